@@ -1,0 +1,51 @@
+# Assist 坐席助手. The two commands a new user needs: `make run` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test venv lock bench clean doctor translations package
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml $(CONSTRAINTS)
+	$(BIN)/python -m pip install -q --upgrade "pip>=23"
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[test]"
+	touch $(STAMP)
+
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+%.qm: %.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+venv: $(STAMP) $(QM)
+
+run: $(STAMP) $(QM)
+	$(BIN)/assist
+
+# Refresh the translation sources from the code (then translate new strings in Qt Linguist).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate assist/ui/*.py -no-obsolete -ts $(TS)
+	$(MAKE) $(QM)
+
+doctor: $(STAMP) $(QM)
+	$(BIN)/assist doctor
+
+# Strict mode (CI, or ASSIST_STRICT=1): a test that needs a missing tool fails instead of skipping.
+test: $(STAMP) $(QM)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run_all
+
+lock:
+	rm -rf /tmp/assist-lock && $(PY) -m venv /tmp/assist-lock
+	/tmp/assist-lock/bin/pip install -q -r requirements/constraints.in
+	{ head -2 $(CONSTRAINTS); /tmp/assist-lock/bin/pip freeze; } > $(CONSTRAINTS).new && mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

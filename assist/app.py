@@ -1,0 +1,136 @@
+"""The one composition root: parse arguments, resolve paths, build services,
+then start the panel or run a command. Nothing else wires services together."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assist.paths import ENV_KB, Paths
+
+if TYPE_CHECKING:
+    import argparse
+
+    from sqlite_utils import Database
+
+    from assist.core.kb import KnowledgeBase
+    from assist.settings import Settings
+
+
+@dataclass
+class Context:
+    """Services handed to commands and to the UI controller (no global registry)."""
+
+    paths: Paths
+    kb_override: str | None = None
+    lang: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def settings(self) -> "Settings":
+        from assist.settings import Settings
+
+        return Settings.load(self.paths.settings_file)
+
+    @property
+    def kb_dir(self) -> Path:
+        """The active KB: --kb / $ASSIST_KB, else an imported pack, else the bundled kb/."""
+        if self.kb_override:
+            return Path(self.kb_override)
+        env = os.environ.get(ENV_KB)
+        if env:
+            return Path(env)
+        try:
+            from assist.core.kb.packs import active_kb_dir
+        except ImportError:
+            active_kb_dir = None  # type: ignore[assignment]
+        if active_kb_dir is not None:
+            active = active_kb_dir(self.paths.kb_store_dir)
+            if active is not None:
+                return active
+        return self.paths.bundled_kb_dir
+
+    def load_kb(self) -> "KnowledgeBase":
+        from assist.core.kb import load_kb
+
+        try:
+            from assist.core.kb.index import load_compiled
+        except ImportError:
+            return load_kb(self.kb_dir)
+        return load_compiled(self.kb_dir, self.paths.kb_index_file)
+
+    def open_db(self) -> "Database":
+        from assist.core.storage import open_db
+
+        self.paths.ensure()
+        return open_db(self.paths.db_file)
+
+    def setup_logging(self, process: str = "cli") -> None:
+        from assist.logging_setup import setup_logging
+
+        setup_logging(self.paths, process=process)
+
+
+def build_panel_services(ctx: Context, translations: Any = None):
+    """Wire the services the panel needs (called once the single-instance check passed)."""
+    import datetime as dt
+
+    from assist.core.finder import Finder
+    from assist.core.storage import DbLane, open_db
+    from assist.core.storage import panel as store
+    from assist.ui.controller import PanelServices
+
+    kb = ctx.load_kb()
+    lane = DbLane(lambda: open_db(ctx.paths.db_file))
+    now = dt.datetime.now().astimezone()
+    usage = lane.call(store.usage_scores, now)
+    pins = lane.call(store.pinned)
+    finder = Finder(kb, usage=usage, pinned=pins, boost_usage=ctx.settings.get("search.boost_usage"),
+                    boost_pinned=ctx.settings.get("search.boost_pinned"))
+    icon = ctx.paths.resources_dir / "icons" / "assist.svg"
+    return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
+                         translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest)
+
+
+def start_panel(ctx: Context, platform: str | None = None) -> int:
+    """`assist` without a command: raise a running panel, or start one."""
+    from assist import ipc
+
+    try:
+        if ipc.send(ctx.paths.runtime_dir, {"cmd": "show"}).startswith("ok"):
+            return 0
+    except ConnectionError:
+        pass
+    ctx.paths.ensure()
+    ctx.setup_logging("panel")
+    from assist.ui.launch import run_panel  # Qt only from here
+
+    return run_panel(ctx, lambda tr: build_panel_services(ctx, tr), platform=platform)
+
+
+def build_context(args: "argparse.Namespace") -> Context:
+    return Context(paths=Paths.resolve(args.basedir), kb_override=args.kb, lang=args.lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from assist.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = build_context(args)
+    if args.command is None:
+        return start_panel(ctx, platform=args.platform)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

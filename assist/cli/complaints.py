@@ -1,0 +1,101 @@
+"""`assist complaints risk|export|list`: complaint tools without the panel."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assist.app import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("complaints", help="complaint tools: risk assessment, export, list")
+    cs = p.add_subparsers(dest="complaints_cmd", metavar="SUBCOMMAND", required=True)
+    r = cs.add_parser("risk", help="assess risk of complaint texts, one per line; prints one JSON object per line")
+    r.add_argument("file", nargs="?", default="-", help="text file, one complaint per line; '-' or omitted = stdin")
+    r.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
+    r.add_argument("--rules", help="risk_words.yaml to use instead of the KB's")
+    r.set_defaults(func=run_risk)
+    e = cs.add_parser("export", help="export saved complaints (masked)")
+    e.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
+    e.add_argument("--since", metavar="DATE", help="only complaints changed on or after DATE (YYYY-MM-DD)")
+    e.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    e.set_defaults(func=run_export)
+    ls = cs.add_parser("list", help="list saved complaints with status and days left")
+    ls.add_argument("--status")
+    ls.add_argument("--search")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+
+
+def run(args: argparse.Namespace, ctx: "Context") -> int:  # the module contract; subcommands set func
+    return run_risk(args, ctx)
+
+
+def _rules(args: argparse.Namespace, ctx: "Context"):
+    from assist.core.complaints.risk import load_risk_rules
+
+    if args.rules:
+        return load_risk_rules(args.rules)
+    kb_rules = ctx.kb_dir / "rules" / "risk_words.yaml"
+    return load_risk_rules(kb_rules if kb_rules.exists() else None)
+
+
+def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.risk import assess_risk
+    from assist.core.complaints.yamlsrc import SourceError
+
+    try:
+        rules = _rules(args, ctx)
+    except (SourceError, OSError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")
+    try:
+        for line in stream:
+            res = assess_risk(line.rstrip("\r\n"), rules)
+            sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.export import export_lines
+
+    since = None
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since).isoformat()
+        except ValueError:
+            print(f"--since {args.since!r}: write the date as YYYY-MM-DD", file=sys.stderr)
+            return 2
+    db = ctx.open_db()
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        for line in export_lines(db, args.format, since):
+            out.write(line)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: "Context") -> int:
+    from dataclasses import asdict
+
+    from assist.core.complaints.repo import list_complaints
+
+    rows = list_complaints(ctx.open_db(), status=args.status, search=args.search)
+    for r in rows:
+        if args.json:
+            print(json.dumps(asdict(r), ensure_ascii=False))
+        else:
+            left = "" if r.days_left is None else f"{r.days_left}天"
+            print(f"{r.ticket_no}\t{r.status}\t{r.level}\t{left}\t{r.complainant_masked}\t{r.sync_state}")
+    return 0

@@ -1,0 +1,89 @@
+"""`assist open`: bring the panel up (starting it if needed), optionally with a query or a call."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from assist import ipc
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("open", help="show the running panel (start it if needed), search a query, start/end a call")
+    p.add_argument("--query", help="search this text in the panel")
+    p.add_argument("--call-start", action="store_true", help="record the start of a call")
+    p.add_argument("--caller", help="caller number (masked before it leaves this process)")
+    p.add_argument("--topic", help="call topic, e.g. 信用卡")
+    p.add_argument("--call-type", help="call type, e.g. 投诉, 挂失, 理财")
+    p.add_argument("--call-end", action="store_true", help="record the end of the current call")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a new panel to start")
+    p.set_defaults(func=run)
+
+
+def _mask_caller(number: str) -> str:
+    try:
+        from assist.core.privacy import mask
+
+        masked = mask(number)
+        if masked != number:
+            return masked
+    except ImportError:
+        pass
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if len(digits) >= 7:
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+    return "*" * len(digits)
+
+
+def build_messages(args: argparse.Namespace) -> list[dict]:
+    msgs: list[dict] = []
+    if args.call_start:
+        msgs.append({"cmd": "call_start", "caller": _mask_caller(args.caller or ""), "topic": args.topic or "", "call_type": args.call_type or ""})
+    if args.query is not None:
+        msgs.append({"cmd": "open", "query": args.query})
+    if args.call_end:
+        msgs.append({"cmd": "call_end"})
+    return msgs or [{"cmd": "show"}]
+
+
+def _start_panel(args: argparse.Namespace, ctx) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "assist"] if not getattr(sys, "frozen", False) else [sys.executable]
+    cmd += ["--basedir", str(ctx.paths.config_dir.parent)] if ctx.paths.portable else []
+    if args.kb:
+        cmd += ["--kb", args.kb]
+    if args.lang:
+        cmd += ["--lang", args.lang]
+    log = open(os.devnull, "wb")
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+
+
+def run(args: argparse.Namespace, ctx) -> int:
+    runtime = ctx.paths.runtime_dir
+    msgs = build_messages(args)
+    try:
+        reply = ipc.send(runtime, msgs[0])
+    except ConnectionError:
+        proc = _start_panel(args, ctx)
+        deadline = time.monotonic() + args.timeout
+        reply = ""
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                print(f"assist open: the panel exited at start (code {proc.returncode}); run `assist doctor`", file=sys.stderr)
+                return 1
+            try:
+                reply = ipc.send(runtime, msgs[0])
+                break
+            except ConnectionError:
+                time.sleep(0.1)
+        else:
+            print(f"assist open: no panel answered within {args.timeout:.0f} s; run `assist doctor`", file=sys.stderr)
+            return 1
+    for m in msgs[1:]:
+        reply = reply if not reply.startswith("ok") else ipc.send(runtime, m)
+    if not reply.startswith("ok"):
+        print(f"assist open: panel replied {reply!r}", file=sys.stderr)
+        return 1
+    return 0

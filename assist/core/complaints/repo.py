@@ -1,0 +1,186 @@
+"""Complaint repository: save (validate → ticket → row + revision + audit, ONE transaction),
+list, get, history, status changes. Personal fields are masked before they are stored.
+Drafts live in :mod:`assist.core.complaints.drafts` (re-exported here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from assist.core.complaints.audit import append_audit
+from assist.core.complaints.deadlines import DeadlineError, HandlingClock
+from assist.core.complaints.drafts import (  # noqa: F401 - re-exported for the UI
+    claim_draft, discard_draft, load_drafts, new_draft_id, new_owner_id, orphaned_drafts, save_draft,
+)
+from assist.core.complaints.lifecycle import DecisionNotice, clock_for, transition
+from assist.core.complaints.masking import mask_field, mask_record
+from assist.core.complaints.model import Complaint, ComplaintError
+from assist.core.complaints.risk import LEVELS, assess_risk
+from assist.core.complaints.taxonomy import Taxonomy
+from assist.core.complaints.tickets import next_ticket_no
+from assist.core.complaints.txn import immediate
+from assist.core.complaints.validation import validate
+
+_BOOKKEEPING = {"updated_at", "created_at"}
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: str
+    ticket_no: str
+    revision: int
+    level: str
+    risk_flags: list[str]
+    due_date: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: str
+    ticket_no: str
+    status: str
+    level: str
+    risk_flags: list[str]
+    complainant_masked: str
+    business_B: str
+    received_at: str
+    due_date: str | None
+    days_left: int | None
+    sync_state: str
+    updated_at: str
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _due(data: dict[str, Any]) -> str | None:
+    clock = clock_for(data)
+    if clock is None or any(p.end is None for p in clock.pauses):
+        return None
+    return clock.due().isoformat()
+
+
+def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str, branch: str, device: str,
+                   now: str | None = None, taxonomy: Taxonomy | None = None, draft_id: str | None = None,
+                   expected_revision: int | None = None) -> Saved:
+    """Validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid."""
+    c = form if isinstance(form, Complaint) else Complaint.from_dict(form)
+    errors = validate(c, taxonomy)
+    if errors:
+        raise ComplaintError(f"{len(errors)} 项需要修改 / {len(errors)} field(s) to fix", errors)
+    risk = assess_risk("\n".join((c.request, c.facts, c.basis)))
+    c.level = max(c.level or "普通", risk.level, key=LEVELS.index)
+    c.risk_flags = list(dict.fromkeys([*c.risk_flags, *risk.flag_names()]))
+    return _write(db, c.to_dict(), actor=actor, branch=branch, device=device, now=now or _now(),
+                  draft_id=draft_id, expected_revision=expected_revision)
+
+
+def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", device: str = "", now: str,
+           draft_id: str | None = None, expected_revision: int | None = None, action: str | None = None) -> Saved:
+    with immediate(db):
+        old: dict[str, Any] = {}
+        cid = data.get("id") or ""
+        existing = db.execute("SELECT revision, data, ticket_no, created_at FROM complaints WHERE id = ?", [cid]).fetchone() if cid else None
+        if existing is None:
+            cid = cid or str(uuid.uuid4())
+            ticket = data.get("ticket_no") or next_ticket_no(db, branch, device, dt.datetime.fromisoformat(now).date())
+            revision, created = 1, now
+        else:
+            revision, old_json, ticket, created = existing
+            if expected_revision is not None and expected_revision != revision:
+                raise ComplaintError(f"投诉单已被他人修改（当前第{revision}版），请重新打开后再改 / changed elsewhere (revision {revision})")
+            old = json.loads(old_json)
+            revision += 1
+        data = {**data, "id": cid, "ticket_no": ticket, "created_at": created, "updated_at": now}
+        masked = mask_record(data)
+        due = _due(data)
+        row = {"id": cid, "ticket_no": ticket, "revision": revision, "status": data.get("status") or "受理",
+               "level": data.get("level") or "普通", "risk_flags": json.dumps(data.get("risk_flags") or [], ensure_ascii=False),
+               "agent_id": data.get("agent_id", ""), "org_unit": data.get("org_unit", ""), "source": data.get("source", ""),
+               "complainant_type": data.get("complainant_type", ""),
+               "complainant_masked": masked.get("org_name") or masked.get("complainant_name") or "",
+               "phone_masked": masked.get("contact_phone") or "", "business_B": data.get("business_B", ""),
+               "received_at": data.get("received_at", ""), "due_date": due, "created_at": created, "updated_at": now,
+               "sync_state": "pending", "data": json.dumps(masked, ensure_ascii=False, sort_keys=True)}
+        db.execute(f"INSERT OR REPLACE INTO complaints ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        db.execute("INSERT INTO complaint_revisions (complaint_id, revision, at, actor, data) VALUES (?, ?, ?, ?, ?)",
+                   [cid, revision, now, actor, row["data"]])
+        act = action or ("create" if not old else "update")
+        entries = [{"entity": "complaint", "entity_id": cid, "action": act, "field": k, "old": old.get(k), "new": v}
+                   for k, v in masked.items() if k not in _BOOKKEEPING and old.get(k) != v and (old or v not in ("", [], False, None))]
+        append_audit(db, entries or [{"entity": "complaint", "entity_id": cid, "action": act, "field": ""}], at=now, actor=actor)
+        if draft_id:
+            db.execute("DELETE FROM complaint_drafts WHERE draft_id = ?", [draft_id])
+    return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due)
+
+
+def get_complaint(db: Database, complaint_id: str) -> dict[str, Any] | None:
+    row = db.execute("SELECT data FROM complaints WHERE id = ? OR ticket_no = ?", [complaint_id, complaint_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def change_status(db: Database, complaint_id: str, to: str, *, actor: str, at: str | None = None, reason: str = "",
+                  notice: DecisionNotice | None = None) -> Saved:
+    """Move a saved complaint along the lifecycle (validated by ``lifecycle.transition``)."""
+    data = get_complaint(db, complaint_id)
+    if data is None:
+        raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
+    when = at or _now()
+    changes = transition(data, to, at=when, reason=reason, notice=notice)
+    return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action="status")
+
+
+def update_clock(db: Database, complaint_id: str, clock: HandlingClock, *, actor: str) -> Saved:
+    """Store a changed handling clock (complex / 60-day extension / pauses / restart)."""
+    data = get_complaint(db, complaint_id)
+    if data is None:
+        raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
+    if clock.extension == "60" and not (clock.approver and clock.extension_notified_at):
+        raise DeadlineError("extension.approver", "延长至60日须有审批人和告知投诉人记录（第十八条）")
+    data.update(received_at=data["received_at"] if clock.received == dt.date.fromisoformat(str(data["received_at"])[:10]) else clock.received.isoformat(),
+                extension=clock.extension, complex=clock.extension != "none", extension_approver_role=clock.approver_role,
+                extension_approver=clock.approver, extension_notified_at=clock.extension_notified_at.isoformat() if clock.extension_notified_at else "",
+                paused_periods=[{"type": p.kind, "from": p.start.isoformat(), "to": p.end.isoformat() if p.end else "",
+                                 "notified_at": p.notified_at.isoformat() if p.notified_at else ""} for p in clock.pauses])
+    return _write(db, data, actor=actor, now=_now(), action="clock")
+
+
+def list_complaints(db: Database, *, agent_id: str | None = None, status: str | None = None, level: str | None = None,
+                    search: str | None = None, since: str | None = None, today: dt.date | None = None,
+                    limit: int = 500) -> list[ComplaintRow]:
+    where, args = [], []
+    for col, val in (("agent_id", agent_id), ("status", status), ("level", level)):
+        if val:
+            where.append(f"{col} = ?")
+            args.append(val)
+    if since:
+        where.append("updated_at >= ?")
+        args.append(since)
+    if search:
+        where.append("(ticket_no LIKE ? OR complainant_masked LIKE ? OR data LIKE ?)")
+        args += [f"%{search}%"] * 3
+    sql = ("SELECT id, ticket_no, status, level, risk_flags, complainant_masked, business_B, received_at, due_date, "
+           "sync_state, updated_at FROM complaints" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY updated_at DESC LIMIT ?")
+    today = today or dt.date.today()
+    out = []
+    for r in db.execute(sql, [*args, limit]):
+        due = r[8]
+        open_ = r[2] in ("受理", "处理中")
+        left = (dt.date.fromisoformat(due) - today).days if due and open_ else None
+        out.append(ComplaintRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], due, left, r[9], r[10]))
+    return out
+
+
+def history(db: Database, complaint_id: str) -> list[dict[str, Any]]:
+    """Audit entries for one complaint, oldest first: at, actor, action, field, old, new (masked)."""
+    rows = db.execute("SELECT id, at, actor, action, field, old, new FROM audit_log "
+                      "WHERE entity = 'complaint' AND entity_id = ? ORDER BY id", [complaint_id])
+    return [dict(zip(("audit_id", "at", "actor", "action", "field", "old", "new"), r)) for r in rows]

@@ -1,0 +1,98 @@
+"""Load ``kb/taxonomy/complaint.yaml`` (JR/T 0169-2018 A/B/C labels, our D list, enums).
+
+Code values are ours; the labels follow the standard (certainty M). Problems are
+reported as ``path:line: message`` through :class:`TaxonomyError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assist.core.complaints.yamlsrc import SourceError, compose, line, mapping_items, string_list
+
+CODE_MAPS = {"A_channel": "A", "B_business": "B", "B_business_sub": "B", "C_reason": "C",
+             "D_demand": "D", "INS_issue": "I", "INS_line": "L"}
+LISTS = ("complainant_types", "sources", "statuses", "notice_methods", "remedies", "pause_types", "id_doc_types")
+REQUIRED = ("A_channel", "B_business", "C_reason", "D_demand", "complainant_types", "sources",
+            "statuses", "notice_methods", "remedies", "pause_types")
+
+
+class TaxonomyError(SourceError):
+    pass
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)   # dimension -> code -> label
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    version: int = 1
+
+    def label(self, dimension: str, code: str) -> str | None:
+        return self.codes.get(dimension, {}).get(code)
+
+    def has(self, dimension: str, code: str) -> bool:
+        return code in self.codes.get(dimension, {})
+
+    def options(self, name: str) -> tuple[str, ...]:
+        return self.lists.get(name, ())
+
+
+def default_path() -> Path:
+    from assist.paths import _bundle_root
+
+    return _bundle_root() / "kb" / "taxonomy" / "complaint.yaml"
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    p = Path(path) if path else default_path()
+    return _load_cached(str(p), p.stat().st_mtime_ns if p.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: int) -> Taxonomy:
+    p = Path(path)
+    root, problems = compose(p)
+    if root is None:
+        raise TaxonomyError(problems or [f"{p}:1: file is empty"])
+    codes: dict[str, dict[str, str]] = {}
+    lists: dict[str, tuple[str, ...]] = {}
+    version = 1
+    present: set[str] = set()
+    for k, v in mapping_items(p, root, "the file", problems):
+        key = str(k.value)
+        present.add(key)
+        if key == "version":
+            version = int(v.value) if str(v.value).isdigit() else version
+        elif key in CODE_MAPS:
+            codes[key] = _code_map(p, key, v, CODE_MAPS[key], problems)
+        elif key in LISTS:
+            lists[key] = tuple(string_list(p, v, key, problems))
+        else:
+            problems.append(f"{p}:{line(k)}: unknown section {key!r}; known: {', '.join([*CODE_MAPS, *LISTS])}")
+    for req in REQUIRED:
+        if req not in present:
+            problems.append(f"{p}:1: missing section {req!r}")
+    if problems:
+        raise TaxonomyError(problems)
+    return Taxonomy(codes=codes, lists=lists, version=version)
+
+
+def _code_map(p: Path, key: str, node, prefix: str, problems: list[str]) -> dict[str, str]:
+    rx = re.compile(rf"^{prefix}\d{{2}}(\d{{2}})?$")
+    out: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for k, v in mapping_items(p, node, key, problems):
+        code, label = str(k.value), str(getattr(v, "value", "")).strip()
+        if not rx.match(code):
+            problems.append(f"{p}:{line(k)}: {key}: code {code!r} must look like {prefix}01 or {prefix}0101")
+        if not label or not isinstance(v.value, str):
+            problems.append(f"{p}:{line(k)}: {key}: code {code!r} needs a text label, e.g. {code}: 其他")
+            continue
+        if label in labels:
+            problems.append(f"{p}:{line(k)}: {key}: label {label!r} also used by {labels[label]}")
+        labels.setdefault(label, code)
+        out[code] = label
+    return out

@@ -1,0 +1,181 @@
+"""A call in progress (Qt-free): type, stage, checklist ticks, identity gate, script use.
+
+Everything that happens is appended to an event list; :meth:`Call.events` returns plain
+dicts ``{"call_id", "at", "kind", "detail"}`` ready for the ``call_events`` table. Events
+never hold free text the agent typed or a rendered script (those may carry personal data):
+only ids, names, labels, lengths and the override reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+from assist.core.guidance.lint import MissingDisclosure, check_disclosures
+from assist.core.guidance.rules import CallType, ChecklistItem, RuleSet
+from assist.core.kb.model import CALL_STAGES
+
+Clock = Callable[[], dt.datetime]
+GATED_LEVELS = ("C2", "C3")
+IDENTITY_STAGE = "身份核验"
+
+
+class CallError(RuntimeError):
+    """An action that does not fit the call's state (ended, unknown item, empty reason…)."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+@dataclass(frozen=True)
+class ScriptUse:
+    card_id: str
+    script: str
+    kb_version: str
+    stage: str
+    at: dt.datetime
+
+
+class Call:
+    def __init__(self, rules: RuleSet, call_type: str, *, call_id: str | None = None,
+                 clock: Clock = _now, kb_version: str = "dev", source: str = "button"):
+        self.rules = rules
+        self.call_id = call_id or uuid.uuid4().hex
+        self._clock = clock
+        self.kb_version = kb_version
+        self.type: CallType = rules.call_type(call_type)
+        self.stage = CALL_STAGES[0]
+        self.ticks: dict[str, dt.datetime] = {}
+        self.overrides: list[tuple[str, str | None]] = []  # (reason, card_id or None = whole call)
+        self.uses: list[ScriptUse] = []
+        self.values: dict[str, str] = {}  # placeholder answers kept for the rest of the call
+        self._texts: list[str] = []  # rendered scripts and notes, for the disclosure check
+        self._events: list[dict] = []
+        self.ended_at: dt.datetime | None = None
+        self.started_at = self._log("call_start", call_type=self.type.name, stage=self.stage,
+                                    kb_version=kb_version, source=source)
+
+    # ---- events ------------------------------------------------------------------
+    def _log(self, kind: str, **detail) -> dt.datetime:
+        at = self._clock()
+        self._events.append({"call_id": self.call_id, "at": at.isoformat(), "kind": kind, "detail": detail})
+        return at
+
+    def events(self) -> list[dict]:
+        return [dict(e, detail=dict(e["detail"])) for e in self._events]
+
+    def _live(self) -> None:
+        if self.ended_at is not None:
+            raise CallError("the call has ended")
+
+    # ---- type and stages ---------------------------------------------------------
+    def set_call_type(self, name: str) -> None:
+        self._live()
+        new = self.rules.call_type(name)
+        if new.name != self.type.name:
+            self._log("call_type", old=self.type.name, new=new.name)
+            self.type = new
+
+    def go_to(self, stage: str) -> None:
+        self._live()
+        if stage not in CALL_STAGES:
+            raise CallError(f"unknown stage '{stage}'")
+        if stage != self.stage:
+            self._log("stage", old=self.stage, new=stage)
+            self.stage = stage
+
+    def next_stage(self) -> str:
+        i = CALL_STAGES.index(self.stage)
+        if i + 1 < len(CALL_STAGES):
+            self.go_to(CALL_STAGES[i + 1])
+        return self.stage
+
+    def previous_stage(self) -> str:
+        i = CALL_STAGES.index(self.stage)
+        if i > 0:
+            self.go_to(CALL_STAGES[i - 1])
+        return self.stage
+
+    # ---- checklist ---------------------------------------------------------------
+    def checklist(self, stage: str | None = None) -> list[tuple[ChecklistItem, dt.datetime | None]]:
+        """Items of the call type (of one stage if given) with the time each was ticked."""
+        return [(it, self.ticks.get(it.id)) for it in self.type.checklist if stage is None or it.stage == stage]
+
+    def _item(self, item_id: str) -> ChecklistItem:
+        for it in self.type.checklist:
+            if it.id == item_id:
+                return it
+        raise CallError(f"no checklist item '{item_id}' for call type {self.type.name}")
+
+    def tick(self, item_id: str) -> dt.datetime:
+        self._live()
+        it = self._item(item_id)
+        if item_id not in self.ticks:
+            self.ticks[item_id] = self._log("tick", item=it.id, label=it.label, stage=it.stage)
+        return self.ticks[item_id]
+
+    def untick(self, item_id: str) -> None:
+        self._live()
+        it = self._item(item_id)
+        if self.ticks.pop(item_id, None) is not None:
+            self._log("untick", item=it.id, label=it.label, stage=it.stage)
+
+    # ---- identity gate -----------------------------------------------------------
+    @property
+    def identity_verified(self) -> bool:
+        """True once a checklist item of the 身份核验 stage is ticked."""
+        return any(it.stage == IDENTITY_STAGE and it.id in self.ticks for it in self.type.checklist)
+
+    def override_identity_gate(self, reason: str, card_id: str | None = None) -> None:
+        """Unfold gated scripts before identity is verified (for one card, or the whole call)."""
+        self._live()
+        reason = (reason or "").strip()
+        if not reason:
+            raise CallError("an override needs a reason")
+        self.overrides.append((reason, card_id))
+        self._log("identity_override", reason=reason, card_id=card_id, stage=self.stage)
+
+    def gate_open(self, privacy_level: str, card_id: str | None = None) -> bool:
+        """May scripts of a card with this privacy level be shown unfolded now?"""
+        if privacy_level not in GATED_LEVELS or self.identity_verified:
+            return True
+        return any(c is None or c == card_id for _r, c in self.overrides)
+
+    # ---- scripts, values, notes ---------------------------------------------------
+    def set_value(self, name: str, value: str) -> None:
+        """Remember a placeholder answer for the rest of the call (the value is not logged)."""
+        self._live()
+        self.values[name] = value
+        self._log("value", name=name)
+
+    def use_script(self, card_id: str, script: str, text: str = "", kb_version: str | None = None) -> ScriptUse:
+        """Record a copied script; ``text`` (rendered) counts towards the required disclosures."""
+        self._live()
+        at = self._log("script_use", card_id=card_id, script=script,
+                       kb_version=kb_version or self.kb_version, stage=self.stage)
+        use = ScriptUse(card_id, script, kb_version or self.kb_version, self.stage, at)
+        self.uses.append(use)
+        if text:
+            self._texts.append(text)
+        return use
+
+    def add_note(self, text: str) -> None:
+        self._live()
+        self._texts.append(text)
+        self._log("note", chars=len(text))
+
+    # ---- end ---------------------------------------------------------------------
+    def missing_disclosures(self, count_ticks: bool = True) -> list[MissingDisclosure]:
+        """Required disclosures not found in used scripts and notes (nor ticked, if ``count_ticks``)."""
+        done = {it.disclosure for it in self.type.checklist if count_ticks and it.disclosure and it.id in self.ticks}
+        return [m for m in check_disclosures(self._texts, self.rules, self.type.name) if m.id not in done]
+
+    def end(self, count_ticks: bool = True) -> list[MissingDisclosure]:
+        self._live()
+        missing = self.missing_disclosures(count_ticks)
+        unticked = [it.id for it, at in self.checklist() if at is None]
+        self.ended_at = self._log("call_end", stage=self.stage, missing=[m.id for m in missing], unticked=unticked)
+        return missing

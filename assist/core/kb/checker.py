@@ -1,0 +1,299 @@
+"""``assist kb check``: every problem in a KB folder as ``path:line: message``.
+
+Schema problems come from the loader (:func:`parse_card`); this module adds the
+cross-file and content checks: duplicate and dangling ids, placeholders, dates,
+legal basis on consumer-protection cards, forbidden phrases in scripts, personal
+data anywhere in a card, and that every rule/synonym/taxonomy YAML file parses.
+
+The placeholder validator, phrase linter and PII finder live in other packages
+(``assist.core.guidance``, ``assist.core.privacy``); they are imported lazily and a
+small built-in fallback is used while they are missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from assist.core.kb.loader import _Loader, iter_card_files, load_synonyms, parse_card, yaml_error_at
+from assist.core.kb.model import Card, CardError
+
+CONSUMER_CATEGORIES = ("消费者权益保护", "投诉处理")
+CONSUMER_TAG = "消保"
+PII_KINDS_RE = re.compile(r"id|card|phone|mobile|身份证|银行卡|手机", re.I)
+
+
+class KBUnusable(Exception):
+    """The input cannot be checked at all (missing folder, not a KB)."""
+
+
+def display_path(path: Path) -> str:
+    """Path as printed: relative to the working directory when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, max(0, offset)) + 1
+
+
+# ---- optional collaborators, with fallbacks ---------------------------------------
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError:
+        return None
+    except AttributeError:
+        return None
+
+
+_PH_NAME = r"[\w\u3400-\u9fff]+"
+_PH_RE = re.compile(rf"^{_PH_NAME}(\|[^{{}}|]*|:[^{{}}:/]+(/[^{{}}:/]+)+)?$")
+
+
+def _fallback_placeholders(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch == "{":
+            if open_at >= 0:
+                out.append((open_at, "placeholder opened with '{' is never closed before the next '{'"))
+            open_at = i
+        elif ch == "}":
+            if open_at < 0:
+                out.append((i, "'}' without a matching '{'"))
+                continue
+            inner = text[open_at + 1:i]
+            if not _PH_RE.match(inner):
+                out.append((open_at, f"malformed placeholder {{{inner}}}: use {{名称}}, {{名称|默认}} or {{名称:甲/乙}}"))
+            open_at = -1
+    if open_at >= 0:
+        out.append((open_at, "placeholder opened with '{' is never closed"))
+    return out
+
+
+def _fallback_forbidden(kb_dir: Path) -> list[tuple[str, str, str]]:
+    """(phrase, reason, suggestion) from rules/forbidden.yaml, tolerant of layout."""
+    path = kb_dir / "rules" / "forbidden.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return []
+    if isinstance(data, dict):
+        data = next((data[k] for k in ("phrases", "rules", "forbidden", "items") if isinstance(data.get(k), list)), [])
+    out = []
+    for item in data if isinstance(data, list) else []:
+        if isinstance(item, str):
+            out.append((item, "", ""))
+        elif isinstance(item, dict):
+            phrases = next((item[k] for k in ("phrase", "phrases", "text", "pattern", "match") if item.get(k)), [])
+            reason = str(item.get("reason") or "")
+            sugg = str(item.get("suggestion") or item.get("alternative") or item.get("instead") or "")
+            for ph in [phrases] if isinstance(phrases, str) else phrases:
+                out.append((str(ph), reason, sugg))
+    return [o for o in out if o[0]]
+
+
+_ID_RE = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
+_CARD_RE = re.compile(r"(?<![\d*])(\d(?:[ -]?\d){15,18})(?![\d*])")
+_MOBILE_RE = re.compile(r"(?<![\d*])(1[3-9]\d(?:[ -]?\d{4}){2}|1[3-9]\d{9})(?![\d*])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_check_char(first17: str) -> str:
+    """GB 11643 MOD 11-2 check character."""
+    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+class _Span:
+    def __init__(self, kind: str, start: int, end: int):
+        self.kind, self.start, self.end = kind, start, end
+
+
+def _fallback_pii(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    for m in _ID_RE.finditer(text):
+        s = m.group(1)
+        if id_check_char(s[:17]) == s[17].upper() and 1 <= int(s[10:12]) <= 12:
+            spans.append(_Span("id_card", m.start(1), m.end(1)))
+    taken = [(s.start, s.end) for s in spans]
+    for m in _CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if any(a < m.end(1) and m.start(1) < b for a, b in taken):
+            continue
+        if 16 <= len(digits) <= 19 and luhn_ok(digits):
+            spans.append(_Span("bank_card", m.start(1), m.end(1)))
+    for m in _MOBILE_RE.finditer(text):
+        spans.append(_Span("mobile", m.start(1), m.end(1)))
+    return spans
+
+
+# ---- the checker ---------------------------------------------------------------
+
+class _Tools:
+    def __init__(self, kb_dir: Path, problems: list[CardError]):
+        self.validate = _optional("assist.core.guidance.placeholders", "validate") or _fallback_placeholders
+        self.find_pii = _optional("assist.core.privacy", "find_pii") or _fallback_pii
+        load_rules = _optional("assist.core.guidance.lint", "load_rules")
+        lint = _optional("assist.core.guidance.lint", "lint")
+        self.lint: Callable[[str], list[tuple[int, int, str]]]
+        if not (kb_dir / "rules" / "forbidden.yaml").is_file():
+            self.lint = lambda text: []  # no phrase rules in this KB: nothing to lint against
+        elif load_rules is not None and lint is not None:
+            try:
+                rules = load_rules(kb_dir)
+            except Exception as exc:  # noqa: BLE001 - a broken rules file is a finding, not a crash
+                where = (getattr(exc, "path", None), getattr(exc, "line", None), getattr(exc, "message", None))
+                if all(where):
+                    problems.append(CardError(display_path(Path(where[0])), int(where[1]), str(where[2]), code="bad-rules"))
+                else:
+                    problems.append(CardError(display_path(kb_dir / "rules"), 1, f"rule files do not load: {exc}", code="bad-rules"))
+                rules = None
+            self.lint = lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules)] if rules is not None else []
+        else:
+            phrases = _fallback_forbidden(kb_dir)
+
+            def _lint(text: str) -> list[tuple[int, int, str]]:
+                out = []
+                for ph, reason, sugg in phrases:
+                    for m in re.finditer(re.escape(ph), text):
+                        msg = f"forbidden phrase '{ph}' in script" + (f" ({reason})" if reason else "")
+                        out.append((m.start(), m.end(), msg + (f"; say instead: {sugg}" if sugg else "")))
+                return out
+            self.lint = _lint
+
+
+def _finding_msg(f: Any) -> str:
+    phrase = getattr(f, "text", None) or getattr(f, "rule", "")
+    msg = f"forbidden phrase '{phrase}' in script: {getattr(f, 'message', '')}".rstrip(": ")
+    sugg = getattr(f, "suggestion", "")
+    return msg + (f"; say instead: {sugg}" if sugg else "")
+
+
+def _block_text_line(lines: list[str], fence_line: int) -> int:
+    """First file line of a block's text (the loader strips leading blank lines)."""
+    n = fence_line  # index of the line after the fence (0-based)
+    while n < len(lines) and lines[n] == "":
+        n += 1
+    return n + 1
+
+
+def _check_card_content(card: Card, rel: str, text: str, tools: _Tools, out: list[CardError]) -> None:
+    lines = text.splitlines()
+    for block in card.scripts:
+        first = _block_text_line(lines, block.line)
+        for offset, msg in tools.validate(block.text):
+            out.append(CardError(rel, first + block.text.count("\n", 0, offset), msg, code="placeholder"))
+        for start, _end, msg in tools.lint(block.text):
+            out.append(CardError(rel, first + block.text.count("\n", 0, start), msg, code="forbidden-phrase"))
+
+
+def _check_pii(rel: str, text: str, tools: _Tools, out: list[CardError]) -> None:
+    for span in tools.find_pii(text):
+        kind = str(getattr(span, "kind", "pii"))
+        if not PII_KINDS_RE.search(kind):
+            continue
+        shown = text[span.start:span.end]
+        masked = shown[:3] + "*" * max(0, len(shown) - 7) + shown[-4:] if len(shown) > 7 else "***"
+        out.append(CardError(rel, line_at(text, span.start), f"personal data ({kind}) '{masked}' in card; write examples masked, e.g. 6222 **** **** 1234", code="pii"))
+
+
+def _field_value_line(card: Card, lines: list[str], field: str, value: str) -> int:
+    start = card.line_of.get(field, 1)
+    end = card.line_of.get("__body__", len(lines) + 1)
+    for n in range(start, end):
+        if n - 1 < len(lines) and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", lines[n - 1]):
+            return n
+    return start
+
+
+def _check_card_meta(card: Card, rel: str, lines: list[str], ids: dict[str, str], today: dt.date, out: list[CardError]) -> None:
+    at = card.line_of.get
+    for rid in card.related:
+        if rid not in ids:
+            out.append(CardError(rel, _field_value_line(card, lines, "related", rid), f"related id '{rid}' does not exist in this KB", code="dangling-related"))
+    if card.expires_at and card.expires_at < today:
+        out.append(CardError(rel, at("expires_at", 1), f"card expired on {card.expires_at}; review it and move expires_at forward, or remove it", severity="warning", code="expired"))
+    if card.effective_from and card.effective_from > today:
+        out.append(CardError(rel, at("effective_from", 1), f"card is not effective until {card.effective_from}", severity="warning", code="not-yet-effective"))
+    consumer = any(card.category == c or card.category.startswith(c + "/") for c in CONSUMER_CATEGORIES) or CONSUMER_TAG in card.tags
+    if consumer and not any(x.strip() for x in card.legal_basis):
+        out.append(CardError(rel, at("legal_basis", at("category", 1)), "consumer-protection card has no legal_basis; name the regulation and article", code="missing-legal-basis"))
+
+
+def _check_yaml_files(kb_dir: Path, out: list[CardError]) -> None:
+    files = [kb_dir / "synonyms.yaml"] + sorted(
+        p for sub in ("rules", "taxonomy") if (kb_dir / sub).is_dir() for p in (kb_dir / sub).rglob("*") if p.suffix in (".yaml", ".yml"))
+    for path in files:
+        if not path.is_file():
+            continue
+        rel = display_path(path)
+        try:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except UnicodeDecodeError as exc:
+            out.append(CardError(rel, 1, f"cannot read file: {exc}; save it as UTF-8", code="unreadable"))
+        except yaml.YAMLError as exc:
+            line, problem = yaml_error_at(exc)
+            out.append(CardError(rel, line, f"not valid YAML: {problem}", code="bad-yaml"))
+    _syn, syn_errs = load_synonyms(kb_dir)
+    out.extend(e for e in syn_errs if e.code != "bad-yaml")  # YAML errors already reported above
+
+
+def check_kb(kb_dir: str | Path, today: dt.date | None = None) -> list[CardError]:
+    """Check a whole KB folder; errors and warnings sorted by path and line.
+
+    Raises :class:`KBUnusable` when ``kb_dir`` is not a folder.
+    """
+    root = Path(kb_dir)
+    if not root.is_dir():
+        raise KBUnusable(f"{root}: not a folder" if root.exists() else f"{root}: no such folder")
+    today = today or dt.date.today()
+    out: list[CardError] = []
+    tools = _Tools(root, out)
+    parsed: list[tuple[Card, str, str]] = []
+    ids: dict[str, str] = {}
+    for path in iter_card_files(root):
+        rel = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8").lstrip("\ufeff")
+        except (OSError, UnicodeDecodeError) as exc:
+            out.append(CardError(rel, 1, f"cannot read file: {exc}; save it as UTF-8", code="unreadable"))
+            continue
+        card, errs = parse_card(text, rel)
+        out.extend(errs)
+        _check_pii(rel, text, tools, out)
+        if card is None:
+            continue
+        if card.id in ids:
+            out.append(CardError(rel, card.line_of.get("id", 1), f"duplicate id '{card.id}', already used by {ids[card.id]}", code="duplicate-id"))
+        else:
+            ids[card.id] = rel
+        _check_card_content(card, rel, text, tools, out)
+        parsed.append((card, rel, text))
+    for card, rel, text in parsed:
+        _check_card_meta(card, rel, text.splitlines(), ids, today, out)
+    _check_yaml_files(root, out)
+    return sorted(set(out), key=lambda e: (e.path, e.line, e.severity != "error", e.message))
+
+
+def summarize(problems: list[CardError]) -> tuple[int, int]:
+    errors = sum(1 for p in problems if p.severity == "error")
+    return errors, len(problems) - errors

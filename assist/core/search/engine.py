@@ -1,0 +1,176 @@
+"""SearchEngine: build once from Docs, then ``search()`` per keystroke.
+
+Pipeline: normalise → query keys (characters, pinyin, synonyms) → BM25F candidates
+from the inverted index → rerank the best few hundred with rapidfuzz and a pinyin
+alignment score → boosts (pinned, usage, expired last) → highlights and snippets.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from assist.core.search.highlight import Highlighter
+from assist.core.search.index import Index
+from assist.core.search.model import Boosts, Doc, Filters, Hit
+from assist.core.search.query import Aligner, Query
+from assist.core.search.text import expand_shorthand, normalize
+
+CANDIDATES = 200  # BM25 candidates reranked
+ALIGN_TOP = 40  # of which this many get the pinyin alignment feature
+POSTING_CAP = 6000  # postings read per key (sorted by weight)
+W_FUZZ = 0.35  # rapidfuzz partial_ratio against title/aliases
+W_ALIGN = 0.5  # contiguous run of query units in title/aliases (pinyin aware)
+FLOOR = 0.12  # drop results scoring under this share of the best one
+
+
+class SearchEngine:
+    def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]]) -> None:
+        self.docs = docs
+        self.index = index
+        self.synonyms = synonyms
+        self._titles = [[normalize(d.title)] + [normalize(a) for a in d.aliases] for d in docs]
+        self._by_id = {d.id: i for i, d in enumerate(docs)}
+        self._filter_cache: dict[Filters, bytearray] = {}
+
+    # ----------------------------------------------------------------- build
+    @classmethod
+    def build(cls, docs: Iterable[Doc], synonyms: Iterable[Sequence[str]] = ()) -> "SearchEngine":
+        docs = list(docs)
+        fields = [
+            {
+                "title": [normalize(d.title)],
+                "aliases": [normalize(a) for a in d.aliases],
+                "tags": [normalize(t) for t in d.tags],
+                "body": [normalize(d.body)],
+            }
+            for d in docs
+        ]
+        syn: dict[str, list[str]] = {}
+        for group in synonyms:
+            words = list(dict.fromkeys(w for w in (normalize(str(x)) for x in group) if w))
+            for w in words:
+                syn.setdefault(w, []).extend(x for x in words if x != w and x not in syn.get(w, ()))
+        return cls(docs, Index.build(fields), syn)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    # ---------------------------------------------------------------- search
+    def parse(self, text: str) -> Query:
+        norm = normalize(text)
+        alts: list[str] = []
+        short = expand_shorthand(norm)
+        if short != norm:
+            alts.append(short)
+        for phrase, others in self.synonyms.items():
+            if phrase in norm:
+                alts.extend(norm.replace(phrase, o) for o in others[:6])
+        return Query.parse(norm, list(dict.fromkeys(alts))[:8])
+
+    def search(
+        self,
+        query: str,
+        limit: int = 10,
+        filters: Filters | Mapping[str, Any] | None = None,
+        boosts: Boosts | Mapping[str, Any] | None = None,
+    ) -> list[Hit]:
+        flt = Filters.coerce(filters)
+        bst = Boosts.coerce(boosts)
+        q = self.parse(query)
+        if not q.norm:
+            return self._empty(limit, flt, bst)
+        acc = self.index.accumulate(q.keys(), POSTING_CAP)
+        if flt is not None:
+            ok = self._allowed(flt)
+            acc = {d: s for d, s in acc.items() if ok[d]}
+        if not acc:
+            return []
+        top = heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1))
+        scored = self._rerank(q, top)
+        return self._finish(q, scored, limit, bst)
+
+    def _rerank(self, q: Query, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        s_top = top[0][1] or 1.0
+        qn = q.norm
+        short = len(q.units) <= 12
+        out: list[tuple[int, float]] = []
+        aligner = Aligner(q.units) if short else None
+        nq = max(1, len(q.units))
+        for rank, (d, s) in enumerate(top):
+            titles = self._titles[d]
+            fz = max(fuzz.partial_ratio(qn, t) for t in titles) / 100.0 if titles[0] else 0.0
+            score = s / s_top + W_FUZZ * fz * fz
+            if aligner is not None and rank < ALIGN_TOP:
+                best = max(aligner.runs(t, 99)[0] for t in titles)
+                score += W_ALIGN * (best / nq) ** 2
+            out.append((d, score))
+        return out
+
+    def _finish(self, q: Query, scored: list[tuple[int, float]], limit: int, bst: Boosts) -> list[Hit]:
+        pinned = set(bst.pinned)
+        umax = max(bst.usage.values(), default=0.0)
+        adj: list[tuple[int, float]] = []
+        for d, s in scored:
+            doc = self.docs[d]
+            if doc.id in pinned:
+                s *= bst.pinned_factor
+            if umax > 0:
+                s *= 1.0 + bst.usage_weight * max(0.0, bst.usage.get(doc.id, 0.0)) / umax
+            adj.append((d, s))
+        best = max(s for _d, s in adj)
+        adj = [(d, s) for d, s in adj if s >= FLOOR * best]
+        if bst.expired_last:
+            adj.sort(key=lambda x: (self.docs[x[0]].expired, -x[1], self.docs[x[0]].id))
+        else:
+            adj.sort(key=lambda x: (-x[1], self.docs[x[0]].id))
+        hl = Highlighter(q)
+        return [self._hit(d, s, hl, pinned) for d, s in adj[:limit]]
+
+    def _hit(self, d: int, score: float, hl: Highlighter | None, pinned: set[str]) -> Hit:
+        doc = self.docs[d]
+        if hl is None:
+            snippet = " ".join(doc.body.split())[:80]
+            highlights: dict[str, list[tuple[int, int]]] = {"title": [], "snippet": []}
+        else:
+            snippet, sn_ranges = hl.snippet(doc.body)
+            highlights = {"title": hl.ranges(doc.title), "snippet": sn_ranges}
+        return Hit(doc.id, doc.title, score, highlights, snippet, doc.category, doc.expired, doc.id in pinned)
+
+    # ------------------------------------------------------------ empty query
+    def _empty(self, limit: int, flt: Filters | None, bst: Boosts) -> list[Hit]:
+        order: list[int] = []
+        seen: set[int] = set()
+        for cid in bst.pinned:
+            d = self._by_id.get(cid)
+            if d is not None and d not in seen:
+                order.append(d)
+                seen.add(d)
+        used = sorted((s, cid) for cid, s in bst.usage.items() if s > 0 and cid in self._by_id)
+        for _s, cid in sorted(used, key=lambda x: (-x[0], x[1])):
+            d = self._by_id[cid]
+            if d not in seen:
+                order.append(d)
+                seen.add(d)
+        if flt is not None:
+            order = [d for d in order if flt.accepts(self.docs[d])]
+        n_pinned = len([d for d in order if self.docs[d].id in set(bst.pinned)])
+        if bst.expired_last:
+            head, tail = order[:n_pinned], order[n_pinned:]
+            order = head + [d for d in tail if not self.docs[d].expired] + [d for d in tail if self.docs[d].expired]
+        pinned = set(bst.pinned)
+        total = len(order)
+        return [self._hit(d, float(total - i), None, pinned) for i, d in enumerate(order[:limit])]
+
+    def _allowed(self, flt: Filters) -> bytearray:
+        ok = self._filter_cache.get(flt)
+        if ok is None:
+            ok = bytearray(1 if flt.accepts(doc) else 0 for doc in self.docs)
+            if len(self._filter_cache) > 32:
+                self._filter_cache.clear()
+            self._filter_cache[flt] = ok
+        return ok

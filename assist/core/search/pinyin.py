@@ -1,0 +1,148 @@
+"""Pinyin for search: toneless readings of a character (all of them, so 银行 is
+found as yinhang and yinxing), and splitting a typed Latin run into pinyin units
+(``xykgs`` → x y k g s, ``guashi`` → gua shi, ``xinyon`` → xin + prefix yon)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+from assist.core.search.text import is_cjk
+
+_READINGS: dict[str, tuple[str, ...]] = {}
+
+
+def _toneless(s: str) -> str:
+    s = s.replace("ü", "v").replace("u:", "v")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).replace("ü", "v")
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one (simplified) CJK character; () for others."""
+    r = _READINGS.get(ch)
+    if r is None:
+        if is_cjk(ch):
+            got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+            r = tuple(dict.fromkeys(s for s in (got[0] if got else []) if s.isalpha()))
+        else:
+            r = ()
+        _READINGS[ch] = r
+    return r
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless syllable pypinyin knows (about 410)."""
+    from pypinyin.constants import PINYIN_DICT
+
+    out: set[str] = set()
+    for value in PINYIN_DICT.values():
+        for s in value.split(","):
+            t = _toneless(s.strip())
+            if t.isalpha() and t.isascii():
+                out.add(t)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> dict[str, frozenset[str]]:
+    """prefix → syllables that start with it (for prefixes of length ≥ 1)."""
+    acc: dict[str, set[str]] = {}
+    for s in syllables():
+        for i in range(1, len(s) + 1):
+            acc.setdefault(s[:i], set()).add(s)
+    return {k: frozenset(v) for k, v in acc.items()}
+
+
+def syllables_with_prefix(prefix: str) -> frozenset[str]:
+    return _prefixes().get(prefix, frozenset())
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One query position: a typed character, a full syllable or a syllable prefix."""
+
+    char: str = ""  # the typed character (CJK, digit or letter kept literally)
+    syls: frozenset[str] = frozenset()  # full syllables this unit stands for
+    prefix: str = ""  # typed letters when the unit is an initial / partial syllable
+    latin: bool = False  # came from typed Latin letters
+
+    @property
+    def initials(self) -> frozenset[str]:
+        if self.prefix:
+            return frozenset(self.prefix[0])
+        return frozenset(s[0] for s in self.syls)
+
+
+_INITIAL2 = ("zh", "ch", "sh")
+
+
+@lru_cache(maxsize=4096)
+def segment(latin: str) -> tuple[Unit, ...]:
+    """Split a run of a-z into pinyin units: fewest units, then most full syllables.
+
+    Single letters are initials; zh/ch/sh too; the last unit may be any syllable
+    prefix (the agent is still typing)."""
+    sy = syllables()
+    pre = _prefixes()
+    n = len(latin)
+    inf = (10**9, 0)
+    best: list[tuple[tuple[int, int], list[Unit]]] = [(inf, [])] * (n + 1)
+    best[0] = ((0, 0), [])
+    for i in range(n):
+        cost, units = best[i]
+        if cost == inf:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = latin[i:j]
+            if piece in sy:
+                unit = Unit(syls=frozenset([piece]), latin=True)
+                full = 1
+            elif len(piece) == 1 or piece in _INITIAL2 or (j == n and piece in pre):
+                unit = Unit(prefix=piece, syls=pre.get(piece, frozenset()) if len(piece) > 1 else frozenset(), latin=True)
+                full = 0
+            else:
+                continue
+            cand = (cost[0] + 1, cost[1] - full)
+            if cand < best[j][0]:
+                best[j] = (cand, units + [unit])
+    return tuple(best[n][1])
+
+
+def query_units(norm: str) -> tuple[Unit, ...]:
+    """Units for a normalised query: CJK characters keep their readings, Latin runs
+    are split into pinyin units, digits stay literal."""
+    out: list[Unit] = []
+    i, n = 0, len(norm)
+    while i < n:
+        c = norm[i]
+        if "a" <= c <= "z":
+            j = i
+            while j < n and "a" <= norm[j] <= "z":
+                j += 1
+            out.extend(segment(norm[i:j]))
+            i = j
+            continue
+        out.append(Unit(char=c, syls=frozenset(readings(c))))
+        i += 1
+    return tuple(out)
+
+
+def unit_matches(u: Unit, ch: str) -> float:
+    """How well a query unit matches one document character (0 = not at all)."""
+    if u.char:
+        if u.char == ch:
+            return 1.0
+        if u.syls and not u.syls.isdisjoint(readings(ch)):
+            return 0.8  # homophone
+        return 0.0
+    rs = readings(ch)
+    if not rs:
+        return 0.0
+    if u.prefix:
+        p = u.prefix
+        return 1.0 if any(r.startswith(p) for r in rs) else 0.0
+    return 1.0 if not u.syls.isdisjoint(rs) else 0.0

@@ -1,0 +1,94 @@
+"""Text normalisation for search: width and case folding, Traditional → Simplified,
+punctuation and spaces dropped, agent shorthand expanded.
+
+Two entry points share one per-character fold table:
+
+* :func:`normalize` - fast whole-string path used when indexing;
+* :func:`normalize_map` - same result plus, for every output character, the index
+  of the source character it came from (used for highlights).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from zhconv import zhconv as _zhconv
+
+# Common agent / customer shorthand, applied to queries only (after folding).
+SHORTHAND: dict[str, str] = {
+    "信卡": "信用卡",
+    "借卡": "借记卡",
+    "储卡": "储蓄卡",
+    "手银": "手机银行",
+    "网银": "网上银行",
+    "身份证号": "身份证",
+    "密码锁了": "密码锁定",
+    "卡吞了": "吞卡",
+    "卡被吞": "吞卡",
+    "转错账": "转账错误",
+    "转错了": "转账错误",
+    "销卡": "注销",
+}
+
+_T2S: dict[str, str] | None = None
+_FOLD: dict[str, str] = {}
+
+
+def _t2s() -> dict[str, str]:
+    global _T2S
+    if _T2S is None:
+        table = _zhconv.getdict("zh-cn")
+        _T2S = {k: v for k, v in table.items() if len(k) == 1 and len(v) == 1}
+    return _T2S
+
+
+def fold_char(ch: str) -> str:
+    """Fold one source character to zero or more search characters."""
+    out = _FOLD.get(ch)
+    if out is None:
+        t2s = _t2s()
+        s = unicodedata.normalize("NFKC", ch).lower()
+        s = "".join(t2s.get(c, c) for c in s if c.isalnum())
+        _FOLD[ch] = out = s
+    return out
+
+
+def normalize(text: str) -> str:
+    """Folded text: NFKC, lower case, simplified Chinese, letters/digits/CJK only."""
+    fold = _FOLD
+    try:
+        return "".join([fold[c] for c in text])
+    except KeyError:
+        return "".join([fold_char(c) for c in text])
+
+
+def normalize_map(text: str) -> tuple[str, list[int]]:
+    """Like :func:`normalize`, and the source index of every output character."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        for o in fold_char(c):
+            chars.append(o)
+            where.append(i)
+    return "".join(chars), where
+
+
+_SHORT_RE: re.Pattern[str] | None = None
+
+
+def expand_shorthand(norm: str) -> str:
+    """Replace agent shorthand in already-normalised text."""
+    global _SHORT_RE
+    if _SHORT_RE is None:
+        keys = sorted(SHORTHAND, key=len, reverse=True)
+        _SHORT_RE = re.compile("|".join(re.escape(k) for k in keys))
+    return _SHORT_RE.sub(lambda m: SHORTHAND[m.group(0)], norm)
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def is_latin(ch: str) -> bool:
+    return "a" <= ch <= "z"

@@ -1,0 +1,76 @@
+"""JSON-lines logging to the user log folder, with rotation.
+
+Privacy: log messages are fixed English strings with structured, non-personal
+fields. Never pass user-typed text; if you must, pass it through ``masked()``,
+which applies the privacy module's masking (and drops the text if that module
+is unavailable).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from typing import Any
+
+from assist.paths import Paths
+
+_CONFIGURED: set[str] = set()
+
+
+def masked(text: str) -> str:
+    try:
+        from assist.core.privacy import mask
+    except ImportError:
+        return f"<{len(text)} chars withheld>"
+    return mask(text)
+
+
+class JsonFormatter(logging.Formatter):
+    def __init__(self, process: str):
+        super().__init__()
+        self.process = process
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+            "proc": self.process,
+            "pid": os.getpid(),
+        }
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            entry.update(fields)
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info).splitlines()[-1]
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(paths: Paths, process: str = "cli", level: int = logging.INFO) -> None:
+    key = str(paths.log_file)
+    if key in _CONFIGURED:
+        return
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(JsonFormatter(process))
+    if sys.platform != "win32":
+        try:
+            if not paths.log_file.exists():
+                paths.log_file.touch(mode=0o600)
+            os.chmod(paths.log_file, 0o600)
+        except OSError:
+            pass
+    root = logging.getLogger("assist")
+    root.setLevel(level)
+    root.addHandler(handler)
+    _CONFIGURED.add(key)
+
+
+def log_event(logger: logging.Logger, msg: str, **fields: Any) -> None:
+    """Log ``msg`` (a fixed string) with structured, non-personal fields."""
+    logger.info(msg, extra={"fields": fields})

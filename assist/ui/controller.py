@@ -1,0 +1,391 @@
+"""PanelController: wires the panel view to the services. Holds no Qt-free logic of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from assist.buildinfo import build_time
+from assist.core.kb.render import card_to_html
+from assist.logging_setup import log_event, masked
+from assist.ui.results import ResultDelegate, ResultsModel
+from assist.ui.tasks import run_in_background
+
+log = logging.getLogger("assist.panel")
+DEBOUNCE_MS = 30
+
+
+@dataclass
+class PanelServices:
+    """Everything the panel needs, built by assist.app (the composition root)."""
+
+    settings: Any
+    kb: Any
+    search: Any  # .search(query, limit=N) -> hits (id, title, score, snippet, highlights)
+    lane: Any  # assist.core.storage.DbLane
+    store: Any  # assist.core.panelstore module-like: functions taking a Database
+    translations: Any = None
+    icon_path: str = ""
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
+    suggest: Callable[[str], list[str]] | None = None
+
+
+class PanelController(QObject):
+    def __init__(self, view, services: PanelServices):
+        super().__init__(view)
+        self.view = view
+        self.s = services
+        self.cards = services.kb.by_id()
+        self.model = ResultsModel(view)
+        view.resultsView.setModel(self.model)
+        view.resultsView.setItemDelegate(ResultDelegate(view.resultsView))
+        self._last_query: str | None = None
+        self._session_query = ""
+        self._session_opened = False
+        self.current_card_id: str | None = None
+        self.call_id: str | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self._wire()
+        self.retranslate()
+        self.run_search(force=True)
+
+    # ---- wiring -------------------------------------------------------------
+    def _wire(self) -> None:
+        v = self.view
+        v.searchBox.textChanged.connect(lambda _t: self._timer.start())
+        v.searchBox.returnPressed.connect(self.open_selected)
+        v.searchBox.installEventFilter(self)
+        v.cardView.installEventFilter(self)
+        v.resultsView.installEventFilter(self)
+        v.resultsView.activated.connect(lambda idx: self.open_card(self.model.row(idx.row())["id"]))
+        v.resultsView.clicked.connect(lambda idx: self.open_card(self.model.row(idx.row())["id"]))
+        v.backButton.clicked.connect(self.back)
+        v.actFocusSearch.triggered.connect(self.focus_search)
+        v.actOnTop.toggled.connect(self.set_on_top)
+        v.actDockLeft.toggled.connect(self._dock_side_changed)
+        v.actDock.triggered.connect(self.dock)
+        v.actLangZh.triggered.connect(lambda: self.set_language("zh_CN"))
+        v.actLangEn.triggered.connect(lambda: self.set_language("en"))
+        v.actKbProblems.triggered.connect(self.show_kb_problems)
+        v.kbStatusButton.clicked.connect(self.show_kb_problems)
+        v.actAbout.triggered.connect(self.show_about)
+        v.actMenu.triggered.connect(lambda: v.menuButton.showMenu())
+        v.actQuit.triggered.connect(self.quit)
+        v.actOnTop.setChecked(bool(self.s.settings.get("ui.always_on_top")))
+        v.actDockLeft.setChecked(self.s.settings.get("ui.dock_side") == "left")
+
+    def tr(self, text: str) -> str:  # context "PanelController" for lupdate
+        return QApplication.translate("PanelController", text)
+
+    def retranslate(self) -> None:
+        v = self.view
+        v.setWindowTitle(self.tr("Assist agent panel"))
+        v.searchBox.setPlaceholderText(self.tr("Search the knowledge base (Ctrl+F): Chinese, pinyin, initials"))
+        v.searchBox.setAccessibleName(self.tr("Search knowledge cards"))
+        v.resultsView.setAccessibleName(self.tr("Search results"))
+        v.cardView.setAccessibleName(self.tr("Knowledge card"))
+        v.menuButton.setAccessibleName(self.tr("Menu"))
+        v.menuButton.setToolTip(self.tr("Menu (F10)"))
+        v.backButton.setText(self.tr("← Back (Esc)"))
+        v.backButton.setAccessibleName(self.tr("Back to results"))
+        v.actFocusSearch.setText(self.tr("Search"))
+        v.actOnTop.setText(self.tr("Always on top"))
+        v.actDockLeft.setText(self.tr("Dock on the left"))
+        v.actDock.setText(self.tr("Dock to screen edge"))
+        v.langMenu.setTitle(self.tr("Language"))
+        v.actKbProblems.setText(self.tr("Knowledge base status…"))
+        v.actAbout.setText(self.tr("About"))
+        v.actQuit.setText(self.tr("Quit"))
+        lang = getattr(self.s.translations, "language", "zh_CN")
+        v.actLangZh.setChecked(lang == "zh_CN")
+        v.actLangEn.setChecked(lang == "en")
+        self._update_kb_status()
+        self._update_count()
+        if self.current_card_id:
+            self._render_card(self.current_card_id)
+
+    def _update_kb_status(self) -> None:
+        kb = self.s.kb
+        n_bad = len({e.path for e in kb.errors if e.severity == "error"})
+        text = self.tr("KB version {version} · {count} cards").format(version=kb.version, count=len(kb.cards))
+        if n_bad:
+            text += " · " + self.tr("{n} broken file(s), click for details").format(n=n_bad)
+            self.view.kbStatusButton.setStyleSheet("text-align:left;color:#b71c1c")
+        self.view.kbStatusButton.setText(text)
+        self.view.kbStatusButton.setAccessibleName(text)
+
+    # ---- search -------------------------------------------------------------
+    def run_search(self, force: bool = False) -> None:
+        q = self.view.searchBox.text()
+        if q == self._last_query and not force:
+            return
+        self._last_query = q
+        # A "search session" runs from the first typed character until the box is cleared
+        # (or Esc, a new forwarded query, quit). Ending one without opening a card is a miss.
+        if q.strip():
+            if self._session_opened:
+                self._session_opened = False
+            self._session_query = q
+        elif self._session_query:
+            if not self._session_opened:
+                self._record_miss()
+            self._session_query, self._session_opened = "", False
+        hits = self.s.search.search(q, limit=50)
+        today = dt.date.today()
+        rows = []
+        for h in hits:
+            card = self.cards.get(h.id)
+            expired = bool(card and card.is_expired(today))
+            rows.append({
+                "id": h.id, "title": h.title, "score": h.score, "snippet": getattr(h, "snippet", ""),
+                "highlights": getattr(h, "highlights", {}) or {}, "category": card.category if card else "",
+                "badge": self.tr("Expired") if expired else "",
+            })
+        self.model.set_rows(rows)
+        if rows:
+            self.view.resultsView.setCurrentIndex(self.model.index(0))
+        self._update_count()
+        if self.view.stack.currentIndex() != 0 and q.strip():
+            self.view.stack.setCurrentIndex(0)
+        log_event(log, "search", query_len=len(q), results=len(rows))
+
+    def _update_count(self) -> None:
+        q = self.view.searchBox.text().strip()
+        n = self.model.rowCount()
+        v = self.view
+        if n == 0 and q:
+            suggestions = self.s.suggest(q) if self.s.suggest else []
+            text = self.tr("No card matches “{query}”.").format(query=q)
+            if suggestions:
+                text += "\n" + self.tr("Closest: {titles}").format(titles="、".join(suggestions))
+            text += "\n" + self.tr("Try fewer characters, pinyin initials, or another word for it.")
+            v.emptyLabel.setText(text)
+            v.emptyLabel.setVisible(True)
+            v.resultsView.setVisible(False)
+        else:
+            v.emptyLabel.setVisible(False)
+            v.resultsView.setVisible(True)
+        v.countLabel.setText(self.tr("{n} result(s)").format(n=n) if q else self.tr("Pinned and frequently used cards"))
+
+    def _record_miss(self) -> None:
+        q = self._session_query.strip()
+        self._session_query, self._session_opened = "", False
+        if not q:
+            return
+        at = self.s.clock().isoformat(timespec="seconds")
+        run_in_background(self.s.lane.submit(self.s.store.record_miss, masked(q), at, self.s.kb.version))
+
+    # ---- cards --------------------------------------------------------------
+    def open_selected(self) -> None:
+        idx = self.view.resultsView.currentIndex()
+        if not idx.isValid() and self.model.rowCount():
+            idx = self.model.index(0)
+        if idx.isValid():
+            self.open_card(self.model.row(idx.row())["id"])
+
+    def open_card(self, card_id: str) -> None:
+        if card_id not in self.cards:
+            return
+        self.current_card_id = card_id
+        self._session_opened = True
+        self._render_card(card_id)
+        self.view.stack.setCurrentIndex(1)
+        self.view.cardView.setFocus()
+        at = self.s.clock().isoformat(timespec="seconds")
+        run_in_background(self.s.lane.submit(self.s.store.record_open, card_id, at))
+        log_event(log, "card opened", card_id=card_id)
+
+    def _render_card(self, card_id: str) -> None:
+        card = self.cards[card_id]
+        labels = {"expired": self.tr("Expired: this card is past its review date"), "unverified": self.tr("Not verified"),
+                  "script": self.tr("Script"), "legal_basis": self.tr("Legal basis")}
+        self.view.cardView.setHtml(card_to_html(card, expired=card.is_expired(), labels=labels))
+
+    def back(self) -> None:
+        self.view.stack.setCurrentIndex(0)
+        self.current_card_id = None
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.view.stack.setCurrentIndex(0) if self.view.stack.currentIndex() == 1 and not self.view.cardView.hasFocus() else None
+        self.view.searchBox.setFocus()
+        self.view.searchBox.selectAll()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        v = self.view
+        if obj is v.searchBox:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                row = v.resultsView.currentIndex().row()
+                row = min(self.model.rowCount() - 1, row + 1) if key == Qt.Key.Key_Down else max(0, row - 1)
+                v.resultsView.setCurrentIndex(self.model.index(row))
+                return True
+            if key == Qt.Key.Key_Escape:
+                if v.searchBox.text():
+                    if not self._session_opened:
+                        self._record_miss()
+                    v.searchBox.clear()
+                    self._session_query = ""
+                return True
+        elif obj is v.cardView and key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+            self.back()
+            return True
+        elif obj is v.resultsView and key == Qt.Key.Key_Escape:
+            self.focus_search()
+            return True
+        return False
+
+    # ---- window -------------------------------------------------------------
+    def set_on_top(self, on: bool) -> None:
+        w = self.view
+        visible = w.isVisible()
+        w.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            w.show()
+        self.s.settings.set("ui.always_on_top", bool(on))
+        self._save_settings()
+
+    def _dock_side_changed(self, left: bool) -> None:
+        self.s.settings.set("ui.dock_side", "left" if left else "right")
+        self._save_settings()
+        self.dock()
+
+    def dock(self) -> None:
+        w = self.view
+        screen = w.screen() or QGuiApplication.primaryScreen()
+        ag = screen.availableGeometry()
+        width = min(int(self.s.settings.get("ui.width")), ag.width())
+        x = ag.left() if self.s.settings.get("ui.dock_side") == "left" else ag.right() - width + 1
+        w.setGeometry(x, ag.top(), width, ag.height())
+
+    def restore_geometry(self) -> None:
+        geo = self.s.settings.get("ui.geometry")
+        if geo and self.view.restoreGeometry(QByteArray.fromBase64(geo.encode("ascii"))):
+            return
+        self.dock()
+
+    def save_geometry(self) -> None:
+        self.s.settings.set("ui.geometry", bytes(self.view.saveGeometry().toBase64().data()).decode("ascii"))
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        try:
+            self.s.settings.save()
+        except OSError as exc:
+            log.error("settings not saved", extra={"fields": {"error": str(exc)}})
+
+    def set_language(self, lang: str) -> None:
+        if self.s.translations is not None:
+            self.s.translations.install(lang)
+        self.s.settings.set("ui.language", lang)
+        self._save_settings()
+        self.retranslate()
+        self.run_search(force=True)
+
+    def show_kb_problems(self) -> None:
+        kb = self.s.kb
+        errs = [str(e) for e in kb.errors]
+        text = self.tr("Active knowledge base: {root}\nVersion {version}, {count} cards loaded.").format(
+            root=kb.root, version=kb.version, count=len(kb.cards))
+        if errs:
+            text += "\n\n" + self.tr("These files have problems; the rest of the knowledge base works:") + "\n" + "\n".join(errs[:50])
+        box = QMessageBox(QMessageBox.Icon.Warning if errs else QMessageBox.Icon.Information, self.tr("Knowledge base"), text, parent=self.view)
+        box.setObjectName("kbProblemsBox")
+        box.open()
+
+    def show_about(self) -> None:
+        from assist import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Assist"),
+                          self.tr("Assist agent panel {version}\nBuild: {build}\nKnowledge base: {kb}").format(
+                              version=__version__, build=build_time(), kb=self.s.kb.version), parent=self.view)
+        box.setObjectName("aboutBox")
+        box.open()
+
+    def setup_tray(self) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        from PySide6.QtWidgets import QMenu
+
+        self.tray = QSystemTrayIcon(QIcon(self.s.icon_path), self)
+        menu = QMenu(self.view)
+        menu.addAction(self.tr("Show / hide"), self.toggle_visible)
+        menu.addAction(self.tr("Quit"), self.quit)
+        self.tray.setContextMenu(menu)
+        self.tray.activated.connect(lambda _r: self.toggle_visible())
+        self.tray.show()
+
+    def toggle_visible(self) -> None:
+        if self.view.isVisible():
+            self.view.hide()
+        else:
+            self.raise_panel()
+
+    def raise_panel(self) -> None:
+        w = self.view
+        w.show()
+        w.setWindowState((w.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        w.raise_()
+        w.activateWindow()
+
+    def quit(self) -> None:
+        if self._session_query and not self._session_opened:
+            self._record_miss()
+        self.save_geometry()
+        QApplication.quit()
+
+    # ---- IPC ----------------------------------------------------------------
+    def handle_message(self, msg: dict) -> None:
+        cmd = msg.get("cmd")
+        if cmd in ("show", "open", "call_start", "call_end"):
+            self.raise_panel()
+        if cmd == "open":
+            self.view.stack.setCurrentIndex(0)
+            if self._session_query and not self._session_opened:
+                self._record_miss()
+            self.view.searchBox.setText(str(msg.get("query", "")))
+            self.run_search()
+            self.view.searchBox.setFocus()
+        elif cmd == "call_start":
+            self.start_call(str(msg.get("caller", "")), str(msg.get("topic", "")), str(msg.get("call_type", "")), source="ipc")
+        elif cmd == "call_end":
+            self.end_call()
+        elif cmd == "quit":
+            self.quit()
+
+    def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel") -> None:
+        import uuid
+
+        self.call_id = str(uuid.uuid4())
+        caller_m = masked(caller) if caller else ""
+        at = self.s.clock().isoformat(timespec="seconds")
+        run_in_background(self.s.lane.submit(self.s.store.start_call, self.call_id, at, caller_m, topic, call_type, source))
+        label = self.tr("In call: {caller} {topic}").format(caller=caller_m, topic=topic).strip()
+        self.view.callLabel.setText(label)
+        self.view.callLabel.setAccessibleName(label)
+        self.view.callLabel.setVisible(True)
+        if topic:
+            self.view.searchBox.setText(topic)
+            self.run_search()
+        log_event(log, "call started", call_id=self.call_id, source=source)
+
+    def end_call(self) -> None:
+        if not self.call_id:
+            return
+        at = self.s.clock().isoformat(timespec="seconds")
+        run_in_background(self.s.lane.submit(self.s.store.end_call, self.call_id, at))
+        log_event(log, "call ended", call_id=self.call_id)
+        self.call_id = None
+        self.view.callLabel.setVisible(False)

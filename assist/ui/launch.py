@@ -1,0 +1,79 @@
+"""Start the panel: QApplication, translations, single instance, window, tray."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from assist.ui.controller import PanelController, PanelServices
+from assist.ui.i18n import Translations
+from assist.ui.ipc_server import IpcServer
+from assist.ui.panel_view import PanelWindow
+
+log = logging.getLogger("assist.panel")
+
+
+def create_app(argv: list[str] | None = None, platform: str | None = None) -> QApplication:
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("assist")
+    app.setApplicationDisplayName("Assist")
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def build_window(services: PanelServices) -> tuple[PanelWindow, PanelController]:
+    view = PanelWindow()
+    if services.icon_path:
+        view.setWindowIcon(QIcon(services.icon_path))
+    ctl = PanelController(view, services)
+    return view, ctl
+
+
+def run_panel(ctx, services_factory, platform: str | None = None) -> int:
+    app = create_app(platform=platform)
+    translations = Translations(ctx.paths.resources_dir / "i18n")
+    translations.install(ctx.lang or ctx.settings.get("ui.language"))
+    server = IpcServer(ctx.paths.runtime_dir)
+    if not server.listen():
+        print("assist: cannot open the single-instance socket; is another panel starting?", file=sys.stderr)
+        return 1
+    services: PanelServices = services_factory(translations)
+    view, ctl = build_window(services)
+    server.messageReceived.connect(ctl.handle_message)
+    if ctx.settings.get("ui.always_on_top"):
+        from PySide6.QtCore import Qt
+
+        view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    ctl.restore_geometry()
+    ctl.setup_tray()
+    view.show()
+    view.searchBox.setFocus()
+    app.aboutToQuit.connect(ctl.save_geometry)
+    app.aboutToQuit.connect(server.close)
+    app.aboutToQuit.connect(services.lane.close)
+    # Let Ctrl+C / SIGTERM end the Qt loop cleanly.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    tick = QTimer()
+    tick.start(250)
+    tick.timeout.connect(lambda: None)
+    hotkey = None
+    try:
+        from assist.ui.hotkey import start_hotkey
+
+        hotkey = start_hotkey(ctx.settings.get("ui.hotkey"), ctl.raise_panel)
+    except Exception as exc:  # the hotkey is optional: never block the panel on it
+        log.info("global hotkey unavailable", extra={"fields": {"reason": type(exc).__name__}})
+    log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version, "search": getattr(services.search, "kind", "?")}})
+    rc = app.exec()
+    if hotkey is not None:
+        hotkey.stop()
+    return rc

@@ -1,0 +1,141 @@
+"""The panel window: layout only. PanelController wires the behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SafeTextBrowser(QTextBrowser):
+    """Never loads remote or file resources and never follows links."""
+
+    def loadResource(self, type_: int, name: QUrl):  # noqa: N802 (Qt API)
+        return None
+
+
+class PanelWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("assistPanel")
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setSpacing(4)
+
+        top = QHBoxLayout()
+        self.searchBox = QLineEdit(central)
+        self.searchBox.setObjectName("searchBox")
+        self.searchBox.setClearButtonEnabled(True)
+        top.addWidget(self.searchBox, 1)
+        self.menuButton = QToolButton(central)
+        self.menuButton.setObjectName("menuButton")
+        self.menuButton.setText("☰")
+        self.menuButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        top.addWidget(self.menuButton)
+        outer.addLayout(top)
+
+        self.callLabel = QLabel(central)
+        self.callLabel.setObjectName("callLabel")
+        self.callLabel.setVisible(False)
+        self.callLabel.setStyleSheet("background:#e3f2fd;color:#0d47a1;padding:3px")
+        outer.addWidget(self.callLabel)
+
+        self.stack = QStackedWidget(central)
+        # page 0: results
+        listPage = QWidget()
+        lv = QVBoxLayout(listPage)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.countLabel = QLabel(listPage)
+        self.countLabel.setObjectName("countLabel")
+        lv.addWidget(self.countLabel)
+        self.resultsView = QListView(listPage)
+        self.resultsView.setObjectName("resultsView")
+        self.resultsView.setUniformItemSizes(False)
+        self.resultsView.setWordWrap(True)
+        self.resultsView.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.resultsView.setStyleSheet("QListView::item:selected { background: #d6e9fb; border-left: 3px solid #1565c0; }")
+        lv.addWidget(self.resultsView, 1)
+        self.emptyLabel = QLabel(listPage)
+        self.emptyLabel.setObjectName("emptyLabel")
+        self.emptyLabel.setWordWrap(True)
+        self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.emptyLabel.setVisible(False)
+        lv.addWidget(self.emptyLabel)
+        self.stack.addWidget(listPage)
+        # page 1: card
+        cardPage = QWidget()
+        cv = QVBoxLayout(cardPage)
+        cv.setContentsMargins(0, 0, 0, 0)
+        self.backButton = QPushButton(cardPage)
+        self.backButton.setObjectName("backButton")
+        cv.addWidget(self.backButton, 0, Qt.AlignmentFlag.AlignLeft)
+        self.cardView = SafeTextBrowser(cardPage)
+        self.cardView.setObjectName("cardView")
+        self.cardView.setOpenLinks(False)
+        self.cardView.setOpenExternalLinks(False)
+        cv.addWidget(self.cardView, 1)
+        self.stack.addWidget(cardPage)
+        outer.addWidget(self.stack, 1)
+
+        self.kbStatusButton = QPushButton(central)
+        self.kbStatusButton.setObjectName("kbStatusButton")
+        self.kbStatusButton.setFlat(True)
+        self.kbStatusButton.setStyleSheet("text-align:left;color:#666")
+        outer.addWidget(self.kbStatusButton)
+        self.setCentralWidget(central)
+
+        # actions (text set by retranslate in the controller)
+        self.menu = QMenu(self)
+        self.actFocusSearch = QAction(self)
+        self.actFocusSearch.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+K"), QKeySequence("F3")])
+        self.actFocusSearch.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.actFocusSearch)
+        self.actOnTop = QAction(self)
+        self.actOnTop.setCheckable(True)
+        self.actOnTop.setShortcut(QKeySequence("Ctrl+T"))
+        self.actDockLeft = QAction(self)
+        self.actDockLeft.setCheckable(True)
+        self.actDock = QAction(self)
+        self.actDock.setShortcut(QKeySequence("Ctrl+D"))
+        self.actLangZh = QAction("简体中文", self)
+        self.actLangZh.setCheckable(True)
+        self.actLangEn = QAction("English", self)
+        self.actLangEn.setCheckable(True)
+        self.actKbProblems = QAction(self)
+        self.actAbout = QAction(self)
+        self.actAbout.setShortcut(QKeySequence("F1"))
+        self.actMenu = QAction(self)
+        self.actMenu.setShortcuts([QKeySequence("F10"), QKeySequence("Alt+M")])
+        self.actQuit = QAction(self)
+        self.actQuit.setShortcut(QKeySequence("Ctrl+Q"))
+        for a in (self.actOnTop, self.actDock, self.actAbout, self.actMenu, self.actQuit):
+            self.addAction(a)
+        self.langMenu = QMenu(self)
+        self.langMenu.addAction(self.actLangZh)
+        self.langMenu.addAction(self.actLangEn)
+        self.menu.addAction(self.actOnTop)
+        self.menu.addAction(self.actDockLeft)
+        self.menu.addAction(self.actDock)
+        self.menu.addMenu(self.langMenu)
+        self.menu.addSeparator()
+        self.menu.addAction(self.actKbProblems)
+        self.menu.addAction(self.actAbout)
+        self.menu.addSeparator()
+        self.menu.addAction(self.actQuit)
+        self.menuButton.setMenu(self.menu)
+        self.setTabOrder(self.searchBox, self.resultsView)
+        self.setTabOrder(self.resultsView, self.cardView)

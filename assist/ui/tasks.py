@@ -1,0 +1,51 @@
+"""One background-task helper: run a future's callbacks on the GUI thread.
+
+    run_in_background(lane.submit(fn, arg), on_success, on_failure)
+
+Callbacks run on the GUI thread (a queued signal); never touch widgets elsewhere.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger("assist.tasks")
+
+
+class _Bridge(QObject):
+    done = Signal(object, object)  # result, exception
+
+
+_pending: set[_Bridge] = set()
+
+
+def run_in_background(
+    future: "cf.Future[Any]",
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> None:
+    bridge = _Bridge()
+    _pending.add(bridge)
+
+    def deliver(result: Any, exc: BaseException | None) -> None:
+        _pending.discard(bridge)
+        if exc is not None:
+            if on_failure is not None:
+                on_failure(exc)
+            else:
+                log.error("background task failed", extra={"fields": {"error": type(exc).__name__}})
+        elif on_success is not None:
+            on_success(result)
+        bridge.deleteLater()
+
+    bridge.done.connect(deliver)
+
+    def _cb(f: "cf.Future[Any]") -> None:
+        exc = f.exception()
+        bridge.done.emit(None if exc else f.result(), exc)
+
+    future.add_done_callback(_cb)

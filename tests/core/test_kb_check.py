@@ -1,0 +1,102 @@
+"""The KB checker: each broken file gets its own ``path:line`` problem, all in one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assist.core.kb.checker import KBUnusable, check_kb, id_check_char, luhn_ok
+
+FIXTURE = Path(__file__).parent / "data" / "kb_broken"
+TODAY = dt.date(2026, 11, 26)
+
+
+def fake_id_number() -> str:
+    """A synthetic but checksum-valid 18-digit resident ID number (GB 11643 MOD 11-2)."""
+    first17 = "11010519800101" + "123"
+    return first17 + id_check_char(first17)
+
+
+@pytest.fixture
+def broken_kb(tmp_path, monkeypatch) -> Path:
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURE, kb)
+    (kb / "cards" / "pii.md").write_text(
+        "---\nid: pii-card\ntitle: 含身份证号\ncategory: 银行卡/挂失\nprivacy_level: C1\nversion: 1\nowner: 消保部\n---\n\n"
+        f"示例客户：\n身份证号 {fake_id_number()}，请核对。\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    return kb
+
+
+def by_code(problems, code):
+    return [f"{p.path}:{p.line}" for p in problems if p.code == code]
+
+
+def test_id_checksum_helper():
+    assert id_check_char("11010519491231002") == "X"  # the GB 11643 worked example
+    assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+
+
+def test_each_broken_file_has_its_own_path_line(broken_kb):
+    problems = check_kb(broken_kb, today=TODAY)
+    text = "\n".join(map(str, problems))
+    assert by_code(problems, "bad-yaml") == ["kb/cards/bad-yaml.md:3", "kb/taxonomy/complaint.yaml:4"], text
+    assert "kb/cards/missing-id.md:1" in by_code(problems, "missing-id"), text
+    assert by_code(problems, "duplicate-id") == ["kb/cards/dup-b.md:2"], text
+    assert by_code(problems, "forbidden-phrase") == ["kb/cards/forbidden.md:14"], text
+    assert by_code(problems, "pii") == ["kb/cards/pii.md:11"], text
+    assert by_code(problems, "dangling-related") == ["kb/cards/dangling.md:10"], text
+    assert by_code(problems, "placeholder") == ["kb/cards/placeholder.md:12"], text
+    assert by_code(problems, "unknown-field") == ["kb/cards/unknown-field.md:8"], text
+    assert by_code(problems, "missing-legal-basis") == ["kb/cards/consumer.md:4"], text
+    assert by_code(problems, "expired") == ["kb/cards/expired.md:9"], text
+    # the good card has no problem at all; the PII is never printed in full
+    assert not [p for p in problems if "good.md" in p.path], text
+    assert fake_id_number() not in text
+    assert all(p.severity == "warning" for p in problems if p.code == "expired")
+
+
+def test_not_yet_effective_is_a_warning(broken_kb):
+    problems = check_kb(broken_kb, today=dt.date(2019, 6, 1))
+    assert [(p.path, p.line, p.severity) for p in problems if p.code == "not-yet-effective"] == [("kb/cards/expired.md", 8, "warning")]
+
+
+def test_masked_examples_and_hotlines_are_not_pii(tmp_path):
+    kb = tmp_path / "kb"
+    (kb / "cards").mkdir(parents=True)
+    (kb / "cards" / "ok.md").write_text(
+        "---\nid: ok-card\ntitle: 示例\ncategory: 银行卡/挂失\nprivacy_level: C1\nversion: 1\nowner: 消保部\n---\n"
+        "卡号写成 6222 **** **** 1234，手机写成 138****5678；热线 95588、12378、96110；日期 2026-11-20。\n",
+        encoding="utf-8",
+    )
+    assert check_kb(kb, today=TODAY) == []
+
+
+def test_missing_folder_is_unusable(tmp_path):
+    with pytest.raises(KBUnusable):
+        check_kb(tmp_path / "nope")
+
+
+def test_cli_check_exit_codes_and_json(broken_kb, tmp_path, capsys):
+    from assist.app import main
+
+    base = ["--basedir", str(tmp_path / "base")]
+    assert main([*base, "kb", "check", str(broken_kb)]) == 1
+    out = capsys.readouterr().out
+    assert "kb/cards/dup-b.md:2: duplicate id 'dup-card'" in out
+    assert main([*base, "kb", "check", "--json", str(broken_kb)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["errors"] >= 10 and {p["code"] for p in data["problems"]} >= {"duplicate-id", "pii", "bad-yaml"}
+    assert main([*base, "kb", "check", str(tmp_path / "missing")]) == 2
+    good = tmp_path / "good"
+    (good / "cards").mkdir(parents=True)
+    shutil.copy(FIXTURE / "cards" / "good.md", good / "cards" / "good.md")
+    (good / "cards" / "good.md").write_text((good / "cards" / "good.md").read_text(encoding="utf-8").replace("related: [dup-card]\n", ""), encoding="utf-8")
+    shutil.copy(FIXTURE / "cards" / "expired.md", good / "cards" / "expired.md")
+    assert main([*base, "kb", "check", str(good)]) == 0  # warnings only

@@ -1,0 +1,198 @@
+"""Signed packs: round trip, tampering, wrong key, truncation, older version, rollback."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assist.core.kb import packs
+from assist.core.kb.packs import PackError
+
+REPO_KB = Path(__file__).resolve().parents[2] / "kb"
+CARD = "---\nid: card-{n}\ntitle: 卡片{n}\ncategory: 银行卡/挂失\nprivacy_level: C1\nversion: 1\nowner: 消保部\n---\n正文{n}\n"
+
+
+def make_kb(root: Path, version: str, n: int = 3) -> Path:
+    (root / "cards" / "银行卡").mkdir(parents=True)
+    (root / "VERSION").write_text(version + "\n", encoding="utf-8")
+    (root / "synonyms.yaml").write_text("groups:\n  - [挂失, 丢卡]\n", encoding="utf-8")
+    for i in range(n):
+        (root / "cards" / "银行卡" / f"card-{i}.md").write_text(CARD.format(n=i), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def key(tmp_path):
+    k = tmp_path / "keys" / "head-office.key"
+    k.parent.mkdir()
+    pub = packs.keygen(k)
+    return k, pub
+
+
+def build(tmp_path, key_file, version, name=None):
+    out = tmp_path / (name or f"kb-{version}.zip")
+    kb = make_kb(tmp_path / f"src-{out.stem}", version)
+    packs.build_pack(kb, key_file, out)
+    return out
+
+
+def test_keygen_owner_only(key):
+    k, pub = key
+    assert stat.S_IMODE(k.stat().st_mode) == 0o600
+    assert packs.read_public_key(Path(f"{k}.pub")) == pub
+    with pytest.raises(PackError, match="already exists"):
+        packs.keygen(k)
+
+
+def test_round_trip_status_and_rollback(tmp_path, key):
+    k, pub = key
+    store = tmp_path / "store"
+    assert packs.active_kb_dir(store) is None
+    info = packs.import_pack(build(tmp_path, k, "2026.11.1"), store, [pub])
+    active = packs.active_kb_dir(store)
+    assert info["version"] == "2026.11.1" and active is not None
+    assert (active / "VERSION").read_text(encoding="utf-8").strip() == "2026.11.1"
+    assert (active / "cards" / "银行卡" / "card-2.md").read_text(encoding="utf-8") == CARD.format(n=2)
+
+    packs.import_pack(build(tmp_path, k, "2026.12.0"), store, [pub])
+    st = packs.status(store)
+    assert (st["active"], st["previous"]) == ("2026.12.0", "2026.11.1")
+
+    assert packs.rollback(store)["version"] == "2026.11.1"
+    assert (packs.active_kb_dir(store) / "VERSION").read_text(encoding="utf-8").strip() == "2026.11.1"
+    assert packs.rollback(store)["version"] is None  # back to the bundled KB
+    assert packs.active_kb_dir(store) is None
+    with pytest.raises(PackError, match="nothing to roll back"):
+        packs.rollback(store)
+
+
+def refused(store, pack, keys, match):
+    before = packs.active_kb_dir(store)
+    state = (store / "active.json").read_bytes()
+    with pytest.raises(PackError, match=match):  # noqa: PT011
+        packs.import_pack(pack, store, keys)
+    assert packs.active_kb_dir(store) == before and (store / "active.json").read_bytes() == state
+    assert not [p for p in (store / "versions").iterdir() if p.name.startswith(".")]  # no partial folder left
+
+
+@pytest.fixture
+def installed(tmp_path, key):
+    k, pub = key
+    store = tmp_path / "store"
+    packs.import_pack(build(tmp_path, k, "2026.11.1"), store, [pub])
+    return store, k, pub
+
+
+def test_every_flipped_byte_is_refused(tmp_path, installed):
+    store, k, pub = installed
+    good = build(tmp_path, k, "2027.1.0").read_bytes()
+    # every byte of a small pack: headers, timestamps, content, manifest, signature, seal
+    for pos in range(0, len(good), max(1, len(good) // 400)):
+        bad = tmp_path / "bad.zip"
+        bad.write_bytes(good[:pos] + bytes([good[pos] ^ 0x01]) + good[pos + 1:])
+        refused(store, bad, [pub], None)
+
+
+def rezip(src: Path, dst: Path, change) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(buf, "w") as zout:
+        for info in zin.infolist():
+            name, data = change(info.filename, zin.read(info))
+            if name is not None:
+                zout.writestr(name, data)
+    dst.write_bytes(buf.getvalue())
+
+
+def test_tampered_content_is_refused_even_if_resealed(tmp_path, installed):
+    """Each layer on its own: a content change is caught by the seal, and, with a
+    valid seal (only a key holder could make one), still by the manifest hashes."""
+    store, k, pub = installed
+    src = build(tmp_path, k, "2027.1.0")
+    bad = tmp_path / "tampered.zip"
+    rezip(src, bad, lambda n, d: (n, d.replace("正文".encode(), "正义".encode()) if n.endswith("card-1.md") else d))
+    refused(store, bad, [pub], "seal")
+    packs._seal(bad, packs.load_private_key(k))
+    refused(store, bad, [pub], "content hash differs.*modified")
+
+
+def test_untrusted_key_unsigned_truncated_older(tmp_path, installed):
+    store, k, pub = installed
+    other = tmp_path / "keys" / "other.key"
+    packs.keygen(other)
+    refused(store, build(tmp_path, other, "2027.1.0"), [pub], "untrusted key")
+    refused(store, build(tmp_path, k, "2027.2.0"), [], "no trusted keys")
+
+    good = build(tmp_path, k, "2027.3.0").read_bytes()
+    for cut in (len(good) - 1, len(good) - 30, len(good) // 2, 10):
+        short = tmp_path / "short.zip"
+        short.write_bytes(good[:cut])
+        refused(store, short, [pub], "damaged or incomplete|cut")
+
+    unsigned = tmp_path / "unsigned.zip"
+    rezip(build(tmp_path, k, "2027.4.0"), unsigned, lambda n, d: (None if n == "signature.json" else n, d))
+    refused(store, unsigned, [pub], "unsigned")
+
+    refused(store, build(tmp_path, k, "2026.11.1", "same.zip"), [pub], "the same as")
+    refused(store, build(tmp_path, k, "2026.9.30", "older.zip"), [pub], "older than")
+
+
+def test_path_traversal_refused(tmp_path, installed):
+    store, k, pub = installed
+    src = build(tmp_path, k, "2028.1.0")
+    bad = tmp_path / "evil.zip"
+    rezip(src, bad, lambda n, d: ("content/../../evil.txt" if n == "content/VERSION" else n, d))
+    refused(store, bad, [pub], "unsafe path")
+    assert not list(tmp_path.rglob("evil.txt"))
+
+
+def test_version_order():
+    assert packs.version_key("2026.10.1") > packs.version_key("2026.9.30")
+    assert packs.version_key("2027.1") > packs.version_key("2026.12.31")
+
+
+def test_cli_flow_with_the_real_kb(tmp_path, capsys, monkeypatch):
+    """keygen → trust → pack (the repo's kb/) → import on a clean basedir → status → rollback."""
+    from assist.app import Context, main
+    from assist.paths import Paths
+
+    monkeypatch.delenv("ASSIST_KB", raising=False)
+    base = ["--basedir", str(tmp_path / "base")]
+    src = tmp_path / "kb"
+    shutil.copytree(REPO_KB, src)  # cards are being edited live: pack a stable copy
+    key = tmp_path / "ho.key"
+    assert main([*base, "kb", "keygen", "--out", str(key)]) == 0
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert main([*base, "kb", "trust", f"{key}.pub"]) == 0
+    pack = tmp_path / "kb.zip"
+    manifest = packs.build_pack(src, key, pack)  # the CLI `pack` also runs the checker first
+    capsys.readouterr()
+    assert main([*base, "kb", "import", str(pack)]) == 0
+    ctx = Context(paths=Paths.from_basedir(tmp_path / "base"))
+    assert ctx.kb_dir == packs.active_kb_dir(ctx.paths.kb_store_dir)
+    assert ctx.load_kb().version == manifest["kb_version"]
+    assert main([*base, "kb", "status"]) == 0
+    assert manifest["kb_version"] in capsys.readouterr().out
+    assert main([*base, "kb", "import", str(pack)]) == 1  # same version again
+    assert main([*base, "kb", "rollback"]) == 0
+    assert Context(paths=Paths.from_basedir(tmp_path / "base")).kb_dir == ctx.paths.bundled_kb_dir
+    settings = (tmp_path / "base" / "config" / "settings.toml").read_text(encoding="utf-8")
+    assert Path(f"{key}.pub").read_text().strip() in settings
+
+
+def test_cli_pack_refuses_a_broken_kb(tmp_path, key):
+    from assist.app import main
+
+    k, _pub = key
+    kb = make_kb(tmp_path / "kb", "2026.1.0")
+    (kb / "cards" / "bad.md").write_text("---\ntitle: 无编号\n---\n", encoding="utf-8")
+    assert main(["--basedir", str(tmp_path / "b"), "kb", "pack", "--key", str(k), "--out", str(tmp_path / "p.zip"), str(kb)]) == 1
+    (kb / "cards" / "bad.md").unlink()
+    assert main(["--basedir", str(tmp_path / "b"), "kb", "pack", "--key", str(k), "--out", str(tmp_path / "p.zip"), str(kb)]) == 0
+    assert json.loads(zipfile.ZipFile(tmp_path / "p.zip").read("manifest.json"))["kb_version"] == "2026.1.0"

@@ -1,0 +1,191 @@
+"""pytest-qt tests of the panel: search, keyboard, card view, language, IPC, broken cards."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListView, QTextBrowser
+
+from tests.conftest import preedit, type_chinese
+
+
+def titles(ctl):
+    return [ctl.model.row(i)["title"] for i in range(ctl.model.rowCount())]
+
+
+def test_widgets_have_stable_names_and_accessible_names(make_panel):
+    view, ctl, _ = make_panel()
+    for name, cls in (("searchBox", QLineEdit), ("resultsView", QListView), ("cardView", QTextBrowser)):
+        w = view.findChild(cls, name)
+        assert w is not None, name
+        assert w.accessibleName(), f"{name} has no accessible name"
+
+
+def test_ui_is_chinese_by_default(make_panel):
+    view, ctl, _ = make_panel()
+    assert view.windowTitle() == "坐席助手"
+    assert "搜索知识库" in view.searchBox.placeholderText()
+    assert "知识库版本" in view.kbStatusButton.text()
+
+
+def test_english_is_selectable_and_remembered(make_panel):
+    view, ctl, services = make_panel()
+    ctl.set_language("en")
+    assert view.windowTitle() == "Assist agent panel"
+    assert services.settings.get("ui.language") == "en"
+    assert 'language = "en"' in services.settings.path.read_text(encoding="utf-8")
+    ctl.set_language("zh_CN")
+    assert view.windowTitle() == "坐席助手"
+
+
+def test_typing_chinese_filters_results(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: ctl._last_query == "挂失")
+    assert 0 < ctl.model.rowCount() < len(ctl.cards)
+    assert view.searchBox.text() == "挂失"
+    assert any("挂失" in t for t in titles(ctl)[:3])
+    assert "条结果" in view.countLabel.text()
+
+
+def test_composition_in_progress_is_not_searched(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    before = titles(ctl)
+    preedit(view.searchBox, "guashi")
+    qtbot.wait(80)
+    assert view.searchBox.text() == ""
+    assert titles(ctl) == before
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: titles(ctl) != before)
+
+
+def test_keyboard_navigation_open_and_back(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: view.searchBox.text() == "挂失" and ctl._last_query == "挂失")
+    assert view.resultsView.currentIndex().row() == 0
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Down)
+    assert view.resultsView.currentIndex().row() == 1
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Up)
+    assert view.resultsView.currentIndex().row() == 0
+    first = ctl.model.row(0)
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Return)
+    assert view.stack.currentIndex() == 1
+    assert first["title"] in view.cardView.toPlainText()
+    assert ctl.current_card_id == first["id"]
+    qtbot.keyClick(view.cardView, Qt.Key.Key_Escape)
+    assert view.stack.currentIndex() == 0
+    assert view.searchBox.hasFocus() or not view.isActiveWindow()
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Escape)
+    assert view.searchBox.text() == ""
+
+
+def test_card_view_renders_scripts_and_no_raw_html(make_panel, qtbot, tmp_path, repo_root):
+    kb = tmp_path / "kb"
+    shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    evil = kb / "cards" / "银行卡" / "evil.md"
+    evil.write_text(
+        "---\nid: evil-card\ntitle: 脚本注入测试\ncategory: 测试\nprivacy_level: C1\nversion: 1\nowner: 测试\n---\n"
+        "<script>alert(1)</script><img src=\"http://example.invalid/x.png\"> 正文\n",
+        encoding="utf-8",
+    )
+    view, ctl, _ = make_panel(kb)
+    ctl.open_card("card-loss-debit")
+    text = view.cardView.toPlainText()
+    assert "借记卡挂失" in text and "话术" in text and "{客户称呼|您}" in text
+    ctl.open_card("evil-card")
+    html = view.cardView.toHtml()
+    assert "<script>" not in html and "http://example.invalid" not in html.replace("&lt;", "<").split("<img")[0]
+    assert "<script>alert(1)</script>" in view.cardView.toPlainText()  # shown as text, not executed
+
+
+def test_broken_card_does_not_stop_the_panel(make_panel, tmp_path, repo_root):
+    kb = tmp_path / "kb"
+    shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    (kb / "cards" / "银行卡" / "broken.md").write_text("---\nid: [unclosed\n---\n正文\n", encoding="utf-8")
+    view, ctl, services = make_panel(kb)
+    assert len(services.kb.cards) >= 1
+    assert "1 个文件有问题" in view.kbStatusButton.text()
+    ctl.show_kb_problems()
+    box = view.findChild(__import__("PySide6.QtWidgets", fromlist=["QMessageBox"]).QMessageBox, "kbProblemsBox")
+    assert box is not None and "broken.md:2" in box.text()
+    box.close()
+
+
+def test_search_without_opening_is_recorded_as_a_miss(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    type_chinese(view.searchBox, "火星开户")
+    qtbot.waitUntil(lambda: ctl._last_query == "火星开户")
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: services.lane.call(services.store.list_misses) != [])
+    misses = services.lane.call(services.store.list_misses)
+    assert misses[0]["count"] == 1
+
+
+def test_opened_search_is_not_a_miss_and_usage_is_recorded(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: ctl._last_query == "挂失")
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Return)
+    opened = ctl.current_card_id
+    qtbot.keyClick(view.cardView, Qt.Key.Key_Escape)
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: services.lane.call(lambda db: db.execute("select count(*) from card_usage").fetchone()[0]) == 1)
+    assert services.lane.call(services.store.list_misses) == []
+    assert services.lane.call(lambda db: db.execute("select card_id from card_usage").fetchone()[0]) == opened
+
+
+def test_ipc_open_and_call_start_messages(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    ctl.handle_message({"cmd": "open", "query": "退款"})
+    qtbot.waitUntil(lambda: ctl._last_query == "退款")
+    assert view.searchBox.text() == "退款"
+    ctl.handle_message({"cmd": "call_start", "caller": "13812345678", "topic": "信用卡"})
+    assert view.callLabel.isVisible()
+    assert "13812345678" not in view.callLabel.text()
+    qtbot.waitUntil(lambda: services.lane.call(lambda db: db.execute("select count(*) from calls").fetchone()[0]) == 1)
+    caller = services.lane.call(lambda db: db.execute("select caller_masked from calls").fetchone()[0])
+    assert caller and "12345678" not in caller
+    ctl.handle_message({"cmd": "call_end"})
+    qtbot.waitUntil(lambda: services.lane.call(lambda db: db.execute("select ended_at from calls").fetchone()[0]) is not None)
+    assert not view.callLabel.isVisible()
+
+
+def test_focus_shortcut_and_on_top_toggle(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    view.resultsView.setFocus()
+    view.actFocusSearch.trigger()
+    assert view.searchBox.hasFocus() or not view.isActiveWindow()
+    view.actOnTop.setChecked(False)
+    assert not (view.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+    view.actOnTop.setChecked(True)
+    assert view.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert services.settings.get("ui.always_on_top") is True
+
+
+def test_dock_to_right_edge_full_height(make_panel):
+    view, ctl, services = make_panel()
+    ctl.dock()
+    ag = view.screen().availableGeometry()
+    g = view.geometry()
+    assert g.width() <= 400 + 1
+    assert abs(g.right() - ag.right()) <= 1 and g.height() >= ag.height() - 40
+    view.actDockLeft.setChecked(True)
+    assert abs(view.geometry().left() - ag.left()) <= 1
+
+
+def test_empty_state_names_the_query_and_suggests(make_panel, qtbot, tmp_path, repo_root):
+    kb = tmp_path / "kb"
+    shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    view, ctl, _ = make_panel(kb)
+    qtbot.keyClicks(view.searchBox, "qqqzzzxxq")
+    qtbot.waitUntil(lambda: ctl._last_query == "qqqzzzxxq")
+    assert ctl.model.rowCount() == 0
+    assert view.emptyLabel.isVisible() and not view.resultsView.isVisible()
+    assert "没有找到与“qqqzzzxxq”相关的卡片" in view.emptyLabel.text()
+    view.searchBox.clear()
+    type_chinese(view.searchBox, "借记卡挂号")
+    qtbot.waitUntil(lambda: ctl._last_query == "借记卡挂号")
+    if ctl.model.rowCount() == 0:
+        assert "最接近的" in view.emptyLabel.text()
