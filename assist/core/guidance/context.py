@@ -10,7 +10,8 @@ import re
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
-NEG_WINDOW = 15  # characters before a phrase searched for a negation
+NEG_WINDOW = 15
+QUOTE_REACH = 200  # a quotation longer than this is treated as unclosed (typo), not as a quote  # characters before a phrase searched for a negation
 
 # words that contain a negation character but do not negate what follows
 _NOT_NEGATION = re.compile(
@@ -18,7 +19,8 @@ _NOT_NEGATION = re.compile(
     r"(?:不用|不必|不要|别|无需|无须)(?:担心|害怕|怕|顾虑|犹豫)|不怕|别怕|"
     r"不(?:好意思|客气|便)|并不难")
 _NEGATION = re.compile(
-    r"不|非|没|未|无|别|勿|莫|禁止|严禁|杜绝|避免|防止|拒绝|谨防|警惕|切忌|并非|绝非")
+    r"不|非|没|未|无|别|勿|莫|禁止|严禁|杜绝|避免|防止|拒绝|谨防|警惕|切忌|并非|绝非|"
+    r"暗示|明示|宣称|所谓|误导|号称|谎称|虚假")  # the last group: naming someone else's claim
 # after the phrase: the claim is named in order to reject it ("保本的说法是错误的")
 _AFTER_REJECT = re.compile(
     r"^[^。！？!?；;\n]{0,6}?(?:说法|字眼|表述|话术|字样|宣传语|之类的话|这类话)|"
@@ -67,7 +69,7 @@ def is_question(text: str, start: int, end: int) -> bool:
 
 def in_quotes(text: str, start: int) -> bool:
     """Inside quotation marks opened earlier in the same paragraph and not yet closed."""
-    para = text.rfind("\n", 0, start) + 1
+    para = max(text.rfind("\n", 0, start) + 1, start - QUOTE_REACH)
     seg = text[para:start]
     for o, c in _OPEN_CLOSE.items():
         if seg.rfind(o) > seg.rfind(c):

@@ -29,11 +29,11 @@ FLOOR = 0.12  # drop results scoring under this share of the best one
 
 
 class SearchEngine:
-    def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]]) -> None:
+    def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]], names: list[list[str]]) -> None:
         self.docs = docs
         self.index = index
         self.synonyms = synonyms
-        self._titles = [[normalize(d.title)] + [normalize(a) for a in d.aliases] for d in docs]
+        self._titles = names
         self._by_id = {d.id: i for i, d in enumerate(docs)}
         self._filter_cache: dict[Filters, bytearray] = {}
 
@@ -41,21 +41,15 @@ class SearchEngine:
     @classmethod
     def build(cls, docs: Iterable[Doc], synonyms: Iterable[Sequence[str]] = ()) -> "SearchEngine":
         docs = list(docs)
-        fields = [
-            {
-                "title": [normalize(d.title)],
-                "aliases": [normalize(a) for a in d.aliases],
-                "tags": [normalize(t) for t in d.tags],
-                "body": [normalize(d.body)],
-            }
-            for d in docs
-        ]
+        names = [[normalize(d.title)] + [normalize(a) for a in d.aliases] for d in docs]
+        tags = [[normalize(t) for t in d.tags] for d in docs]
+        bodies = [normalize(d.body) for d in docs]
         syn: dict[str, list[str]] = {}
         for group in synonyms:
             words = list(dict.fromkeys(w for w in (normalize(str(x)) for x in group) if w))
             for w in words:
                 syn.setdefault(w, []).extend(x for x in words if x != w and x not in syn.get(w, ()))
-        return cls(docs, Index.build(fields), syn)
+        return cls(docs, Index.build(names, tags, bodies), syn, names)
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -84,7 +78,7 @@ class SearchEngine:
         q = self.parse(query)
         if not q.norm:
             return self._empty(limit, flt, bst)
-        acc = self.index.accumulate(q.keys(), POSTING_CAP)
+        acc = self.index.accumulate(q.keys(self.index), POSTING_CAP)
         if flt is not None:
             ok = self._allowed(flt)
             acc = {d: s for d, s in acc.items() if ok[d]}

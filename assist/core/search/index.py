@@ -1,17 +1,17 @@
-"""In-memory inverted index with BM25F weights over character n-grams and pinyin keys.
+"""In-memory inverted index with BM25 weights over character n-grams and pinyin initials.
 
-Keys (all plain strings, kept apart by their first character):
+Keys (plain strings):
 
-* ``X`` / ``XY``    character unigram / bigram of the folded text (CJK, letters, digits);
-* ``~hua``          a syllable of a character (every reading: 行 → xing, hang, heng);
-* ``~hua_bei``      a syllable bigram (finds the homophone typo 花被 → 花呗);
-* ``^xy`` / ``^xyk`` initial bigram / trigram (finds ``xykgs`` → 信用卡挂失).
+* ``X`` / ``XY``      character unigram / bigram of the folded text (CJK, letters, digits);
+* ``^xy`` / ``^xyk``  initial bigram / trigram of the title and aliases (``xykgs``).
 
-Title, aliases and tags get every key; the body gets character bigrams only (keeps
-the index small and fast; one- and two-character queries still hit titles).
-Weights: ``idf * tf'(k1 + 1) / (tf' + k1)`` where ``tf'`` is the BM25F field-weighted,
-length-normalised term frequency. Postings longer than :data:`SORT_OVER` are sorted
-by weight so a query can read only their best part.
+Full-pinyin and homophone queries need no keys of their own: the query side expands
+a syllable to the characters with that reading (see :mod:`assist.core.search.query`).
+
+Fields: title + aliases ("name", weight 3), tags (1.5) and body (1, bigrams only, no
+term frequency: keeps the build fast). Each field is length-normalised (BM25, k1, b)
+and saturated separately; the scores add up. Long postings are sorted by weight so
+a query can read only their best part.
 """
 
 from __future__ import annotations
@@ -22,100 +22,126 @@ from collections import Counter
 from itertools import islice
 
 from assist.core.search.pinyin import readings
+from assist.core.search.text import is_cjk
 
 K1 = 1.2
 B = 0.75
-FIELD_WEIGHTS = {"title": 3.0, "aliases": 2.5, "tags": 1.5, "body": 1.0}
-SORT_OVER = 1000
+W_NAME, W_TAGS, W_BODY = 3.0, 1.5, 1.0
+SORT_OVER = 500
+MAX_READINGS = 2  # readings per character used in initial n-grams
 
 
-def char_keys(s: str, unigrams: bool = True) -> list[str]:
-    keys = list(s) if unigrams else []
-    keys.extend(s[i : i + 2] for i in range(len(s) - 1))
+_add = str.__add__
+_INI: dict[str, str] = {}
+
+
+def char_keys(s: str) -> list[str]:
+    keys = list(s)
+    keys += map(_add, s, s[1:])
     return keys
 
 
-def pinyin_keys(s: str) -> list[str]:
-    rs = [readings(c) for c in s]
-    ini = [{r[0] for r in x} for x in rs]
-    keys: list[str] = []
-    n = len(s)
-    for i in range(n):
-        r = rs[i]
-        if not r:
-            continue
-        keys.extend("~" + x for x in r)
-        if i + 1 < n and rs[i + 1]:
-            r2 = rs[i + 1]
-            keys.extend("~" + a + "_" + b for a in r for b in r2)
-            i2 = ini[i + 1]
-            keys.extend("^" + a + b for a in ini[i] for b in i2)
-            if i + 2 < n and rs[i + 2]:
-                i3 = ini[i + 2]
-                keys.extend("^" + a + b + c for a in ini[i] for b in i2 for c in i3)
-    return keys
+def _initials(c: str) -> str:
+    r = _INI.get(c)
+    if r is None:
+        _INI[c] = r = "".join(sorted({x[0] for x in readings(c)[:MAX_READINGS]})) or "#"
+    return r
 
 
-def field_keys(texts: list[str], body: bool = False) -> list[str]:
-    keys: list[str] = []
-    for t in texts:
-        if body:
-            keys.extend(char_keys(t, unigrams=False))
-        else:
-            keys.extend(char_keys(t))
-            keys.extend(pinyin_keys(t))
-    return keys
+def initial_keys(s: str) -> list[str]:
+    """``^`` + initials of every 2 and 3 consecutive CJK characters."""
+    ini = list(map(_initials, s))
+    if all(len(x) == 1 for x in ini):
+        j = "".join(ini)
+        keys = list(map(_add, map(_add, "^" * (len(j) - 1), j), j[1:]))
+        keys += map(_add, keys, j[2:])
+        return [k for k in keys if "#" not in k]
+    keys = []
+    for i in range(len(s) - 1):
+        a, b = ini[i], ini[i + 1]
+        keys += ["^" + x + y for x in a for y in b]
+        if i + 2 < len(s):
+            keys += ["^" + x + y + z for x in a for y in b for z in ini[i + 2]]
+    return [k for k in keys if "#" not in k]
+
+
+def _sat(t: float) -> float:
+    return t * (K1 + 1) / (t + K1)
 
 
 class Index:
-    """Postings: key → (doc numbers, weights), weights sorted descending when long."""
-
     def __init__(self) -> None:
-        self.postings: dict[str, tuple[array, array]] = {}
+        self.postings: dict[str, tuple[array, array]] = {}  # name + tags: ids, weights
+        self.body: dict[str, tuple[array, float]] = {}  # body bigram: ids, idf
+        self.body_sat: list[float] = []
         self.n_docs = 0
+        self.syl_chars: dict[str, list[str]] = {}  # syllable → indexed chars, most frequent first
 
     @classmethod
-    def build(cls, fields: list[dict[str, list[str]]]) -> "Index":
-        """``fields[i]`` maps field name → list of normalised texts of document i."""
+    def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> "Index":
+        """Per document: normalised title + aliases, tags, body."""
         self = cls()
-        n = self.n_docs = len(fields)
-        totals = dict.fromkeys(FIELD_WEIGHTS, 0)
-        for f in fields:
-            for name in FIELD_WEIGHTS:
-                totals[name] += sum(len(t) for t in f.get(name, ()))
-        avg = {k: (v / n if n and v else 1.0) for k, v in totals.items()}
+        n = self.n_docs = len(names)
+        ln_name = [sum(map(len, x)) for x in names]
+        ln_tags = [sum(map(len, x)) for x in tags]
+        ln_body = [len(x) for x in bodies]
+        avg_n = (sum(ln_name) / n if n else 1.0) or 1.0
+        avg_t = (sum(ln_tags) / n if n else 1.0) or 1.0
+        avg_b = (sum(ln_body) / n if n else 1.0) or 1.0
         raw: dict[str, tuple[list[int], list[float]]] = {}
-        for doc_no, f in enumerate(fields):
-            combined: dict[str, float] = {}
-            for name, weight in FIELD_WEIGHTS.items():
-                texts = f.get(name)
-                if not texts:
-                    continue
-                length = sum(len(t) for t in texts)
-                scale = weight / (1 - B + B * length / avg[name])
-                for k, tf in Counter(field_keys(texts, body=name == "body")).items():
-                    combined[k] = combined.get(k, 0.0) + tf * scale
+        braw: dict[str, list[int]] = {}
+        for d in range(n):
+            keys: list[str] = []
+            for t in names[d]:
+                keys += char_keys(t)
+                keys += initial_keys(t)
+            s = W_NAME / (1 - B + B * ln_name[d] / avg_n)
+            combined = {k: tf * s for k, tf in Counter(keys).items()}
+            if tags[d]:
+                tkeys: list[str] = []
+                for t in tags[d]:
+                    tkeys += char_keys(t)
+                s = W_TAGS / (1 - B + B * ln_tags[d] / avg_t)
+                for k, tf in Counter(tkeys).items():
+                    combined[k] = combined.get(k, 0.0) + tf * s
             for k, t in combined.items():
-                p = raw.get(k)
-                if p is None:
-                    raw[k] = p = ([], [])
-                p[0].append(doc_no)
-                p[1].append(t)
-        k1p = K1 + 1
+                try:
+                    p = raw[k]
+                    p[0].append(d)
+                    p[1].append(t)
+                except KeyError:
+                    raw[k] = ([d], [t])
+            b = bodies[d]
+            for k in set(map(_add, b, b[1:])):
+                try:
+                    braw[k].append(d)
+                except KeyError:
+                    braw[k] = [d]
+        self.body_sat = [_sat(W_BODY / (1 - B + B * x / avg_b)) for x in ln_body]
         for k, (ids, tfs) in raw.items():
-            df = len(ids)
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            ws = [idf * t * k1p / (t + K1) for t in tfs]
-            if df > SORT_OVER:
-                order = sorted(range(df), key=ws.__getitem__, reverse=True)
+            idf = self._idf(len(ids))
+            ws = [idf * _sat(t) for t in tfs]
+            if len(ids) > SORT_OVER:
+                order = sorted(range(len(ids)), key=ws.__getitem__, reverse=True)
                 ids = [ids[i] for i in order]
                 ws = [ws[i] for i in order]
             self.postings[k] = (array("i", ids), array("f", ws))
+        bs = self.body_sat
+        for k, ids in braw.items():
+            if len(ids) > SORT_OVER:
+                ids.sort(key=bs.__getitem__, reverse=True)
+            self.body[k] = (array("i", ids), self._idf(len(ids)))
+        syl: dict[str, list[str]] = {}
+        for k in self.postings:
+            if len(k) == 1 and is_cjk(k):
+                for r in readings(k):
+                    syl.setdefault(r, []).append(k)
+        for r, chars in syl.items():
+            chars.sort(key=lambda c: (-len(self.postings[c][0]), c))
+        self.syl_chars = syl
         return self
 
-    def idf(self, key: str) -> float:
-        p = self.postings.get(key)
-        df = len(p[0]) if p else 0
+    def _idf(self, df: int) -> float:
         return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
 
     def accumulate(self, qkeys: dict[str, float], cap: int) -> dict[int, float]:
@@ -123,15 +149,20 @@ class Index:
         acc: dict[int, float] = {}
         get = acc.get
         post = self.postings
+        body = self.body
+        bs = self.body_sat
         for k, qw in qkeys.items():
             p = post.get(k)
-            if p is None:
-                continue
-            ids, ws = p
-            if len(ids) > cap:
-                it = zip(islice(ids, cap), islice(ws, cap))
-            else:
-                it = zip(ids, ws)
-            for d, w in it:
-                acc[d] = get(d, 0.0) + qw * w
+            if p is not None:
+                ids, ws = p
+                it = zip(islice(ids, cap), islice(ws, cap)) if len(ids) > cap else zip(ids, ws)
+                for d, w in it:
+                    acc[d] = get(d, 0.0) + qw * w
+            if len(k) == 2 and k[0] != "^":
+                pb = body.get(k)
+                if pb is not None:
+                    ids, idf = pb
+                    c = qw * idf
+                    for d in islice(ids, cap) if len(ids) > cap else ids:
+                        acc[d] = get(d, 0.0) + c * bs[d]
         return acc

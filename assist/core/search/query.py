@@ -4,8 +4,12 @@ document's characters (for the pinyin rerank feature and for highlights)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assist.core.search.pinyin import Unit, query_units, unit_matches
+
+if TYPE_CHECKING:
+    from assist.core.search.index import Index
 
 # Query key weights (tuned on the type-ahead benchmark and the DEV split only).
 W_CHAR = 1.0  # character unigram
@@ -15,6 +19,7 @@ W_SYL = 1.0  # typed full syllable (unigram)
 W_SYL_BIGRAM = 1.0  # syllable bigram involving typed pinyin
 W_INI2 = 0.7  # initial bigram involving typed pinyin
 W_INI3 = 1.0  # initial trigram involving typed pinyin
+MAX_CHARS = 24  # characters a syllable expands to (most frequent first)
 
 
 def _put(keys: dict[str, float], k: str, w: float) -> None:
@@ -27,33 +32,47 @@ def _syls(u: Unit) -> frozenset[str]:
     return u.syls if (u.char or len(u.prefix) != 1) else frozenset()
 
 
-def keys_for(norm: str, units: tuple[Unit, ...], scale: float = 1.0, into: dict[str, float] | None = None) -> dict[str, float]:
+def keys_for(
+    norm: str,
+    units: tuple[Unit, ...],
+    index: "Index",
+    scale: float = 1.0,
+    into: dict[str, float] | None = None,
+) -> dict[str, float]:
     keys: dict[str, float] = {} if into is None else into
     for c in norm:
         _put(keys, c, W_CHAR * scale)
     for i in range(len(norm) - 1):
         _put(keys, norm[i : i + 2], W_BIGRAM * scale)
+    post = index.postings
+    syl_chars = index.syl_chars
+
+    def chars(u: Unit) -> list[str]:
+        out: list[str] = [u.char] if u.char else []
+        for s in sorted(_syls(u)):
+            out.extend(syl_chars.get(s, ())[:MAX_CHARS])
+        return list(dict.fromkeys(out))
+
     n = len(units)
+    cs = [chars(u) for u in units]
     for i, u in enumerate(units):
-        su = _syls(u)
-        if u.latin and su:
-            w = W_SYL * scale / max(1, len(su)) ** 0.5
-            for s in su:
-                _put(keys, "~" + s, w)
+        if u.latin:
+            for c in cs[i]:
+                _put(keys, c, W_SYL * scale)
         if i + 1 >= n:
             continue
         v = units[i + 1]
-        sv = _syls(v)
         latin2 = u.latin or v.latin
-        if su and sv and len(su) * len(sv) <= 16:
+        if cs[i] and cs[i + 1]:
             w = (W_SYL_BIGRAM if latin2 else W_HOMOPHONE) * scale
-            for a in su:
-                for b in sv:
-                    _put(keys, "~" + a + "_" + b, w)
+            for a in cs[i]:
+                for b in cs[i + 1]:
+                    k = a + b
+                    if k in post or k in index.body:
+                        _put(keys, k, w)
         if latin2:
-            iu, iv = u.initials, v.initials
-            for a in iu:
-                for b in iv:
+            for a in u.initials:
+                for b in v.initials:
                     _put(keys, "^" + a + b, W_INI2 * scale)
         if i + 2 < n:
             x = units[i + 2]
@@ -80,10 +99,10 @@ class Query:
         alts = [(a, query_units(a)) for a in alternatives if a and a != norm]
         return cls(norm, units, alts, any(u.latin for u in units))
 
-    def keys(self, alt_scale: float = 0.6) -> dict[str, float]:
-        keys = keys_for(self.norm, self.units)
+    def keys(self, index: "Index", alt_scale: float = 0.6) -> dict[str, float]:
+        keys = keys_for(self.norm, self.units, index)
         for a, units in self.alternatives:
-            keys_for(a, units, alt_scale, keys)
+            keys_for(a, units, index, alt_scale, keys)
         return keys
 
 

@@ -1,0 +1,142 @@
+"""Form validation per complainant type (Art 13–14), formats, messages, prefill."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assist.core.complaints.model import Complaint, label
+from assist.core.complaints.validation import (
+    USCC_ALPHABET, _USCC_WEIGHTS, prefill, required_fields, resident_id_valid, uscc_valid, validate,
+)
+
+TODAY = dt.date(2026, 3, 10)
+BASE = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
+            complainant_type="本人", complainant_name="张三", contact_phone="13812345678",
+            respondent_org="北京分行朝阳支行", channel_A="A0302", business_B="B03", reason_C="C07",
+            request="退还年费", facts="未告知即扣年费", demand_D=["D02"])
+PER_TYPE = {
+    "本人": {},
+    "法定代理人": {"agent_name": "张父", "relationship": "父子"},
+    "委托代理人": {"agent_name": "李律", "poa_received": True},
+    "继承人": {"deceased_name": "张老", "heir_proof_received": True},
+    "单位": {"org_name": "某某贸易有限公司", "org_uscc": "91350100M000100Y43", "legal_rep_name": "张三"},
+}
+
+
+def fields(errs):
+    return {e.field for e in errs}
+
+
+@pytest.mark.parametrize("ctype", list(PER_TYPE))
+def test_complete_form_per_type_is_valid(ctype):
+    assert validate({**BASE, "complainant_type": ctype, **PER_TYPE[ctype]}, today=TODAY) == []
+
+
+@pytest.mark.parametrize("ctype,missing", [
+    ("法定代理人", {"agent_name", "relationship"}),
+    ("委托代理人", {"agent_name", "poa_received"}),
+    ("继承人", {"deceased_name", "heir_proof_received"}),
+    ("单位", {"org_name", "org_uscc", "legal_rep_name"}),
+])
+def test_type_specific_fields_required(ctype, missing):
+    errs = validate({**BASE, "complainant_type": ctype}, today=TODAY)
+    assert fields(errs) == missing
+    for e in errs:
+        assert e.message.startswith(label(e.field)[0] + "：") and "请" in e.message
+        assert e.key.startswith(e.field + ".") and e.message_en
+
+
+def test_type_message_says_why():
+    e = next(e for e in validate({**BASE, "complainant_type": "单位"}, today=TODAY) if e.field == "org_uscc")
+    assert e.message == "统一社会信用代码：未填写。投诉人类型为“单位”时必填，请填写（第十三、十四条）"
+
+
+def test_org_contact_not_legal_rep_needs_authorisation():
+    form = {**BASE, "complainant_type": "单位", **PER_TYPE["单位"], "complainant_name": "王五"}
+    errs = validate(form, today=TODAY)
+    assert [(e.field, e.key) for e in errs] == [("poa_received", "poa_received.required_org")]
+    assert validate({**form, "poa_received": True}, today=TODAY) == []
+
+
+def test_all_base_fields_required_with_clear_messages():
+    errs = validate({"complainant_type": "本人"}, today=TODAY)
+    assert fields(errs) == set(required_fields("本人")) - {"complainant_type"}
+    phone = next(e for e in errs if e.field == "contact_phone")
+    assert phone.message == "联系电话：未填写。该项为必填，请填写" and phone.key == "contact_phone.required"
+
+
+def test_regulator_referral_needs_reference():
+    errs = validate({**BASE, "source": "监管转办"}, today=TODAY)
+    assert [e.field for e in errs] == ["regulator_ref"] and "转办单" in errs[0].message
+    assert validate({**BASE, "source": "监管转办", "regulator_ref": "JG-2026-000123"}, today=TODAY) == []
+
+
+def test_uscc_check_digit_and_letter_first_position():
+    assert uscc_valid("91350100M000100Y43")
+    assert uscc_valid("Y1440300MA5DC1234B")          # letter registration authority (stdnum.validate rejects)
+    assert not uscc_valid("91350100M000100Y44")
+    assert not uscc_valid("91350100M000100I43")        # I not in the alphabet
+    assert not uscc_valid("9135010")
+    errs = validate({**BASE, "complainant_type": "单位", **PER_TYPE["单位"], "org_uscc": "91350100M000100Y44"}, today=TODAY)
+    assert [e.key for e in errs] == ["org_uscc.invalid"] and "营业执照" in errs[0].message
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.tuples(st.text(alphabet=USCC_ALPHABET, min_size=2, max_size=2), st.text(alphabet="0123456789", min_size=6, max_size=6),
+                 st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9)).map("".join))
+def test_uscc_agrees_with_stdnum_check_digit(body):
+    stdnum_uscc = pytest.importorskip("stdnum.cn.uscc")
+    t = sum(USCC_ALPHABET.index(c) * w for c, w in zip(body, _USCC_WEIGHTS))
+    code = body + USCC_ALPHABET[(31 - t % 31) % 31]
+    assert uscc_valid(code)
+    assert stdnum_uscc.calc_check_digit(body) == code[-1]
+    wrong = random.Random(body).choice([c for c in USCC_ALPHABET if c != code[-1]])
+    assert not uscc_valid(body + wrong)
+
+
+def test_resident_id():
+    assert resident_id_valid("11010519491231002X") and resident_id_valid("440524188001010014")
+    errs = validate({**BASE, "id_doc_type": "居民身份证", "id_doc_no": "110105194912310021"}, today=TODAY)
+    assert [e.key for e in errs] == ["id_doc_no.checksum"]
+
+
+@pytest.mark.parametrize("phone,ok", [("13812345678", True), ("+86 138-1234-5678", True), ("010-12345678", True),
+                                      ("12345", False), ("23812345678", False), ("138****5678", True)])
+def test_phone(phone, ok):
+    errs = validate({**BASE, "contact_phone": phone}, today=TODAY)
+    assert (errs == []) == ok
+    if not ok:
+        assert errs[0].key == "contact_phone.invalid" and "11位" in errs[0].message
+
+
+def test_codes_must_exist_in_taxonomy():
+    errs = validate({**BASE, "channel_A": "A77", "business_B": "B03", "reason_C": "C99", "demand_D": ["D02", "D55"]}, today=TODAY)
+    assert {e.key for e in errs} == {"channel_A.unknown_code", "demand_D.unknown_code"}
+
+
+def test_amount_date_and_auth_data():
+    errs = validate({**BASE, "amount_involved": "12.345", "received_at": "2026-04-01T10:00",
+                     "facts": "客户说密码是123456"}, today=TODAY)
+    assert {e.key for e in errs} == {"amount_involved.invalid", "received_at.future", "facts.auth_data"}
+    assert validate({**BASE, "amount_involved": "1,234.50"}, today=TODAY) == []
+    assert [e.key for e in validate({**BASE, "received_at": "昨天"}, today=TODAY)] == ["received_at.format"]
+
+
+def test_prefill_from_call_context_marks_held_fields():
+    form, held = prefill({"customer_name": "张三", "phone": "13812345678", "agent_id": "A001", "card_no": "6222021234567890",
+                          "unrelated": "x"}, source="客服热线")
+    assert isinstance(form, Complaint)
+    assert form.complainant_name == "张三" and form.contact_phone == "13812345678" and form.source == "客服热线"
+    assert held == {"complainant_name", "contact_phone", "agent_id", "account_ref"}
+    remaining = [f for f in required_fields(form.complainant_type) if f not in held]
+    assert "contact_phone" not in remaining and "request" in remaining
+
+
+def test_from_dict_coerces_and_ignores_unknown():
+    c = Complaint.from_dict({"poa_received": "是", "demand_D": "D01，D02", "nonsense": 1, "amount_involved": 12})
+    assert c.poa_received is True and c.demand_D == ["D01", "D02"] and c.amount_involved == "12"
