@@ -13,14 +13,15 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install -q --upgrade "pip>=23"
-	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[test]"
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[test,hq]"
 	touch $(STAMP)
 
-TS := $(wildcard resources/i18n/*.ts)
-QM := $(TS:.ts=.qm)
+# Translations: one .ts per UI area under resources/i18n/<lang>/, merged into one .qm.
+TS_ZH := $(wildcard resources/i18n/zh_CN/*.ts)
+QM := resources/i18n/assist_zh_CN.qm
 
-%.qm: %.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
+$(QM): $(TS_ZH) $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS_ZH) -qm $@
 
 venv: $(STAMP) $(QM)
 
@@ -29,7 +30,7 @@ run: $(STAMP) $(QM)
 
 # Refresh the translation sources from the code (then translate new strings in Qt Linguist).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate assist/ui/*.py -no-obsolete -ts $(TS)
+	$(BIN)/python -m resources.i18n.update
 	$(MAKE) $(QM)
 
 doctor: $(STAMP) $(QM)

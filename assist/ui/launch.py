@@ -69,7 +69,13 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     try:
         from assist.ui.hotkey import start_hotkey
 
-        hotkey = start_hotkey(ctx.settings.get("ui.hotkey"), ctl.raise_panel)
+        def summoned() -> None:
+            log.info("panel summoned by hotkey")
+            ctl.raise_panel()
+
+        hotkey = start_hotkey(ctx.settings.get("ui.hotkey"), summoned)
+        if hotkey is not None:
+            log.info("global hotkey active", extra={"fields": {"hotkey": ctx.settings.get("ui.hotkey")}})
     except Exception as exc:  # the hotkey is optional: never block the panel on it
         log.info("global hotkey unavailable", extra={"fields": {"reason": type(exc).__name__}})
     log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version, "search": getattr(services.search, "kind", "?")}})

@@ -73,7 +73,7 @@ def test_save_masks_personal_fields_and_assesses_risk(db):
     assert s.level == "复杂" and s.risk_flags == ["监管"] and s.due_date == "2026-03-17"
     data = repo.get_complaint(db, s.id)
     assert data["complainant_name"] == "张**" and data["contact_phone"] == "138****5678"
-    assert data["id_doc_no"] == "110105********002X"
+    assert data["id_doc_no"] == "110***********002X"
     assert "6222021234567890" not in data["facts"] and "622202******7890" in data["facts"]
     raw = "\n".join(str(r) for t in ("complaints", "complaint_revisions", "audit_log") for r in db.execute(f"SELECT * FROM {t}"))
     for secret in ("13812345678", "张三丰", "11010519491231002X", "6222021234567890"):
@@ -178,3 +178,21 @@ def test_export_cli_csv_and_jsonl(tmp_path):
     assert csv_out[0].startswith("ticket_no,id,status") and len(csv_out) == 2 and "李*" in csv_out[1]
     bad = subprocess.run(cmd + ["--since", "3月4日"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_saving_a_complaint_queues_revision_and_audit_in_the_outbox(db):
+    from assist.core.storage import outbox
+
+    saved = save(db)
+    rows = outbox.peek(db, limit=1000)
+    kinds = {r["kind"] for r in rows}
+    assert kinds == {"complaint", "audit"}
+    comp = [r for r in rows if r["kind"] == "complaint"]
+    assert len(comp) == 1 and comp[0]["id"] == saved.id and comp[0]["revision"] == 1
+    text = json.dumps([r["payload"] for r in rows], ensure_ascii=False)
+    assert "13812345678" not in text and "6222021234567890" not in text and "11010519491231002X" not in text
+    audit_ids = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    assert len([r for r in rows if r["kind"] == "audit"]) == audit_ids
+    save(db, {**FORM, "id": saved.id, "request": "退还年费并道歉"}, now="2026-03-02T11:00:00")
+    revs = sorted(r["revision"] for r in outbox.peek(db, limit=1000) if r["kind"] == "complaint")
+    assert revs == [1, 2]

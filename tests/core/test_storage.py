@@ -62,3 +62,31 @@ def test_lane_runs_all_work_on_one_thread(tmp_path):
     lane.close()
     con = sqlite3.connect(tmp_path / "l.sqlite3")
     assert con.execute("SELECT opens FROM card_usage").fetchone()[0] == 1
+
+
+def test_outbox_is_written_with_the_change_and_idempotent(tmp_path):
+    from assist.core.storage import outbox
+
+    db = open_db(tmp_path / "o.sqlite3")
+    store.record_miss(db, "挂失**", "2026-11-26T10:00:00+08:00", "v1")
+    rows = outbox.peek(db)
+    assert [r["kind"] for r in rows] == ["search_miss"] and rows[0]["payload"]["query_masked"] == "挂失**"
+    outbox.enqueue(db, "script_use", "u1", 1, {"card": "a"})
+    outbox.enqueue(db, "script_use", "u1", 1, {"card": "a"})  # same id + revision: queued once
+    assert outbox.pending_count(db) == 2
+    outbox.record_failure(db, [rows[0]["seq"]], "HTTP 503")
+    assert outbox.peek(db)[0]["attempts"] == 1
+    outbox.acknowledge(db, [r["seq"] for r in outbox.peek(db)])
+    assert outbox.pending_count(db) == 0
+
+
+def test_outbox_row_rolls_back_with_its_change(tmp_path):
+    import pytest
+    from assist.core.storage import outbox
+
+    db = open_db(tmp_path / "o.sqlite3")
+    with pytest.raises(RuntimeError):
+        with db.atomic():
+            outbox.enqueue(db, "audit", "1", 1, {})
+            raise RuntimeError("crash mid-change")
+    assert outbox.pending_count(db) == 0

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.storage import outbox
+
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
 _COLS = ("id", "at", "actor", "entity", "entity_id", "action", "field", "old", "new", "prev_hash")
@@ -55,6 +57,7 @@ def append_audit(db: Database, entries: list[dict[str, Any]], *, at: str, actor:
                "new": _text(e.get("new")), "prev_hash": prev}
         row["hash"] = row_hash(row)
         db.execute(f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        outbox.enqueue(db, "audit", str(next_id), 1, row, at=at)  # same transaction as the change
         prev = row["hash"]
         ids.append(next_id)
         next_id += 1

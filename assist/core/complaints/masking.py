@@ -2,7 +2,7 @@
 
 ``_mask(text)`` hands free text to ``assist.core.privacy.mask`` when that module is
 importable (it is built in parallel); until then a small local fallback masks mobile
-numbers (3+4), resident IDs (6+4), bank cards (6+4) and 18-character USCC-like IDs are
+numbers (3+4), resident IDs (3+4), bank cards (6+4) and 18-character USCC-like IDs are
 left alone (they identify organisations, not people). Card/phone digit counts are our
 policy (DERIVED, domain.md §4: JR/T 0171 Appendix A digits unverified).
 
@@ -35,7 +35,7 @@ PERSONAL_FIELDS: dict[str, str] = {
 
 def _fallback_mask(text: str) -> str:
     text = _AUTH.sub(lambda m: m.group(1) + "******", text)
-    text = _RID.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:], text)
+    text = _RID.sub(lambda m: m.group(1)[:3] + "*" * 11 + m.group(3)[-4:], text)
     text = _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
     return _CARD.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
 
@@ -80,8 +80,26 @@ def mask_phone(value: str) -> str:
 
 
 def mask_id(value: str) -> str:
+    """3+4 like the privacy module's house policy (ID 3+4, card 6+4 is applied there)."""
     v = value.strip()
-    return v[:6] + "*" * (len(v) - 10) + v[-4:] if len(v) > 10 else "*" * len(v)
+    return v[:3] + "*" * (len(v) - 7) + v[-4:] if len(v) > 10 else "*" * len(v)
+
+
+def _privacy_span(kind: str, value: str) -> str | None:
+    """The privacy module's mask for one structured value, if it is importable."""
+    try:
+        from assist.core.privacy import checks
+        from assist.core.privacy.masking import mask_span
+    except Exception:  # noqa: BLE001 - fallback below
+        return None
+    const = getattr(checks, kind, None)
+    if const is None:
+        return None
+    try:
+        out = mask_span(value, const)
+    except Exception:  # noqa: BLE001
+        return None
+    return out if isinstance(out, str) and out != value else None
 
 
 def mask_field(field: str, value: Any) -> Any:
@@ -91,9 +109,12 @@ def mask_field(field: str, value: Any) -> Any:
     if kind == "name":
         return mask_name(value)
     if kind == "phone":
-        return mask_phone(value)
-    if kind in ("id", "account"):
-        return mask_id(re.sub(r"\s", "", value))
+        digits = re.sub(r"\D", "", value)
+        return _privacy_span("MOBILE" if digits[-11:-10] == "1" else "LANDLINE", value) or mask_phone(value)
+    if kind == "id":
+        return _privacy_span("ID_CARD", value.strip()) or mask_id(re.sub(r"\s", "", value))
+    if kind == "account":
+        return _privacy_span("BANK_CARD", value.strip()) or mask_id(re.sub(r"\s", "", value))
     if kind == "address":
         return value[:6] + "***" if len(value) > 6 else value
     return _mask(value)

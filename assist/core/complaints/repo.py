@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.storage import outbox
+
 from assist.core.complaints.audit import append_audit
 from assist.core.complaints.deadlines import DeadlineError, HandlingClock
 from assist.core.complaints.drafts import (  # noqa: F401 - re-exported for the UI
@@ -116,6 +118,8 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
         entries = [{"entity": "complaint", "entity_id": cid, "action": act, "field": k, "old": old.get(k), "new": v}
                    for k, v in masked.items() if k not in _BOOKKEEPING and old.get(k) != v and (old or v not in ("", [], False, None))]
         append_audit(db, entries or [{"entity": "complaint", "entity_id": cid, "action": act, "field": ""}], at=now, actor=actor)
+        outbox.enqueue(db, "complaint", cid, revision, {**masked, "revision": revision, "status": row["status"],
+                                                        "level": row["level"], "due_date": due}, at=now)
         if draft_id:
             db.execute("DELETE FROM complaint_drafts WHERE draft_id = ?", [draft_id])
     return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due)

@@ -18,13 +18,18 @@ from assist.core.search.highlight import Highlighter
 from assist.core.search.index import Index
 from assist.core.search.model import Boosts, Doc, Filters, Hit
 from assist.core.search.query import Aligner, Query
-from assist.core.search.text import expand_shorthand, normalize
+from assist.core.search.pinyin import sound
+from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
 CANDIDATES = 200  # BM25 candidates reranked
 ALIGN_TOP = 40  # of which this many get the pinyin alignment feature
 POSTING_CAP = 6000  # postings read per key (sorted by weight)
-W_FUZZ = 0.35  # rapidfuzz partial_ratio against title/aliases
+W_FUZZ = 0.6  # rapidfuzz partial_ratio against title/aliases
 W_ALIGN = 0.5  # contiguous run of query units in title/aliases (pinyin aware)
+FUZZ = fuzz.partial_ratio  # long queries use fuzz.ratio (see _rerank)
+LONG_FUZZ = fuzz.ratio
+LONG_QUERY = 12  # units; from here on a query is a customer's sentence
+W_SOUND = 0.95  # same fuzzy score on homophone-folded text, slightly discounted
 FLOOR = 0.12  # drop results scoring under this share of the best one
 
 
@@ -34,6 +39,7 @@ class SearchEngine:
         self.index = index
         self.synonyms = synonyms
         self._titles = names
+        self._sounds = [[sound(t) for t in ts] for ts in names]
         self._by_id = {d.id: i for i, d in enumerate(docs)}
         self._filter_cache: dict[Filters, bytearray] = {}
 
@@ -56,7 +62,7 @@ class SearchEngine:
 
     # ---------------------------------------------------------------- search
     def parse(self, text: str) -> Query:
-        norm = normalize(text)
+        norm = strip_chatter(normalize(text))
         alts: list[str] = []
         short = expand_shorthand(norm)
         if short != norm:
@@ -91,13 +97,18 @@ class SearchEngine:
     def _rerank(self, q: Query, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
         s_top = top[0][1] or 1.0
         qn = q.norm
-        short = len(q.units) <= 12
+        short = len(q.units) <= LONG_QUERY
+        scorer = FUZZ if short else LONG_FUZZ
+        qs = sound(qn)
         out: list[tuple[int, float]] = []
         aligner = Aligner(q.units) if short else None
         nq = max(1, len(q.units))
         for rank, (d, s) in enumerate(top):
             titles = self._titles[d]
-            fz = max(fuzz.partial_ratio(qn, t) for t in titles) / 100.0 if titles[0] else 0.0
+            fz = max(scorer(qn, t) for t in titles) if titles[0] else 0.0
+            if W_SOUND:
+                fz = max(fz, W_SOUND * max(scorer(qs, t) for t in self._sounds[d]))
+            fz /= 100.0
             score = s / s_top + W_FUZZ * fz * fz
             if aligner is not None and rank < ALIGN_TOP:
                 best = max(aligner.runs(t, 99)[0] for t in titles)

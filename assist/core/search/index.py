@@ -94,7 +94,8 @@ class Index:
             keys: list[str] = []
             for t in names[d]:
                 keys += char_keys(t)
-                keys += initial_keys(t)
+            if names[d]:
+                keys += initial_keys(names[d][0])  # title only: initials are typed for titles
             s = W_NAME / (1 - B + B * ln_name[d] / avg_n)
             combined = {k: tf * s for k, tf in Counter(keys).items()}
             if tags[d]:

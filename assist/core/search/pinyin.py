@@ -33,6 +33,32 @@ def readings(ch: str) -> tuple[str, ...]:
     return r
 
 
+class _Canon(dict):
+    """translate table: CJK character → one private-use character per main reading."""
+
+    def __missing__(self, code: int) -> str:
+        r = readings(chr(code))
+        out = chr(0xF0000 + _syl_no(r[0])) if r else chr(code)
+        self[code] = out
+        return out
+
+
+_SYL_NO: dict[str, int] = {}
+
+
+def _syl_no(s: str) -> int:
+    return _SYL_NO.setdefault(s, len(_SYL_NO))
+
+
+_CANON = _Canon()
+
+
+def sound(norm: str) -> str:
+    """Normalised text with every CJK character replaced by its main reading, so
+    homophones compare equal (花被 == 花呗)."""
+    return norm.translate(_CANON)
+
+
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Every toneless syllable pypinyin knows (about 410)."""

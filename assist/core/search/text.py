@@ -54,13 +54,22 @@ def fold_char(ch: str) -> str:
     return out
 
 
+class _Table(dict):
+    """str.translate table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = fold_char(chr(code))
+        return out
+
+
+_TABLE = _Table()
+
+
 def normalize(text: str) -> str:
     """Folded text: NFKC, lower case, simplified Chinese, letters/digits/CJK only."""
-    fold = _FOLD
-    try:
-        return "".join([fold[c] for c in text])
-    except KeyError:
-        return "".join([fold_char(c) for c in text])
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower().translate(_TABLE)
 
 
 def normalize_map(text: str) -> tuple[str, list[int]]:
@@ -72,6 +81,17 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
             chars.append(o)
             where.append(i)
     return "".join(chars), where
+
+
+_CHATTER_RE = re.compile(r"^(?:你好|您好|请问|亲爱的|亲|哈喽|hello|hi)+|(?:呢|吗|啊|呀|嘛|哦|哈|吧|啦|么)+$")
+
+
+def strip_chatter(norm: str) -> str:
+    """Drop a leading greeting and trailing modal particles from a long query."""
+    if len(norm) < 6:
+        return norm
+    out = _CHATTER_RE.sub("", norm)
+    return out or norm
 
 
 _SHORT_RE: re.Pattern[str] | None = None

@@ -62,3 +62,22 @@ def _m0002(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX idx_call_events_call ON call_events(call_id)")
+
+
+@core(name="0003_outbox")
+def _m0003(db: Database) -> None:
+    # Everything head office must receive, queued in the same transaction as the change
+    # itself (assist.core.storage.outbox.enqueue); rows leave only when the server acknowledged.
+    db.execute(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            UNIQUE (kind, record_id, revision)
+        )"""
+    )

@@ -57,7 +57,13 @@ def pinned(db: Database) -> list[str]:
 
 
 def record_miss(db: Database, query_masked: str, at: str, kb_version: str, results: int = 0) -> None:
-    db.execute("INSERT INTO search_misses (at, query_masked, results, kb_version) VALUES (?, ?, ?, ?)", [at, query_masked, results, kb_version])
+    from assist.core.storage import outbox
+
+    with db.atomic():
+        cur = db.execute("INSERT INTO search_misses (at, query_masked, results, kb_version) VALUES (?, ?, ?, ?)",
+                         [at, query_masked, results, kb_version])
+        outbox.enqueue(db, "search_miss", f"miss-{at}-{cur.lastrowid}", 1,
+                       {"at": at, "query_masked": query_masked, "results": results, "kb_version": kb_version}, at=at)
 
 
 def list_misses(db: Database, limit: int = 100) -> list[dict]:

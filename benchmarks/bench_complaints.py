@@ -1,0 +1,71 @@
+"""Complaint save / autosave / risk timings on a real SQLite file (WAL, synchronous=FULL).
+
+    .venv/bin/python benchmarks/bench_complaints.py [N]
+
+Targets (issue 7): save < 20 ms; a draft autosave far below a typing interval.
+Prints median and p95; exit 1 if the median save misses the target. Not run by pytest.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assist.core.complaints import repo  # noqa: E402
+from assist.core.complaints.risk import assess_risk  # noqa: E402
+from assist.core.storage import open_db  # noqa: E402
+
+FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
+            complainant_type="本人", complainant_name="张三", contact_phone="13812345678",
+            respondent_org="朝阳支行", channel_A="A0302", business_B="B03", reason_C="C07",
+            request="退还年费并道歉", facts="未告知即扣年费，已经第二次投诉了，再不处理就打12378。" * 5, demand_D=["D02", "D09"])
+
+
+def _time(fn, n: int) -> list[float]:
+    out = []
+    for i in range(n):
+        t = time.perf_counter()
+        fn(i)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def _report(name: str, ms: list[float]) -> float:
+    med = statistics.median(ms)
+    p95 = sorted(ms)[int(len(ms) * 0.95) - 1]
+    print(f"{name:28s} n={len(ms):4d}  median {med:7.2f} ms   p95 {p95:7.2f} ms   max {max(ms):7.2f} ms")
+    return med
+
+
+def main(n: int = 200) -> int:
+    with tempfile.TemporaryDirectory() as d:
+        db = open_db(Path(d) / "bench.sqlite3")
+        ids: list[str] = []
+        new = _time(lambda i: ids.append(repo.save_complaint(db, FORM, actor="A001", branch="0101", device="PC7").id), n)
+        upd = _time(lambda i: repo.save_complaint(db, {**FORM, "id": ids[i % len(ids)], "amount_involved": str(i)},
+                                                  actor="A001", branch="0101", device="PC7"), n)
+        owner = repo.new_owner_id()
+        draft = _time(lambda i: repo.save_draft(db, "bench", owner, {**FORM, "facts": FORM["facts"][: i % 200]}, "facts"), n)
+        risk = _time(lambda i: assess_risk(FORM["facts"]), n)
+        from assist.core.complaints.audit import verify_audit
+
+        t = time.perf_counter()
+        problems = verify_audit(db)
+        rows = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        print(f"verify_audit: {rows} rows in {(time.perf_counter() - t) * 1000:.1f} ms, problems={len(problems)}")
+        med = max(_report("save_complaint (new)", new), _report("save_complaint (update)", upd))
+        _report("save_draft (autosave)", draft)
+        _report("assess_risk", risk)
+        db.conn.close()
+    ok = med < 20
+    print(f"target save < 20 ms: {'OK' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 200))
