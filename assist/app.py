@@ -92,8 +92,25 @@ def build_panel_services(ctx: Context, translations: Any = None):
     finder = Finder(kb, usage=usage, pinned=pins, boost_usage=ctx.settings.get("search.boost_usage"),
                     boost_pinned=ctx.settings.get("search.boost_pinned"))
     icon = ctx.paths.resources_dir / "icons" / "assist.svg"
+    call_services = None
+    try:
+        from assist.core.guidance.lint import load_rules
+
+        rules = load_rules(Path(kb.root))
+    except Exception as exc:  # broken rule files: the KB still works; `assist kb check` says why
+        import logging
+
+        from assist.core.kb import CardError
+
+        logging.getLogger("assist.app").error("guidance rules unavailable", extra={"fields": {"error": str(exc)[:300]}})
+        kb.errors.append(CardError(str(Path(kb.root) / "rules"), 1, f"call guidance is off: {exc}", code="rules"))
+    else:
+        from assist.ui.call_support import CallServices
+
+        call_services = CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane, store=store, search=finder)
     return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
-                         translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest)
+                         translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest,
+                         call_services=call_services)
 
 
 def start_panel(ctx: Context, platform: str | None = None) -> int:

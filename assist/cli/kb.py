@@ -49,10 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.set_defaults(func=run_trust)
 
     _optional_register("assist.cli.search", "register_kb_eval", kb)
-    if _has("assist.core.search.misses", "list_misses"):
-        m = kb.add_parser("misses", help="searches that found nothing (candidates for new cards)")
-        m.add_argument("--json", action="store_true")
-        m.set_defaults(func=run_misses)
+    m = kb.add_parser("misses", help="searches that ended without opening a card (candidates for new cards)")
+    m.add_argument("--limit", type=int, default=100, help="at most this many distinct queries (default 100)")
+    m.add_argument("--json", action="store_true", help="one JSON list of {query, count, last}")
+    m.set_defaults(func=run_misses)
 
 
 def _has(module: str, name: str) -> bool:
@@ -106,16 +106,15 @@ def run_check(args: argparse.Namespace, ctx: "Context") -> int:
 
 
 def run_build(args: argparse.Namespace, ctx: "Context") -> int:
-    from assist.core.kb.index import load_compiled
+    from assist.core.kb.index import compile_kb
 
     path = _kb_path(args, ctx)
     if not path.is_dir():
         return _fail(f"{path}: no such folder")
     ctx.paths.ensure()
-    kb = load_compiled(path, ctx.paths.kb_index_file)
-    stats = getattr(kb, "index_stats", {})
+    kb, stats = compile_kb(path, ctx.paths.kb_index_file)
     print(f"{path}: {len(kb.cards)} cards, version {kb.version}, {len(kb.errors)} problem(s); "
-          f"index {ctx.paths.kb_index_file} (re-parsed {stats.get('parsed', '?')}, reused {stats.get('reused', '?')}, dropped {stats.get('dropped', '?')})")
+          f"index {ctx.paths.kb_index_file} (re-parsed {stats['parsed']}, reused {stats['reused']}, dropped {stats['dropped']})")
     return 0
 
 
@@ -171,7 +170,8 @@ def run_rollback(args: argparse.Namespace, ctx: "Context") -> int:
         info = rollback(ctx.paths.kb_store_dir)
     except PackError as exc:
         return _fail(str(exc), 1)
-    print(f"rolled back: KB version {info.get('version') or 'bundled'} is active again")
+    now = f"KB version {info['version']}" if info.get("version") else "the bundled KB"
+    print(f"rolled back from {info.get('from')}: {now} is active again")
     return 0
 
 
@@ -209,12 +209,24 @@ def run_trust(args: argparse.Namespace, ctx: "Context") -> int:
 
 
 def run_misses(args: argparse.Namespace, ctx: "Context") -> int:
-    from assist.core.search.misses import list_misses  # type: ignore[import-not-found]
+    """Queries (already masked when recorded) that ended without an opened card, most frequent first."""
+    from assist.core.storage import panel
 
-    rows = list(list_misses(ctx))
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, default=str))
+    if not ctx.paths.db_file.exists():
+        rows: list[dict] = []
     else:
-        for r in rows:
-            print(r)
+        db = ctx.open_db()
+        try:
+            rows = panel.list_misses(db, limit=args.limit)
+        finally:
+            db.conn.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no search misses recorded")
+        return 0
+    width = max(len(r["query"]) for r in rows)
+    for r in rows:
+        print(f"{r['count']:5d}  {r['query']:<{width}}  last {r['last']}")
     return 0

@@ -1,9 +1,12 @@
-"""``assist privacy scan|mask [FILE|-]``: find or mask personal data in text.
+"""``assist privacy scan|mask [FILE|-]``, ``assist privacy purge``: personal data in text and records.
 
 scan  prints, per input line, the spans found: ``LINE:START-END  KIND  MASKED`` (the full
       value is never printed), or with ``--json`` one JSON list of
       ``{"line", "kind", "start", "end"}`` (lines from 1, character offsets in the line).
 mask  prints the text with every span masked by the house policy.
+purge removes or anonymises closed complaints (已办结/已撤回/不予办理) last changed more
+      than DAYS ago (``--older-than``, default: setting ``privacy.retention_days``; 0 = never),
+      appends one audit event per complaint, and prints what it did (``--dry-run``: what it would do).
 
 Exit 0 (also when something was found); 2 on a usage error or an unreadable file.
 """
@@ -34,6 +37,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     mk = psub.add_parser("mask", help="print the text with personal data masked")
     mk.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin (default)")
     mk.set_defaults(func=run)
+    pg = psub.add_parser("purge", help="remove or anonymise closed complaints older than DAYS (retention policy)")
+    pg.add_argument("--older-than", type=int, metavar="DAYS", help="days since the complaint was closed (default: privacy.retention_days)")
+    pg.add_argument("--mode", choices=("anonymise", "delete"), default="anonymise",
+                    help="anonymise: keep statistics, blank personal data (default); delete: remove the records")
+    pg.add_argument("--dry-run", action="store_true", help="list what would be purged; change nothing")
+    pg.add_argument("--actor", default="", help="who runs the purge (audit trail; default: agent.staff_id or the OS user)")
+    pg.set_defaults(func=run_purge)
+
+
+def run_purge(args: argparse.Namespace, ctx: "Context") -> int:
+    import getpass
+
+    from assist.core.complaints.retention import purge_closed
+
+    days = args.older_than if args.older_than is not None else int(ctx.settings.get("privacy.retention_days") or 0)
+    if days <= 0:
+        print("assist privacy purge: give --older-than DAYS (> 0) or set privacy.retention_days; "
+              "head office sets the retention period (the 2020 measures set none)", file=sys.stderr)
+        return 2
+    actor = args.actor or ctx.settings.get("agent.staff_id") or getpass.getuser()
+    db = ctx.open_db()
+    try:
+        rep = purge_closed(db, days, mode=args.mode, dry_run=args.dry_run, actor=f"purge:{actor}")
+    finally:
+        db.conn.close()
+    verb = {"anonymise": "anonymised", "delete": "deleted"}[rep.mode]
+    if rep.dry_run:
+        verb = f"would be {verb}"
+    for t in rep.tickets:
+        print(f"{t}\t{verb}")
+    print(f"{rep.count} closed complaint(s) last changed before {rep.cutoff} {verb}"
+          + ("" if rep.dry_run else f"; {rep.count} audit event(s) appended"))
+    return 0
 
 
 def _lines(path: str) -> Iterator[str]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
-from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -21,37 +19,13 @@ from assist.core.guidance.calls import Call, CallError
 from assist.core.kb.model import CALL_STAGES, Card
 from assist.core.privacy import mask, mask_with_report
 from assist.logging_setup import log_event
+from assist.ui.call_support import CallRecorder, CallServices, ScriptEntry, build_entries, find_topic_cards
 from assist.ui.privacy_notice import PrivacyNotice
-from assist.ui.tasks import run_in_background
+
+__all__ = ["CallController", "CallServices"]
 
 log = logging.getLogger("assist.call")
-MAX_TOPIC_CARDS = 5
 ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass
-class CallServices:
-    """What the call page needs; built by assist.app (composition root)."""
-
-    kb: Any  # KnowledgeBase
-    rules: Any  # guidance RuleSet
-    settings: Any  # .get(key)
-    lane: Any  # DbLane
-    store: Any  # assist.core.storage.panel
-    clipboard: Any = None  # .setText(str); default QGuiApplication.clipboard()
-    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
-    kb_version: str = ""
-    search: Any = None  # optional: .search(query, limit=N) -> hits with .id (topic scripts)
-
-
-@dataclass
-class ScriptEntry:
-    card: Card
-    name: str
-    template: str
-    folded: bool
-    text: str = ""
-    missing: list[str] = field(default_factory=list)
 
 
 class CallController(QObject):
@@ -66,7 +40,7 @@ class CallController(QObject):
         self.topic = ""
         self._topic_cards: list[Card] = []
         self._entries: list[ScriptEntry] = []
-        self._sent = 0
+        self._recorder = CallRecorder(services.lane, services.store)
         self._note_added = ""
         self._reviewing = False
         self._pending_copy = False
@@ -139,15 +113,14 @@ class CallController(QObject):
         name = self._known_type(call_type) or self.view.callTypeBox.currentData()
         self.call = Call(self.s.rules, name, clock=self.s.clock, kb_version=self._kb_version(), source=source)
         self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(self.call.type.name)))
-        self.topic, self._sent, self._note_added, self._reviewing = topic or "", 1, "", False
-        self._topic_cards = self._find_topic_cards(topic or self.call.type.name)
+        self.topic, self._note_added, self._reviewing = topic or "", "", False
+        self._topic_cards = find_topic_cards(self.s.kb, topic or self.call.type.name, self.s.search)
         self.view.notesEdit.clear()
         self.view.notesEdit.set_call_type(self.call.type.name)
         self.view.missingDisclosuresView.clear()
         caller = mask(caller_masked) if caller_masked else ""
         self.view.callInfoLabel.setText(self.tr("In call: {caller} {topic}").format(caller=caller, topic=topic).strip())
-        self._submit(self.s.store.start_call, self.call.call_id, self.call.started_at.isoformat(), caller,
-                     topic, self.call.type.name, source)
+        self._recorder.start(self.call, caller, topic, source)
         log_event(log, "call started", call_id=self.call.call_id, source=source)
         self._refresh()
         self.view.checklistView.setFocus()
@@ -259,49 +232,11 @@ class CallController(QObject):
         self.card = card
         self._refresh_scripts()
 
-    def _find_topic_cards(self, topic: str) -> list[Card]:
-        topic = (topic or "").strip()
-        if not topic:
-            return []
-        by_id = self.s.kb.by_id()
-        if self.s.search is not None:
-            hits = self.s.search.search(topic, limit=MAX_TOPIC_CARDS * 3)
-            cards = [by_id[h.id] for h in hits if h.id in by_id]
-        else:
-            cards = [c for c in self.s.kb.cards
-                     if topic in c.title or any(topic in x for x in (*c.aliases, *c.tags))]
-        return [c for c in cards if c.scripts][:MAX_TOPIC_CARDS]
-
-    def _values(self) -> dict[str, str]:
-        get = self.s.settings.get
-        vals = {"工号": get("agent.staff_id"), "坐席姓名": get("agent.name"), "机构名称": get("org.name")}
-        if self.topic:
-            vals["来电事由"] = self.topic
-        vals.update(self.call.values if self.call else {})
-        return {k: v for k, v in vals.items() if v}
-
-    def _build_entries(self) -> list[ScriptEntry]:
-        call = self.call
-        if call is None:
-            return []
-        cards = [self.card] if self.card else []
-        cards += [c for c in self._topic_cards if c not in cards]
-        vals, today = self._values(), self.s.clock().date()
-        out = []
-        for card in cards:
-            for b in card.scripts:
-                if b.stage and b.stage != call.stage:
-                    continue
-                e = ScriptEntry(card, b.name or card.title, b.text, not call.gate_open(card.privacy_level, card.id))
-                r = ph.render(b.text, vals, today=today)
-                e.text, e.missing = r.text, r.missing
-                out.append(e)
-        return out
-
     def _refresh_scripts(self) -> None:
         v = self.view
         row = max(0, v.scriptsView.currentRow())
-        self._entries = self._build_entries()
+        self._entries = build_entries(self.call, self.card, self._topic_cards, self.s.settings,
+                                      self.s.clock().date(), self.topic)
         v.scriptsView.clear()
         for e in self._entries:
             body = ("🔒 " + self.tr("Verify the caller's identity first")) if e.folded else e.text
@@ -447,16 +382,6 @@ class CallController(QObject):
     def _kb_version(self) -> str:
         return self.s.kb_version or getattr(self.s.kb, "version", "dev")
 
-    def _submit(self, fn, *args) -> None:
-        run_in_background(self.s.lane.submit(fn, *args))
-
     def _flush(self) -> None:
-        """Persist the Call's new events in order (one lane keeps the order)."""
-        if self.call is None:
-            return
-        events = self.call.events()
-        for ev in events[self._sent:]:
-            self._submit(self.s.store.add_call_event, ev["call_id"], ev["at"], ev["kind"], ev["detail"])
-            if ev["kind"] == "call_end":
-                self._submit(self.s.store.end_call, ev["call_id"], ev["at"])
-        self._sent = len(events)
+        if self.call is not None:
+            self._recorder.flush(self.call)

@@ -154,7 +154,12 @@ class CallView(QWidget):
     # layout helpers for the inline placeholder prompts (the controller decides what to ask)
     def clear_prompts(self) -> None:
         while self.promptLayout.rowCount():
-            self.promptLayout.removeRow(0)
+            row = self.promptLayout.takeRow(0)  # deleteLater: a prompt may be inside its own signal
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().setObjectName("")
+                    item.widget().deleteLater()
         self.promptBox.setVisible(False)
 
     def add_prompt(self, label: str, choices: tuple[str, ...] = ()) -> QWidget:

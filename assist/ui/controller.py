@@ -34,6 +34,7 @@ class PanelServices:
     icon_path: str = ""
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
     suggest: Callable[[str], list[str]] | None = None
+    call_services: Any = None  # assist.ui.call_support.CallServices; None = no call page
 
 
 class PanelController(QObject):
@@ -50,11 +51,23 @@ class PanelController(QObject):
         self._session_opened = False
         self.current_card_id: str | None = None
         self.call_id: str | None = None
+        self.category: str | None = None  # category chip filter (top-level path)
+        self._composing = False  # an input-method composition is in progress in the search box
         self.tray: QSystemTrayIcon | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
+        self.call_ctl = None
+        self.call_tab = -1
+        if services.call_services is not None:
+            from assist.ui.call_controller import CallController
+            from assist.ui.call_view import CallView
+
+            call_view = CallView()
+            self.call_ctl = CallController(call_view, services.call_services)
+            self.call_tab = view.mount_page(call_view)
+            self.call_ctl.callEnded.connect(lambda *_: self._call_ended())
         self._wire()
         self.retranslate()
         self.run_search(force=True)
@@ -81,6 +94,10 @@ class PanelController(QObject):
         v.actAbout.triggered.connect(self.show_about)
         v.actMenu.triggered.connect(lambda: v.menuButton.showMenu())
         v.actQuit.triggered.connect(self.quit)
+        v.actTabKb.triggered.connect(lambda: self.show_tab(0))
+        v.actTabCall.triggered.connect(lambda: self.show_tab(self.call_tab))
+        v.actTabComplaint.triggered.connect(lambda: self.show_tab(getattr(self, "complaint_tab", -1)))
+        v.actStartCall.triggered.connect(lambda: self.start_call("", "", "", source="panel"))
         v.actOnTop.setChecked(bool(self.s.settings.get("ui.always_on_top")))
         v.actDockLeft.setChecked(self.s.settings.get("ui.dock_side") == "left")
 
@@ -106,6 +123,11 @@ class PanelController(QObject):
         v.actKbProblems.setText(self.tr("Knowledge base status…"))
         v.actAbout.setText(self.tr("About"))
         v.actQuit.setText(self.tr("Quit"))
+        v.actStartCall.setText(self.tr("Start a call (Ctrl+Shift+N)"))
+        v.tabs.setTabText(0, self.tr("Knowledge (Ctrl+1)"))
+        if self.call_tab >= 0:
+            v.tabs.setTabText(self.call_tab, self.tr("Call (Ctrl+2)"))
+            self.call_ctl.retranslate()
         lang = getattr(self.s.translations, "language", "zh_CN")
         v.actLangZh.setChecked(lang == "zh_CN")
         v.actLangEn.setChecked(lang == "en")
@@ -140,7 +162,7 @@ class PanelController(QObject):
             if not self._session_opened:
                 self._record_miss()
             self._session_query, self._session_opened = "", False
-        hits = self.s.search.search(q, limit=50)
+        hits = self.s.search.search(q, limit=50, filters={"category": self.category} if self.category else None)
         today = dt.date.today()
         rows = []
         for h in hits:
@@ -154,6 +176,7 @@ class PanelController(QObject):
         self.model.set_rows(rows)
         if rows:
             self.view.resultsView.setCurrentIndex(self.model.index(0))
+        self._update_chips(rows if not self.category else None)
         self._update_count()
         if self.view.stack.currentIndex() != 0 and q.strip():
             self.view.stack.setCurrentIndex(0)
@@ -177,6 +200,47 @@ class PanelController(QObject):
             v.resultsView.setVisible(True)
         v.countLabel.setText(self.tr("{n} result(s)").format(n=n) if q else self.tr("Pinned and frequently used cards"))
 
+    def _update_chips(self, rows: list[dict] | None) -> None:
+        """Chips for the top-level categories of the current results; one click filters.
+        ``rows`` None keeps the current chips (a filter is active)."""
+        from PySide6.QtWidgets import QPushButton
+
+        lay = self.view.chipsLayout
+        if rows is None:
+            for i in range(lay.count()):
+                w = lay.itemAt(i).widget()
+                if w is not None:
+                    w.setChecked(w.property("category") == (self.category or ""))
+            return
+        while lay.count() > 1:
+            item = lay.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        counts: dict[str, int] = {}
+        for r in rows:
+            top = (r.get("category") or "").split("/")[0]
+            if top:
+                counts[top] = counts.get(top, 0) + 1
+        self.view.chipsBar.setVisible(len(counts) > 1)
+        if len(counts) <= 1:
+            return
+        chips = [("", self.tr("All"))] + [(c, f"{c} {n}") for c, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5]]
+        for pos, (cat, label) in enumerate(chips):
+            b = QPushButton(label, self.view.chipsBar)
+            b.setCheckable(True)
+            b.setChecked(cat == (self.category or ""))
+            b.setProperty("category", cat)
+            b.setObjectName(f"chip{pos}")
+            b.setAccessibleName(self.tr("Filter by category {name}").format(name=cat) if cat else self.tr("All categories"))
+            b.setStyleSheet("QPushButton{border:1px solid #90caf9;border-radius:9px;padding:1px 6px;}"
+                            "QPushButton:checked{background:#1565c0;color:white;}")
+            b.clicked.connect(lambda _c=False, c=cat: self.set_category(c or None))
+            lay.insertWidget(pos, b)
+
+    def set_category(self, category: str | None) -> None:
+        self.category = category
+        self.run_search(force=True)
+
     def _record_miss(self) -> None:
         q = self._session_query.strip()
         self._session_query, self._session_opened = "", False
@@ -187,6 +251,8 @@ class PanelController(QObject):
 
     # ---- cards --------------------------------------------------------------
     def open_selected(self) -> None:
+        if self._composing:
+            return
         idx = self.view.resultsView.currentIndex()
         if not idx.isValid() and self.model.rowCount():
             idx = self.model.index(0)
@@ -200,6 +266,8 @@ class PanelController(QObject):
         self._session_opened = True
         self._render_card(card_id)
         self.view.stack.setCurrentIndex(1)
+        if self.call_ctl is not None and self.call_id:
+            self.call_ctl.set_card(self.cards[card_id])
         self.view.cardView.setFocus()
         at = self.s.clock().isoformat(timespec="seconds")
         run_in_background(self.s.lane.submit(self.s.store.record_open, card_id, at))
@@ -222,10 +290,16 @@ class PanelController(QObject):
         self.view.searchBox.selectAll()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        v = self.view
+        if obj is v.searchBox and event.type() == QEvent.Type.InputMethod:
+            # Track the composition: Enter while composing commits text, it never opens a card.
+            self._composing = bool(event.preeditString())
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()
-        v = self.view
+        if obj is v.searchBox and self._composing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False  # let the input method have it
         if obj is v.searchBox:
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
                 row = v.resultsView.currentIndex().row()
@@ -236,6 +310,7 @@ class PanelController(QObject):
                 if v.searchBox.text():
                     if not self._session_opened:
                         self._record_miss()
+                    self.category = None
                     v.searchBox.clear()
                     self._session_query = ""
                 return True
@@ -365,13 +440,25 @@ class PanelController(QObject):
         elif cmd == "quit":
             self.quit()
 
-    def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel") -> None:
-        import uuid
+    def show_tab(self, index: int) -> None:
+        if index >= 0:
+            self.view.tabs.setCurrentIndex(index)
+            if index == 0:
+                self.focus_search()
 
-        self.call_id = str(uuid.uuid4())
+    def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel") -> None:
         caller_m = masked(caller) if caller else ""
-        at = self.s.clock().isoformat(timespec="seconds")
-        run_in_background(self.s.lane.submit(self.s.store.start_call, self.call_id, at, caller_m, topic, call_type, source))
+        if self.call_ctl is not None:
+            if self.call_id:
+                self.call_ctl.end_call(force=True)
+            self.call_id = self.call_ctl.start_call(caller_m, topic, call_type, source)
+            self.show_tab(self.call_tab)
+        else:
+            import uuid
+
+            self.call_id = str(uuid.uuid4())
+            at = self.s.clock().isoformat(timespec="seconds")
+            run_in_background(self.s.lane.submit(self.s.store.start_call, self.call_id, at, caller_m, topic, call_type, source))
         label = self.tr("In call: {caller} {topic}").format(caller=caller_m, topic=topic).strip()
         self.view.callLabel.setText(label)
         self.view.callLabel.setAccessibleName(label)
@@ -384,8 +471,15 @@ class PanelController(QObject):
     def end_call(self) -> None:
         if not self.call_id:
             return
+        if self.call_ctl is not None:
+            self.call_ctl.end_call(force=True)  # from the softphone: close now, the missing list stays visible
+            return
         at = self.s.clock().isoformat(timespec="seconds")
         run_in_background(self.s.lane.submit(self.s.store.end_call, self.call_id, at))
-        log_event(log, "call ended", call_id=self.call_id)
+        self._call_ended()
+
+    def _call_ended(self) -> None:
+        if self.call_id:
+            log_event(log, "call ended", call_id=self.call_id)
         self.call_id = None
         self.view.callLabel.setVisible(False)

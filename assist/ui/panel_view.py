@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -54,7 +55,14 @@ class PanelWindow(QMainWindow):
         self.callLabel.setStyleSheet("background:#e3f2fd;color:#0d47a1;padding:3px")
         outer.addWidget(self.callLabel)
 
-        self.stack = QStackedWidget(central)
+        # tabs: 0 = knowledge base, 1 = call guidance (mounted by the controller), 2 = complaints
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.setDocumentMode(True)
+        kbPage = QWidget()
+        kbLayout = QVBoxLayout(kbPage)
+        kbLayout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(kbPage)
         # page 0: results
         listPage = QWidget()
         lv = QVBoxLayout(listPage)
@@ -62,6 +70,14 @@ class PanelWindow(QMainWindow):
         self.countLabel = QLabel(listPage)
         self.countLabel.setObjectName("countLabel")
         lv.addWidget(self.countLabel)
+        # category chips (filled by the controller from the current results)
+        self.chipsBar = QWidget(listPage)
+        self.chipsBar.setObjectName("chipsBar")
+        self.chipsLayout = QHBoxLayout(self.chipsBar)
+        self.chipsLayout.setContentsMargins(0, 0, 0, 0)
+        self.chipsLayout.setSpacing(3)
+        self.chipsLayout.addStretch(1)
+        lv.addWidget(self.chipsBar)
         self.resultsView = QListView(listPage)
         self.resultsView.setObjectName("resultsView")
         self.resultsView.setUniformItemSizes(False)
@@ -89,7 +105,9 @@ class PanelWindow(QMainWindow):
         self.cardView.setOpenExternalLinks(False)
         cv.addWidget(self.cardView, 1)
         self.stack.addWidget(cardPage)
-        outer.addWidget(self.stack, 1)
+        kbLayout.addWidget(self.stack, 1)
+        self.tabs.addTab(kbPage, "")
+        outer.addWidget(self.tabs, 1)
 
         self.kbStatusButton = QPushButton(central)
         self.kbStatusButton.setObjectName("kbStatusButton")
@@ -120,6 +138,16 @@ class PanelWindow(QMainWindow):
         self.actAbout.setShortcut(QKeySequence("F1"))
         self.actMenu = QAction(self)
         self.actMenu.setShortcuts([QKeySequence("F10"), QKeySequence("Alt+M")])
+        self.actTabKb = QAction(self)
+        self.actTabKb.setShortcut(QKeySequence("Ctrl+1"))
+        self.actTabCall = QAction(self)
+        self.actTabCall.setShortcut(QKeySequence("Ctrl+2"))
+        self.actTabComplaint = QAction(self)
+        self.actTabComplaint.setShortcut(QKeySequence("Ctrl+3"))
+        self.actStartCall = QAction(self)
+        self.actStartCall.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        for a in (self.actTabKb, self.actTabCall, self.actTabComplaint, self.actStartCall):
+            self.addAction(a)
         self.actQuit = QAction(self)
         self.actQuit.setShortcut(QKeySequence("Ctrl+Q"))
         for a in (self.actOnTop, self.actDock, self.actAbout, self.actMenu, self.actQuit):
@@ -127,6 +155,8 @@ class PanelWindow(QMainWindow):
         self.langMenu = QMenu(self)
         self.langMenu.addAction(self.actLangZh)
         self.langMenu.addAction(self.actLangEn)
+        self.menu.addAction(self.actStartCall)
+        self.menu.addSeparator()
         self.menu.addAction(self.actOnTop)
         self.menu.addAction(self.actDockLeft)
         self.menu.addAction(self.actDock)
@@ -139,3 +169,8 @@ class PanelWindow(QMainWindow):
         self.menuButton.setMenu(self.menu)
         self.setTabOrder(self.searchBox, self.resultsView)
         self.setTabOrder(self.resultsView, self.cardView)
+
+
+    def mount_page(self, widget: QWidget, title: str = "") -> int:
+        """Add a feature page (call guidance, complaints) as a tab; returns its index."""
+        return self.tabs.addTab(widget, title)

@@ -43,9 +43,12 @@ def lupdate() -> Path:
     return exe
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    only = set(argv if argv is not None else sys.argv[1:])  # optional: area names to update
     for lang in LANGS:
         for area, files in groups().items():
+            if only and area not in only:
+                continue
             ts = ROOT / "resources" / "i18n" / lang / f"{area}.ts"
             ts.parent.mkdir(parents=True, exist_ok=True)
             cmd = [str(lupdate()), *map(str, files), "-no-obsolete", "-target-language", lang, "-ts", str(ts)]

@@ -100,3 +100,22 @@ def test_cli_check_exit_codes_and_json(broken_kb, tmp_path, capsys):
     (good / "cards" / "good.md").write_text((good / "cards" / "good.md").read_text(encoding="utf-8").replace("related: [dup-card]\n", ""), encoding="utf-8")
     shutil.copy(FIXTURE / "cards" / "expired.md", good / "cards" / "expired.md")
     assert main([*base, "kb", "check", str(good)]) == 0  # warnings only
+
+
+def test_builtin_fallbacks_give_the_same_lines(broken_kb, monkeypatch):
+    """While the placeholder validator, linter or PII finder are missing, the checker still works."""
+    from assist.core.kb import checker
+
+    monkeypatch.setattr(checker, "_optional", lambda module, name: None)
+    problems = check_kb(broken_kb, today=TODAY)
+    assert by_code(problems, "forbidden-phrase") == ["kb/cards/forbidden.md:14"]
+    assert by_code(problems, "pii") == ["kb/cards/pii.md:11"]
+    assert by_code(problems, "placeholder") == ["kb/cards/placeholder.md:12"]
+
+
+def test_synthetic_kb_generator_passes_the_checker(tmp_path):
+    from benchmarks.gen_kb import generate
+
+    kb = generate(40, tmp_path / "syn")
+    assert len(list((kb / "cards").rglob("*.md"))) == 40
+    assert [str(p) for p in check_kb(kb, today=TODAY)] == []

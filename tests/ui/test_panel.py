@@ -189,3 +189,59 @@ def test_empty_state_names_the_query_and_suggests(make_panel, qtbot, tmp_path, r
     qtbot.waitUntil(lambda: ctl._last_query == "借记卡挂号")
     if ctl.model.rowCount() == 0:
         assert "最接近的" in view.emptyLabel.text()
+
+
+def test_pinyin_initials_through_keystrokes_highlight_the_chinese(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    qtbot.keyClicks(view.searchBox, "xykgs")
+    qtbot.waitUntil(lambda: ctl._last_query == "xykgs")
+    first = ctl.model.row(0)
+    assert first["title"] == "信用卡挂失"
+    assert first["highlights"]["title"], "pinyin match must highlight the Chinese characters"
+    a, b = first["highlights"]["title"][0]
+    assert first["title"][a:b] in ("信用卡挂失", "信用卡")
+
+
+def test_enter_during_composition_does_not_open_a_card(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: ctl._last_query == "挂失")
+    preedit(view.searchBox, "xinyong")
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Return)
+    assert view.stack.currentIndex() == 0 and ctl.current_card_id is None
+    type_chinese(view.searchBox, "信用")  # the composition commits
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Return)
+    assert view.stack.currentIndex() == 1
+
+
+def test_category_chips_filter_results(make_panel, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    view, ctl, _ = make_panel()
+    type_chinese(view.searchBox, "挂失")
+    qtbot.waitUntil(lambda: ctl._last_query == "挂失")
+    chips = [w for w in view.chipsBar.findChildren(QPushButton) if w.property("category")]
+    assert chips, "results span several categories, so chips are shown"
+    target = chips[0].property("category")
+    qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)
+    cats = {ctl.model.row(i)["category"].split("/")[0] for i in range(ctl.model.rowCount())}
+    assert cats == {target}
+    qtbot.keyClick(view.searchBox, Qt.Key.Key_Escape)
+    assert ctl.category is None
+
+
+def test_call_page_is_mounted_and_follows_softphone_and_cards(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    assert ctl.call_ctl is not None and view.tabs.count() >= 2
+    assert view.tabs.tabText(ctl.call_tab).startswith("通话")
+    ctl.handle_message({"cmd": "call_start", "caller": "13812345678", "topic": "挂失", "call_type": "挂失"})
+    assert view.tabs.currentIndex() == ctl.call_tab and ctl.call_id
+    view.actTabKb.trigger()
+    assert view.tabs.currentIndex() == 0
+    ctl.open_card("card-loss-debit")
+    assert ctl.call_ctl.card is not None and ctl.call_ctl.card.id == "card-loss-debit"
+    ctl.handle_message({"cmd": "call_end"})
+    assert ctl.call_id is None and not view.callLabel.isVisible()
+    rows = services.lane.call(lambda db: db.execute("select kind from call_events order by id").fetchall())
+    kinds = [r[0] for r in rows]
+    assert kinds[0] == "start" and kinds[-1] == "end"

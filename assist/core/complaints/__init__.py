@@ -12,6 +12,8 @@ UI entry points (see each module):
     risk.assess_risk(text)
     repo.save_draft / load_drafts / discard_draft / save_complaint / list_complaints / history
     audit.verify_audit(db)
+    protect.reveal(db, complaint_id, field, cipher, actor, reason)   full value, audited
+    retention.purge_closed(db, days, mode=, dry_run=)               `assist privacy purge`
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _EXPORTS = {
     "save_draft": "repo", "load_drafts": "repo", "discard_draft": "repo",
     "save_complaint": "repo", "list_complaints": "repo", "history": "repo", "get_complaint": "repo",
     "verify_audit": "audit", "append_audit": "audit",
+    "reveal": "protect", "PROTECTED_FIELDS": "protect", "NO_KEYRING_NOTICE": "protect",
+    "purge_closed": "retention", "PurgeReport": "retention",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -3,14 +3,16 @@
 Two panels on one PC each write only their own ``draft_id``; a write to a draft owned by
 another live instance is refused (:class:`DraftConflict`). After a crash the new instance
 lists drafts whose owner is gone (:func:`orphaned_drafts`) and :func:`claim_draft` adopts one.
-The form JSON is kept exactly as typed so it can be restored (cursor field included).
-TODO(privacy): encrypt ``form`` with the privacy module's field encryption when it lands.
+The form is kept exactly as typed so it can be restored (cursor field included), but never
+in plaintext: with a cipher (``FieldCipher``, key in keyring) the whole form JSON is an
+AES-GCM token bound to the draft id; without one, personal fields and numbers are masked
+before they are stored (``protect.seal_draft``) and ``Draft.state`` says ``masked``, so
+the UI can tell the agent that a restore gives the masked text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import socket
 import uuid
@@ -19,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.complaints.protect import open_draft, seal_draft
 from assist.core.complaints.txn import immediate
 
 
@@ -35,6 +38,7 @@ class Draft:
     updated_at: str
     complaint_id: str | None
     seq: int
+    state: str = "encrypted"   # encrypted | masked | sealed (cannot decrypt here) | plain (legacy)
 
 
 def new_owner_id() -> str:
@@ -65,9 +69,11 @@ def _now() -> str:
 
 
 def save_draft(db: Database, draft_id: str, owner: str, form: dict[str, Any], cursor_field: str = "",
-               complaint_id: str | None = None, now: str | None = None) -> int:
-    """Insert or replace this instance's draft; returns its save counter."""
-    payload = json.dumps(form, ensure_ascii=False, sort_keys=True)
+               complaint_id: str | None = None, now: str | None = None, cipher: Any = None) -> int:
+    """Insert or replace this instance's draft; returns its save counter.
+
+    ``cipher`` None (no keyring) stores the form masked; see the module docstring."""
+    payload = seal_draft(draft_id, form, cipher)
     with immediate(db):
         row = db.execute("SELECT owner FROM complaint_drafts WHERE draft_id = ?", [draft_id]).fetchone()
         if row is not None and row[0] != owner:
@@ -83,31 +89,39 @@ def save_draft(db: Database, draft_id: str, owner: str, form: dict[str, Any], cu
     return int(seq)
 
 
-def _draft(row: tuple) -> Draft:
-    draft_id, owner, complaint_id, form, cursor, updated, seq = row
-    return Draft(draft_id, owner, json.loads(form), cursor, updated, complaint_id, seq)
+def _draft(row: tuple, cipher: Any = None) -> Draft:
+    draft_id, owner, complaint_id, stored, cursor, updated, seq = row
+    form, state = open_draft(draft_id, stored, cipher)
+    return Draft(draft_id, owner, form, cursor, updated, complaint_id, seq, state)
 
 
-def load_drafts(db: Database, owner: str | None = None) -> list[Draft]:
+def load_drafts(db: Database, owner: str | None = None, cipher: Any = None) -> list[Draft]:
     sql = "SELECT draft_id, owner, complaint_id, form, cursor_field, updated_at, seq FROM complaint_drafts"
     args: list[Any] = []
     if owner is not None:
         sql += " WHERE owner = ?"
         args.append(owner)
-    return [_draft(r) for r in db.execute(sql + " ORDER BY updated_at DESC", args)]
+    return [_draft(r, cipher) for r in db.execute(sql + " ORDER BY updated_at DESC", args)]
 
 
-def orphaned_drafts(db: Database) -> list[Draft]:
+def orphaned_drafts(db: Database, cipher: Any = None) -> list[Draft]:
     """Drafts whose panel instance is no longer running: offer these for restore."""
-    return [d for d in load_drafts(db) if not owner_alive(d.owner)]
+    return [d for d in load_drafts(db, cipher=cipher) if not owner_alive(d.owner)]
 
 
-def claim_draft(db: Database, draft_id: str, owner: str) -> Draft | None:
+def claim_draft(db: Database, draft_id: str, owner: str, cipher: Any = None,
+                expected_owner: str | None = None) -> Draft | None:
+    """Adopt a draft. With ``expected_owner`` (the dead owner that was offered), None is
+    returned if another panel claimed it first (two panels restoring at once)."""
     with immediate(db):
+        if expected_owner is not None:
+            cur = db.execute("SELECT owner FROM complaint_drafts WHERE draft_id = ?", [draft_id]).fetchone()
+            if cur is None or cur[0] not in (expected_owner, owner):
+                return None
         db.execute("UPDATE complaint_drafts SET owner = ? WHERE draft_id = ?", [owner, draft_id])
         row = db.execute("SELECT draft_id, owner, complaint_id, form, cursor_field, updated_at, seq "
                          "FROM complaint_drafts WHERE draft_id = ?", [draft_id]).fetchone()
-    return _draft(row) if row else None
+    return _draft(row, cipher) if row else None
 
 
 def discard_draft(db: Database, draft_id: str) -> None:

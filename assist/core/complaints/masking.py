@@ -7,9 +7,8 @@ left alone (they identify organisations, not people). Card/phone digit counts ar
 policy (DERIVED, domain.md §4: JR/T 0171 Appendix A digits unverified).
 
 ``mask_field(name, value)`` masks a structured personal field by its kind.
-TODO(privacy): when the privacy module offers field encryption, store the full
-contact phone encrypted for the callback (issue 7, "encrypted where the full value is
-needed"); today only the masked value is kept.
+The full values that must be kept (callback numbers, ID number) are encrypted beside
+the masked record by :mod:`assist.core.complaints.protect` (AES-GCM, key in keyring).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Never edit or rename a released migration; add a new one. This module imports on
 sqlite-utils: a broken import here breaks every database open.
 
 Tables
-- ``complaints``          one row per complaint, current revision, personal fields masked
+- ``complaints``          one row per complaint, current revision, personal fields masked;
+                          ``protected`` holds AES-GCM tokens of the few full values kept (0002)
 - ``complaint_revisions`` every saved revision (masked JSON)
 - ``complaint_drafts``    autosaved forms keyed by a per-panel-instance ``draft_id``
 - ``ticket_seq``          per (branch, device, day) sequence for offline-unique ticket numbers
@@ -102,3 +103,9 @@ def _m0001(db: Database) -> None:
         """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"""
     )
+
+
+@migrations(name="0002_protected_values")
+def _m0002(db: Database) -> None:
+    """Encrypted full values (AES-GCM tokens, field -> token JSON) beside the masked form."""
+    db.execute("ALTER TABLE complaints ADD COLUMN protected TEXT NOT NULL DEFAULT '{}'")

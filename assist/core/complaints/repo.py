@@ -1,5 +1,8 @@
 """Complaint repository: save (validate → ticket → row + revision + audit, ONE transaction),
-list, get, history, status changes. Personal fields are masked before they are stored.
+list, get, history, status changes. Personal fields are masked before they are stored;
+the full callback numbers and ID number are kept only as AES-GCM tokens in ``protected``
+(:mod:`assist.core.complaints.protect`; no cipher = masked only, with a notice in
+``Saved.notices``). ``reveal`` (re-exported) decrypts one, recorded in the audit trail.
 Drafts live in :mod:`assist.core.complaints.drafts` (re-exported here).
 """
 
@@ -23,6 +26,7 @@ from assist.core.complaints.drafts import (  # noqa: F401 - re-exported for the 
 from assist.core.complaints.lifecycle import DecisionNotice, clock_for, transition
 from assist.core.complaints.masking import mask_field, mask_record
 from assist.core.complaints.model import Complaint, ComplaintError
+from assist.core.complaints.protect import protect_values, protected_fields, reveal  # noqa: F401 - re-exported
 from assist.core.complaints.risk import LEVELS, assess_risk
 from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.tickets import next_ticket_no
@@ -40,6 +44,8 @@ class Saved:
     level: str
     risk_flags: list[str]
     due_date: str | None
+    notices: tuple[str, ...] = ()       # e.g. protect.NO_KEYRING_NOTICE (Chinese / English)
+    protected: tuple[str, ...] = ()     # fields whose full value is kept encrypted
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,11 @@ def _due(data: dict[str, Any]) -> str | None:
 
 def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str, branch: str, device: str,
                    now: str | None = None, taxonomy: Taxonomy | None = None, draft_id: str | None = None,
-                   expected_revision: int | None = None) -> Saved:
-    """Validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid."""
+                   expected_revision: int | None = None, cipher: Any = None) -> Saved:
+    """Validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid.
+
+    ``cipher`` (a ``FieldCipher``) encrypts the full values of ``protect.PROTECTED_FIELDS``;
+    None keeps only the masked form and puts the reason in ``Saved.notices``."""
     c = form if isinstance(form, Complaint) else Complaint.from_dict(form)
     errors = validate(c, taxonomy)
     if errors:
@@ -81,26 +90,30 @@ def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str
     c.level = max(c.level or "普通", risk.level, key=LEVELS.index)
     c.risk_flags = list(dict.fromkeys([*c.risk_flags, *risk.flag_names()]))
     return _write(db, c.to_dict(), actor=actor, branch=branch, device=device, now=now or _now(),
-                  draft_id=draft_id, expected_revision=expected_revision)
+                  draft_id=draft_id, expected_revision=expected_revision, cipher=cipher, protect=True)
 
 
 def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", device: str = "", now: str,
-           draft_id: str | None = None, expected_revision: int | None = None, action: str | None = None) -> Saved:
+           draft_id: str | None = None, expected_revision: int | None = None, action: str | None = None,
+           cipher: Any = None, protect: bool = False) -> Saved:
     with immediate(db):
         old: dict[str, Any] = {}
         cid = data.get("id") or ""
-        existing = db.execute("SELECT revision, data, ticket_no, created_at FROM complaints WHERE id = ?", [cid]).fetchone() if cid else None
+        existing = db.execute("SELECT revision, data, ticket_no, created_at, protected FROM complaints WHERE id = ?", [cid]).fetchone() if cid else None
+        old_tokens: dict[str, str] = {}
         if existing is None:
             cid = cid or str(uuid.uuid4())
             ticket = data.get("ticket_no") or next_ticket_no(db, branch, device, dt.datetime.fromisoformat(now).date())
             revision, created = 1, now
         else:
-            revision, old_json, ticket, created = existing
+            revision, old_json, ticket, created, old_prot = existing
+            old_tokens = json.loads(old_prot or "{}")
             if expected_revision is not None and expected_revision != revision:
                 raise ComplaintError(f"投诉单已被他人修改（当前第{revision}版），请重新打开后再改 / changed elsewhere (revision {revision})")
             old = json.loads(old_json)
             revision += 1
         data = {**data, "id": cid, "ticket_no": ticket, "created_at": created, "updated_at": now}
+        tokens, notices = protect_values(cid, data, old_tokens, cipher) if protect else (old_tokens, [])
         masked = mask_record(data)
         due = _due(data)
         row = {"id": cid, "ticket_no": ticket, "revision": revision, "status": data.get("status") or "受理",
@@ -110,7 +123,8 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
                "complainant_masked": masked.get("org_name") or masked.get("complainant_name") or "",
                "phone_masked": masked.get("contact_phone") or "", "business_B": data.get("business_B", ""),
                "received_at": data.get("received_at", ""), "due_date": due, "created_at": created, "updated_at": now,
-               "sync_state": "pending", "data": json.dumps(masked, ensure_ascii=False, sort_keys=True)}
+               "sync_state": "pending", "data": json.dumps(masked, ensure_ascii=False, sort_keys=True),
+               "protected": json.dumps(tokens, sort_keys=True)}
         db.execute(f"INSERT OR REPLACE INTO complaints ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
         db.execute("INSERT INTO complaint_revisions (complaint_id, revision, at, actor, data) VALUES (?, ?, ?, ?, ?)",
                    [cid, revision, now, actor, row["data"]])
@@ -122,7 +136,7 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
                                                         "level": row["level"], "due_date": due}, at=now)
         if draft_id:
             db.execute("DELETE FROM complaint_drafts WHERE draft_id = ?", [draft_id])
-    return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due)
+    return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due, tuple(notices), tuple(sorted(tokens)))
 
 
 def get_complaint(db: Database, complaint_id: str) -> dict[str, Any] | None:

@@ -218,3 +218,26 @@ def assess_risk(text: str, rules: RiskRules | None = None) -> RiskResult:
     flags = [(f, hits[f]) for f in FLAGS if hits.get(f)]
     negated = {f: ws for f, ws in neg.items() if ws and f not in raising}
     return RiskResult(level=level, flags=flags, major=major, negated=negated)
+
+
+# Escalation card per flag (kb/cards/升级处理/escalate-*.md), most specific first.
+ESCALATION_CARDS: dict[str, str] = {
+    "灾害": "escalate-disaster", "群体": "escalate-group", "过激/极端": "escalate-self-harm",
+    "监管": "escalate-regulator", "舆情/媒体": "escalate-media", "司法": "escalate-legal",
+    "信访": "escalate-petition", "特殊群体": "escalate-vulnerable", "重复投诉": "escalate-repeat",
+}
+
+
+def escalation_card(result: RiskResult) -> str | None:
+    """The KB card to show for a high-risk result (None for 普通)."""
+    if not result.high:
+        return None
+    reasons = " ".join(r for r, _ in result.major)
+    for key in ("灾害", "群体"):
+        if key in reasons:
+            return ESCALATION_CARDS[key]
+    names = result.flag_names()
+    for flag, card in ESCALATION_CARDS.items():
+        if flag in names:
+            return card
+    return "escalate-overview"

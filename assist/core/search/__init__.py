@@ -1,14 +1,14 @@
-"""Card search: pure, deterministic, Qt-free. See :class:`SearchEngine`."""
+"""Card search: pure, deterministic, Qt-free. See :class:`SearchEngine`.
+
+``evaluate`` (the function) shadows the submodule name on the package; import the
+loaders from :mod:`assist.core.search.evaluate` or from here.
+"""
 
 from assist.core.search.engine import SearchEngine
 from assist.core.search.model import Boosts, Doc, Filters, Hit, docs_from_kb
+from assist.core.search.evaluate import EvalInputError, evaluate, load_eval_kb, load_queries  # noqa: I001
 
-__all__ = ["Boosts", "Doc", "Filters", "Hit", "SearchEngine", "docs_from_kb", "evaluate"]
-
-
-def __getattr__(name: str):  # evaluate pulls in JSON loading; import lazily
-    if name in ("evaluate", "load_eval_kb", "load_queries", "EvalInputError"):
-        from assist.core.search import evaluate as _ev
-
-        return getattr(_ev, name)
-    raise AttributeError(name)
+__all__ = [
+    "Boosts", "Doc", "EvalInputError", "Filters", "Hit", "SearchEngine", "docs_from_kb",
+    "evaluate", "load_eval_kb", "load_queries",
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -21,9 +22,10 @@ from assist.core.search.query import Aligner, Query
 from assist.core.search.pinyin import sound
 from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
-CANDIDATES = 200  # BM25 candidates reranked
-ALIGN_TOP = 40  # of which this many get the pinyin alignment feature
-POSTING_CAP = 6000  # postings read per key (sorted by weight)
+CANDIDATES = 150  # BM25 candidates reranked
+ALIGN_TOP = 25  # of which this many get the pinyin alignment feature
+POSTING_CAP = 2000
+EXPANDED_CAP = 300  # for keys reached through pinyin / homophone expansion  # postings read per key (sorted by weight)
 W_FUZZ = 0.6  # rapidfuzz partial_ratio against title/aliases
 W_ALIGN = 0.5  # contiguous run of query units in title/aliases (pinyin aware)
 FUZZ = fuzz.partial_ratio  # long queries use fuzz.ratio (see _rerank)
@@ -40,6 +42,8 @@ class SearchEngine:
         self.synonyms = synonyms
         self._titles = names
         self._sounds = [[sound(t) for t in ts] for ts in names]
+        self._joined = ["|".join(ts) for ts in names]
+        self._jsounds = ["|".join(ts) for ts in self._sounds]
         self._by_id = {d.id: i for i, d in enumerate(docs)}
         self._filter_cache: dict[Filters, bytearray] = {}
 
@@ -84,34 +88,47 @@ class SearchEngine:
         q = self.parse(query)
         if not q.norm:
             return self._empty(limit, flt, bst)
-        acc = self.index.accumulate(q.keys(self.index), POSTING_CAP)
+        keys = q.keys(self.index)
+        acc = self.index.accumulate(keys, POSTING_CAP)
+        self.index.accumulate({k: w for k, w in keys.expanded.items() if k not in keys}, EXPANDED_CAP, acc)
         if flt is not None:
             ok = self._allowed(flt)
             acc = {d: s for d, s in acc.items() if ok[d]}
         if not acc:
             return []
+        if len(acc) > 4 * CANDIDATES:
+            cut = max(acc.values()) * 0.2
+            acc = {d: s for d, s in acc.items() if s >= cut} or acc
         top = heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1))
         scored = self._rerank(q, top)
         return self._finish(q, scored, limit, bst)
 
     def _rerank(self, q: Query, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """BM25 share of the best + rapidfuzz similarity to title/aliases (also on
+        homophone-folded text) + pinyin alignment for typed Latin letters."""
         s_top = top[0][1] or 1.0
         qn = q.norm
-        short = len(q.units) <= LONG_QUERY
-        scorer = FUZZ if short else LONG_FUZZ
         qs = sound(qn)
+        homophones = qs != qn
         out: list[tuple[int, float]] = []
-        aligner = Aligner(q.units) if short else None
+        if len(q.units) > LONG_QUERY:  # a customer's sentence: whole-string similarity
+            for d, s in top:
+                fz = max(map(LONG_FUZZ, repeat(qn), self._titles[d]))
+                if homophones:
+                    fz = max(fz, W_SOUND * max(map(LONG_FUZZ, repeat(qs), self._sounds[d])))
+                out.append((d, s / s_top + W_FUZZ * (fz / 100.0) ** 2))
+            return out
+        # Pinyin alignment only where characters alone cannot tell (typed Latin letters).
+        aligner = Aligner(q.units) if q.has_latin else None
         nq = max(1, len(q.units))
+        joined, jsound = self._joined, self._jsounds
         for rank, (d, s) in enumerate(top):
-            titles = self._titles[d]
-            fz = max(scorer(qn, t) for t in titles) if titles[0] else 0.0
-            if W_SOUND:
-                fz = max(fz, W_SOUND * max(scorer(qs, t) for t in self._sounds[d]))
-            fz /= 100.0
-            score = s / s_top + W_FUZZ * fz * fz
+            fz = FUZZ(qn, joined[d])
+            if homophones:
+                fz = max(fz, W_SOUND * FUZZ(qs, jsound[d]))
+            score = s / s_top + W_FUZZ * (fz / 100.0) ** 2
             if aligner is not None and rank < ALIGN_TOP:
-                best = max(aligner.runs(t, 99)[0] for t in titles)
+                best = max(aligner.runs(t, 99)[0] for t in self._titles[d])
                 score += W_ALIGN * (best / nq) ** 2
             out.append((d, score))
         return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assist.core.search.query import Aligner, Query
-from assist.core.search.text import normalize_map
+from assist.core.search.text import normalize, normalize_map
 
 Range = tuple[int, int]
 SNIPPET_CHARS = 80
@@ -29,16 +29,31 @@ class Highlighter:
         self.query = query
         self.aligners = [Aligner(query.units)] + [Aligner(u) for _a, u in query.alternatives]
         self.literals = _LATIN_RUN.findall(query.norm)
-        self.min_len = 1 if len(query.units) <= 1 else 2
+        self.probes = [query.norm] + [a for a, _u in query.alternatives]
+        n = len(query.units)
+        if n and all(u.latin and len(u.prefix) == 1 for u in query.units):
+            self.min_len = n  # initials only: highlight the whole sequence, not stray pairs
+        else:
+            self.min_len = 1 if n <= 1 else 2
 
-    def ranges(self, text: str) -> list[Range]:
-        """Ranges of ``text`` (original indices, end exclusive) that the query matched."""
+    def ranges(self, text: str, literal: bool = False) -> list[Range]:
+        """Ranges of ``text`` (original indices, end exclusive) that the query matched.
+        ``literal``: only exact substrings (fast, for snippets of CJK queries)."""
         norm, where = normalize_map(text)
         if not norm:
             return []
         spans: list[Range] = []
-        for al in self.aligners:
-            spans.extend(al.runs(norm, min(self.min_len, len(al.units) or 1))[1])
+        if literal:
+            for p in self.probes:
+                grams = [p[i : i + 2] for i in range(len(p) - 1)] or [p]
+                for g in grams:
+                    start = norm.find(g)
+                    while start >= 0:
+                        spans.append((start, start + len(g)))
+                        start = norm.find(g, start + 1)
+        else:
+            for al in self.aligners:
+                spans.extend(al.runs(norm, min(self.min_len, len(al.units) or 1))[1])
         for lit in self.literals:
             start = norm.find(lit)
             while start >= 0:
@@ -57,12 +72,13 @@ class Highlighter:
         prefix = "…" if lo > 0 else ""
         suffix = "…" if lo + SNIPPET_CHARS < len(body) else ""
         shift = len(prefix)
-        ranges = [(s + shift, e + shift) for s, e in self.ranges(text)]
+        literal = not self.query.has_latin
+        ranges = [(s + shift, e + shift) for s, e in self.ranges(text, literal)]
         return prefix + text + suffix, ranges
 
     def _first_match(self, body: str) -> int | None:
-        norm, where = normalize_map(body)
-        probes = [self.query.norm] + [a for a, _u in self.query.alternatives]
+        norm = normalize(body)
+        probes = self.probes
         best: int | None = None
         for p in probes:
             grams = [p[i : i + 2] for i in range(len(p) - 1)] or [p]
@@ -71,4 +87,5 @@ class Highlighter:
                 if pos >= 0 and (best is None or pos < best):
                     best = pos
                     break
-        return where[best] if best is not None else None
+        # Approximate source position (window has a lead, exactness is not needed).
+        return int(best * len(body) / len(norm)) if best is not None else None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from itertools import islice
 
 from assist.core.search.pinyin import readings
@@ -27,7 +26,6 @@ from assist.core.search.text import is_cjk
 K1 = 1.2
 B = 0.75
 W_NAME, W_TAGS, W_BODY = 3.0, 1.5, 1.0
-SORT_OVER = 500
 MAX_READINGS = 2  # readings per character used in initial n-grams
 
 
@@ -69,101 +67,85 @@ def _sat(t: float) -> float:
     return t * (K1 + 1) / (t + K1)
 
 
-class Index:
-    def __init__(self) -> None:
-        self.postings: dict[str, tuple[array, array]] = {}  # name + tags: ids, weights
-        self.body: dict[str, tuple[array, float]] = {}  # body bigram: ids, idf
-        self.body_sat: list[float] = []
-        self.n_docs = 0
-        self.syl_chars: dict[str, list[str]] = {}  # syllable → indexed chars, most frequent first
+class Field:
+    """One field's postings: key → doc numbers (best-weighted first) and the key's idf.
 
-    @classmethod
-    def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> "Index":
+    A document counts once per key (set semantics: titles and tags are short, and
+    it keeps the build to one append per key and document); its weight is
+    ``idf * sat(weight / length norm)``, the same for every key of that document,
+    so visiting documents in decreasing ``sat`` order leaves every posting sorted.
+    """
+
+    def __init__(self, weight: float, key_sets: list[set[str]], lengths: list[int]) -> None:
+        n = len(key_sets)
+        avg = (sum(lengths) / n if n else 1.0) or 1.0
+        self.sat = [_sat(weight / (1 - B + B * ln / avg)) for ln in lengths]
+        order = sorted(range(n), key=self.sat.__getitem__, reverse=True)
+        raw: dict[str, list[int]] = {}
+        for d in order:
+            for k in key_sets[d]:
+                try:
+                    raw[k].append(d)
+                except KeyError:
+                    raw[k] = [d]
+        self.postings: dict[str, tuple[array, float]] = {
+            k: (array("i", ids), math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))) for k, ids in raw.items()
+        }
+
+
+class Index:
+    def __init__(self, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> None:
         """Per document: normalised title + aliases, tags, body."""
-        self = cls()
-        n = self.n_docs = len(names)
-        ln_name = [sum(map(len, x)) for x in names]
-        ln_tags = [sum(map(len, x)) for x in tags]
-        ln_body = [len(x) for x in bodies]
-        avg_n = (sum(ln_name) / n if n else 1.0) or 1.0
-        avg_t = (sum(ln_tags) / n if n else 1.0) or 1.0
-        avg_b = (sum(ln_body) / n if n else 1.0) or 1.0
-        raw: dict[str, tuple[list[int], list[float]]] = {}
-        braw: dict[str, list[int]] = {}
-        for d in range(n):
+        self.n_docs = len(names)
+        name_keys = []
+        for ts in names:
             keys: list[str] = []
-            for t in names[d]:
+            for t in ts:
                 keys += char_keys(t)
-            if names[d]:
-                keys += initial_keys(names[d][0])  # title only: initials are typed for titles
-            s = W_NAME / (1 - B + B * ln_name[d] / avg_n)
-            combined = {k: tf * s for k, tf in Counter(keys).items()}
-            if tags[d]:
-                tkeys: list[str] = []
-                for t in tags[d]:
-                    tkeys += char_keys(t)
-                s = W_TAGS / (1 - B + B * ln_tags[d] / avg_t)
-                for k, tf in Counter(tkeys).items():
-                    combined[k] = combined.get(k, 0.0) + tf * s
-            for k, t in combined.items():
-                try:
-                    p = raw[k]
-                    p[0].append(d)
-                    p[1].append(t)
-                except KeyError:
-                    raw[k] = ([d], [t])
-            b = bodies[d]
-            for k in set(map(_add, b, b[1:])):
-                try:
-                    braw[k].append(d)
-                except KeyError:
-                    braw[k] = [d]
-        self.body_sat = [_sat(W_BODY / (1 - B + B * x / avg_b)) for x in ln_body]
-        for k, (ids, tfs) in raw.items():
-            idf = self._idf(len(ids))
-            ws = [idf * _sat(t) for t in tfs]
-            if len(ids) > SORT_OVER:
-                order = sorted(range(len(ids)), key=ws.__getitem__, reverse=True)
-                ids = [ids[i] for i in order]
-                ws = [ws[i] for i in order]
-            self.postings[k] = (array("i", ids), array("f", ws))
-        bs = self.body_sat
-        for k, ids in braw.items():
-            if len(ids) > SORT_OVER:
-                ids.sort(key=bs.__getitem__, reverse=True)
-            self.body[k] = (array("i", ids), self._idf(len(ids)))
+            if ts:
+                keys += initial_keys(ts[0])  # title only: initials are typed for titles
+            name_keys.append(set(keys))
+        self.name = Field(W_NAME, name_keys, [sum(map(len, x)) for x in names])
+        tag_keys = []
+        for ts in tags:
+            keys = []
+            for t in ts:
+                keys += char_keys(t)
+            tag_keys.append(set(keys))
+        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags])
+        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)))
+        self.fields = (self.name, self.tags, self.body)
         syl: dict[str, list[str]] = {}
-        for k in self.postings:
+        for k in self.name.postings:
             if len(k) == 1 and is_cjk(k):
                 for r in readings(k):
                     syl.setdefault(r, []).append(k)
-        for r, chars in syl.items():
-            chars.sort(key=lambda c: (-len(self.postings[c][0]), c))
+        for chars in syl.values():
+            chars.sort(key=lambda c: (-len(self.name.postings[c][0]), c))
         self.syl_chars = syl
-        return self
 
-    def _idf(self, df: int) -> float:
-        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+    @classmethod
+    def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> "Index":
+        return cls(names, tags, bodies)
 
-    def accumulate(self, qkeys: dict[str, float], cap: int) -> dict[int, float]:
-        """Sum of query weight × posting weight, reading at most ``cap`` postings a key."""
-        acc: dict[int, float] = {}
+    def has(self, key: str) -> bool:
+        return key in self.name.postings or key in self.body.postings or key in self.tags.postings
+
+    def accumulate(self, qkeys: dict[str, float], cap: int, acc: dict[int, float] | None = None) -> dict[int, float]:
+        """Sum over fields of query weight × idf × the document's field weight, reading
+        at most ``cap`` postings a key and field (the best-weighted ones)."""
+        if acc is None:
+            acc = {}
         get = acc.get
-        post = self.postings
-        body = self.body
-        bs = self.body_sat
-        for k, qw in qkeys.items():
-            p = post.get(k)
-            if p is not None:
-                ids, ws = p
-                it = zip(islice(ids, cap), islice(ws, cap)) if len(ids) > cap else zip(ids, ws)
-                for d, w in it:
-                    acc[d] = get(d, 0.0) + qw * w
-            if len(k) == 2 and k[0] != "^":
-                pb = body.get(k)
-                if pb is not None:
-                    ids, idf = pb
-                    c = qw * idf
-                    for d in islice(ids, cap) if len(ids) > cap else ids:
-                        acc[d] = get(d, 0.0) + c * bs[d]
+        for f in self.fields:
+            post = f.postings
+            sat = f.sat
+            for k, qw in qkeys.items():
+                p = post.get(k)
+                if p is None:
+                    continue
+                ids, idf = p
+                c = qw * idf
+                for d in islice(ids, cap) if len(ids) > cap else ids:
+                    acc[d] = get(d, 0.0) + c * sat[d]
         return acc

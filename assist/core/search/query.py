@@ -22,6 +22,15 @@ W_INI3 = 1.0  # initial trigram involving typed pinyin
 MAX_CHARS = 24  # characters a syllable expands to (most frequent first)
 
 
+class Keys(dict):
+    """key → weight; ``expanded`` holds keys found through pinyin expansion
+    (read with a smaller posting cap)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.expanded: dict[str, float] = {}
+
+
 def _put(keys: dict[str, float], k: str, w: float) -> None:
     if w > keys.get(k, 0.0):
         keys[k] = w
@@ -37,14 +46,15 @@ def keys_for(
     units: tuple[Unit, ...],
     index: "Index",
     scale: float = 1.0,
-    into: dict[str, float] | None = None,
-) -> dict[str, float]:
-    keys: dict[str, float] = {} if into is None else into
+    into: Keys | None = None,
+) -> Keys:
+    keys = Keys() if into is None else into
+    exp = keys.expanded
     for c in norm:
         _put(keys, c, W_CHAR * scale)
     for i in range(len(norm) - 1):
         _put(keys, norm[i : i + 2], W_BIGRAM * scale)
-    post = index.postings
+    has = index.has
     syl_chars = index.syl_chars
 
     def chars(u: Unit) -> list[str]:
@@ -58,7 +68,7 @@ def keys_for(
     for i, u in enumerate(units):
         if u.latin:
             for c in cs[i]:
-                _put(keys, c, W_SYL * scale)
+                _put(exp, c, W_SYL * scale)
         if i + 1 >= n:
             continue
         v = units[i + 1]
@@ -68,8 +78,8 @@ def keys_for(
             for a in cs[i]:
                 for b in cs[i + 1]:
                     k = a + b
-                    if k in post or k in index.body:
-                        _put(keys, k, w)
+                    if k not in keys and has(k):
+                        _put(exp, k, w)
         if latin2:
             for a in u.initials:
                 for b in v.initials:
@@ -99,7 +109,7 @@ class Query:
         alts = [(a, query_units(a)) for a in alternatives if a and a != norm]
         return cls(norm, units, alts, any(u.latin for u in units))
 
-    def keys(self, index: "Index", alt_scale: float = 0.6) -> dict[str, float]:
+    def keys(self, index: "Index", alt_scale: float = 0.6) -> Keys:
         keys = keys_for(self.norm, self.units, index)
         for a, units in self.alternatives:
             keys_for(a, units, index, alt_scale, keys)

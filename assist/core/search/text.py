@@ -74,13 +74,15 @@ def normalize(text: str) -> str:
 
 def normalize_map(text: str) -> tuple[str, list[int]]:
     """Like :func:`normalize`, and the source index of every output character."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, c in enumerate(text):
-        for o in fold_char(c):
-            chars.append(o)
-            where.append(i)
-    return "".join(chars), where
+    fold = _FOLD
+    try:
+        parts = [fold[c] for c in text]
+    except KeyError:
+        parts = [fold_char(c) for c in text]
+    norm = "".join(parts)
+    if len(norm) == len(text):
+        return norm, list(range(len(text)))
+    return norm, [i for i, p in enumerate(parts) for _ in p]
 
 
 _CHATTER_RE = re.compile(r"^(?:你好|您好|请问|亲爱的|亲|哈喽|hello|hi)+|(?:呢|吗|啊|呀|嘛|哦|哈|吧|啦|么)+$")

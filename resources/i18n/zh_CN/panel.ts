@@ -1,178 +1,207 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PanelController</name>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="92"/>
+        <location filename="../../../assist/ui/controller.py" line="109" />
         <source>Assist agent panel</source>
         <translation>坐席助手</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="93"/>
+        <location filename="../../../assist/ui/controller.py" line="110" />
         <source>Search the knowledge base (Ctrl+F): Chinese, pinyin, initials</source>
         <translation>搜索知识库（Ctrl+F）：中文、拼音、首字母</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="94"/>
+        <location filename="../../../assist/ui/controller.py" line="111" />
         <source>Search knowledge cards</source>
         <translation>搜索知识卡片</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="95"/>
+        <location filename="../../../assist/ui/controller.py" line="112" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="96"/>
+        <location filename="../../../assist/ui/controller.py" line="113" />
         <source>Knowledge card</source>
         <translation>知识卡片</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="97"/>
+        <location filename="../../../assist/ui/controller.py" line="114" />
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="98"/>
+        <location filename="../../../assist/ui/controller.py" line="115" />
         <source>Menu (F10)</source>
         <translation>菜单（F10）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="99"/>
+        <location filename="../../../assist/ui/controller.py" line="116" />
         <source>← Back (Esc)</source>
         <translation>← 返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="100"/>
+        <location filename="../../../assist/ui/controller.py" line="117" />
         <source>Back to results</source>
         <translation>返回结果列表</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="101"/>
+        <location filename="../../../assist/ui/controller.py" line="118" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="102"/>
+        <location filename="../../../assist/ui/controller.py" line="119" />
         <source>Always on top</source>
         <translation>窗口置顶</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="103"/>
+        <location filename="../../../assist/ui/controller.py" line="120" />
         <source>Dock on the left</source>
         <translation>停靠在屏幕左侧</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="104"/>
+        <location filename="../../../assist/ui/controller.py" line="121" />
         <source>Dock to screen edge</source>
         <translation>停靠到屏幕边缘</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="105"/>
+        <location filename="../../../assist/ui/controller.py" line="122" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="106"/>
+        <location filename="../../../assist/ui/controller.py" line="123" />
         <source>Knowledge base status…</source>
         <translation>知识库状态…</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="107"/>
+        <location filename="../../../assist/ui/controller.py" line="124" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="108"/>
-        <location filename="../../../assist/ui/controller.py" line="325"/>
+        <location filename="../../../assist/ui/controller.py" line="125" />
+        <location filename="../../../assist/ui/controller.py" line="400" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="120"/>
+        <location filename="../../../assist/ui/controller.py" line="126" />
+        <source>Start a call (Ctrl+Shift+N)</source>
+        <translation>开始通话（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="127" />
+        <source>Knowledge (Ctrl+1)</source>
+        <translation>知识库（Ctrl+1）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="129" />
+        <source>Call (Ctrl+2)</source>
+        <translation>通话（Ctrl+2）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="142" />
         <source>KB version {version} · {count} cards</source>
         <translation>知识库版本 {version} · {count} 张卡片</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="122"/>
+        <location filename="../../../assist/ui/controller.py" line="144" />
         <source>{n} broken file(s), click for details</source>
         <translation>{n} 个文件有问题，点击查看</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="152"/>
+        <location filename="../../../assist/ui/controller.py" line="174" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="168"/>
+        <location filename="../../../assist/ui/controller.py" line="191" />
         <source>No card matches “{query}”.</source>
         <translation>没有找到与“{query}”相关的卡片。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="170"/>
+        <location filename="../../../assist/ui/controller.py" line="193" />
         <source>Closest: {titles}</source>
         <translation>最接近的：{titles}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="171"/>
+        <location filename="../../../assist/ui/controller.py" line="194" />
         <source>Try fewer characters, pinyin initials, or another word for it.</source>
         <translation>可以少输几个字、用拼音首字母，或换个说法再试。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="178"/>
+        <location filename="../../../assist/ui/controller.py" line="201" />
         <source>{n} result(s)</source>
         <translation>{n} 条结果</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="178"/>
+        <location filename="../../../assist/ui/controller.py" line="201" />
         <source>Pinned and frequently used cards</source>
         <translation>置顶和常用卡片</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="210"/>
+        <location filename="../../../assist/ui/controller.py" line="227" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="234" />
+        <source>Filter by category {name}</source>
+        <translation>按分类筛选：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="234" />
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="278" />
         <source>Expired: this card is past its review date</source>
         <translation>已过期：本卡片已超过复核有效期，请谨慎使用</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="210"/>
+        <location filename="../../../assist/ui/controller.py" line="278" />
         <source>Not verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="211"/>
+        <location filename="../../../assist/ui/controller.py" line="279" />
         <source>Script</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="211"/>
+        <location filename="../../../assist/ui/controller.py" line="279" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="300"/>
+        <location filename="../../../assist/ui/controller.py" line="375" />
         <source>Active knowledge base: {root}
 Version {version}, {count} cards loaded.</source>
         <translation>当前知识库：{root}
 版本 {version}，已加载 {count} 张卡片。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="303"/>
+        <location filename="../../../assist/ui/controller.py" line="378" />
         <source>These files have problems; the rest of the knowledge base works:</source>
         <translation>以下文件有问题（其余知识库正常可用）：</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="304"/>
+        <location filename="../../../assist/ui/controller.py" line="379" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="311"/>
+        <location filename="../../../assist/ui/controller.py" line="386" />
         <source>About Assist</source>
         <translation>关于坐席助手</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="312"/>
+        <location filename="../../../assist/ui/controller.py" line="387" />
         <source>Assist agent panel {version}
 Build: {build}
 Knowledge base: {kb}</source>
@@ -181,12 +210,12 @@ Knowledge base: {kb}</source>
 知识库：{kb}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="324"/>
+        <location filename="../../../assist/ui/controller.py" line="399" />
         <source>Show / hide</source>
         <translation>显示/隐藏</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="375"/>
+        <location filename="../../../assist/ui/controller.py" line="462" />
         <source>In call: {caller} {topic}</source>
         <translation>通话中：{caller} {topic}</translation>
     </message>

@@ -1,0 +1,100 @@
+"""What the panel and ``assist sync`` show: online/offline, items waiting, last
+successful sync, last error in words (Chinese and English), open conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from assist.core.storage import outbox
+from assist.core.sync.local import get_state, set_state
+
+# code -> (简体中文, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_configured": ("未设置总部同步地址（sync.url），数据仅保存在本机", "No head-office address (sync.url) is set; data stays on this PC"),
+    "no_token": ("本机尚未登记设备令牌，请联系管理员执行 assist sync --set-token", "No device token stored; ask the administrator (assist sync --set-token)"),
+    "offline": ("无法连接总部服务器，数据已保存在本机，恢复网络后自动上传", "Cannot reach head office; data is kept here and sent when the network is back"),
+    "timeout": ("总部服务器响应超时，稍后自动重试", "Head office did not answer in time; will retry"),
+    "dropped": ("与总部的连接中断，稍后自动重试", "The connection to head office broke; will retry"),
+    "tls": ("总部服务器证书校验失败，请检查 CA 证书设置（sync.ca_bundle）", "Head office's certificate is not trusted; check the CA bundle setting (sync.ca_bundle)"),
+    "auth": ("设备令牌无效或已被吊销，请联系管理员重新登记本机", "The device token is wrong or revoked; ask the administrator to register this PC again"),
+    "forbidden": ("本机无权上传这些记录（网点不符），请检查网点代码设置", "This PC may not send these records (branch mismatch); check the branch code setting"),
+    "busy": ("总部服务器繁忙，稍后自动重试", "Head office is busy; will retry"),
+    "server_error": ("总部服务器出错，稍后自动重试", "Head office had an error; will retry"),
+    "bad_request": ("总部拒绝了上传的数据格式，请联系技术支持", "Head office refused the data format; contact support"),
+    "too_large": ("单次上传过大，已自动分小批重试", "A batch was too large; retried in smaller batches"),
+    "bad_response": ("总部返回了无法识别的应答", "Head office sent an answer this version cannot read"),
+    "not_found": ("总部服务器地址不对（找不到接口 /v1）", "Wrong head-office address (no /v1 interface there)"),
+    "kb_pack": ("知识库更新包未能导入", "The knowledge-base pack could not be imported"),
+    "conflict": ("有记录在总部已有更新版本，未覆盖，请核对", "Head office has a newer version of some records; nothing was overwritten, please check"),
+}
+
+
+def words(code: str, detail: str = "") -> tuple[str, str]:
+    zh, en = MESSAGES.get(code, ("同步失败", "Sync failed"))
+    return (f"{zh}（{detail}）", f"{en} ({detail})") if detail else (zh, en)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    online: bool | None          # None = never tried
+    waiting: int                 # outbox rows not yet acknowledged
+    last_success_at: str | None  # ISO UTC of the last round that finished without error
+    last_attempt_at: str | None
+    error_code: str | None
+    error_zh: str | None
+    error_en: str | None
+    conflicts: int               # open conflicts for the agent to check
+    kb_version: str | None = None
+
+    @property
+    def state(self) -> str:
+        """One word for the panel: waiting | synced | offline | error | off."""
+        if not self.configured:
+            return "off"
+        if self.error_code in ("offline", "timeout", "dropped", "busy", "server_error"):
+            return "offline"
+        if self.error_code:
+            return "error"
+        return "waiting" if self.waiting else "synced"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "state": self.state}
+
+    def lines(self, lang: str = "zh_CN") -> list[str]:
+        zh = lang.startswith("zh")
+        online = {True: ("在线", "online"), False: ("离线", "offline"), None: ("未连接过", "never connected")}[self.online]
+        out = [f"{'状态' if zh else 'state'}: {online[0] if zh else online[1]}",
+               f"{'待上传' if zh else 'waiting'}: {self.waiting}",
+               f"{'上次成功同步' if zh else 'last successful sync'}: {self.last_success_at or ('从未' if zh else 'never')}"]
+        if self.conflicts:
+            out.append(f"{'待核对冲突' if zh else 'conflicts to check'}: {self.conflicts}")
+        if self.error_code:
+            out.append(f"{'错误' if zh else 'error'}: {self.error_zh if zh else self.error_en}")
+        return out
+
+
+def read_status(db: Database, *, configured: bool = True) -> SyncStatus:
+    """The sync status for the panel (run on the DB lane: ``lane.call(read_status)``)."""
+    st = {k: v for k, v in db.execute("SELECT key, value FROM sync_state WHERE key LIKE 'status.%'")}
+    online = st.get("status.online")
+    conflicts = db.execute("SELECT COUNT(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    return SyncStatus(configured=configured, online=None if online is None else online == "1",
+                      waiting=outbox.pending_count(db), last_success_at=st.get("status.last_success_at"),
+                      last_attempt_at=st.get("status.last_attempt_at"), error_code=st.get("status.error_code"),
+                      error_zh=st.get("status.error_zh"), error_en=st.get("status.error_en"), conflicts=int(conflicts),
+                      kb_version=get_state(db, "kb.version"))
+
+
+def save_outcome(db: Database, at: str, *, online: bool, error: tuple[str, str] | None) -> None:
+    """Remember a round's outcome (error = (code, detail) or None for success)."""
+    values: dict[str, str | None] = {"status.online": "1" if online else "0", "status.last_attempt_at": at}
+    if error is None:
+        values.update({"status.last_success_at": at, "status.error_code": None, "status.error_zh": None, "status.error_en": None})
+    else:
+        zh, en = words(*error)
+        values.update({"status.error_code": error[0], "status.error_zh": zh, "status.error_en": en})
+    set_state(db, values)

@@ -1,0 +1,5 @@
+import sys
+
+from assist.hq.cli import main
+
+sys.exit(main())

@@ -1,0 +1,206 @@
+"""The head-office receiver: a Starlette app implementing protocol /v1.
+
+Run: ``uvicorn --factory assist.hq.app:create_app`` (database from ``ASSIST_HQ_DB``)
+or ``assist-hq serve``. Stateless: every request reads and writes the database only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from assist.core.sync import protocol
+from assist.hq import logs
+from assist.hq.store import Device, Forbidden, Store
+
+ENV_DB = "ASSIST_HQ_DB"
+ENV_MAX_BODY = "ASSIST_HQ_MAX_BODY"
+DEFAULT_DB = "sqlite:///assist-hq.sqlite3"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+
+
+def error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(protocol.error_body(code, message), status_code=status, headers=headers)
+
+
+async def _body_json(request: Request, limit: int) -> Any:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, "too_large", f"request body is {declared} bytes; the limit is {limit} bytes — send smaller batches")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", f"request body exceeds the limit of {limit} bytes — send smaller batches")
+        chunks.append(chunk)
+    if "json" not in request.headers.get("content-type", ""):
+        raise ApiError(400, "bad_request", "Content-Type must be application/json")
+    try:
+        return json.loads(b"".join(chunks))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "bad_request", f"body is not valid JSON: {exc}") from None
+
+
+async def _device(request: Request) -> Device:
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(401, "unauthorized", "missing device token: send 'Authorization: Bearer <token>'",
+                       {"WWW-Authenticate": "Bearer"})
+    dev = await run_in_threadpool(request.app.state.store.device_for_token, token.strip())
+    if dev is None:
+        raise ApiError(401, "unauthorized", "unknown device token", {"WWW-Authenticate": "Bearer"})
+    if dev.revoked_at:
+        raise ApiError(401, "revoked", "this device token was revoked; register the device again", {"WWW-Authenticate": "Bearer"})
+    request.state.device = dev
+    return dev
+
+
+async def health(request: Request) -> Response:
+    try:
+        ok = await run_in_threadpool(request.app.state.store.ping)
+    except Exception as exc:  # noqa: BLE001 - health must answer, not crash
+        return error(503, "database", f"database unavailable: {type(exc).__name__}")
+    if not ok:
+        return error(503, "schema", "database schema is not migrated; run `assist-hq migrate`")
+    return JSONResponse({"status": "ok", "protocol": 1, "database": request.app.state.store.db.dialect})
+
+
+async def push(request: Request) -> Response:
+    dev = await _device(request)
+    body = await _body_json(request, request.app.state.max_body)
+    try:
+        branch, records = protocol.parse_push(body)
+    except protocol.ProtocolError as exc:
+        raise ApiError(400, exc.code, str(exc)) from None
+    if branch != dev.branch:
+        raise ApiError(403, "forbidden", f"this device is registered for branch {dev.branch}; it may not write branch {branch[:20]}")
+    try:
+        results = await run_in_threadpool(request.app.state.store.upsert, dev, records)
+    except Forbidden as exc:
+        raise ApiError(403, "forbidden", str(exc)) from None
+    request.state.records = len(records)
+    return JSONResponse({"results": [{"kind": r.kind, "id": r.id, "revision": r.revision, "status": r.status,
+                                      "server_revision": r.server_revision} for r in results]})
+
+
+def _int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not lo <= int(raw) <= hi:
+        raise ApiError(400, "bad_request", f"query parameter '{name}' must be an integer from {lo} to {hi}")
+    return int(raw)
+
+
+async def updates(request: Request) -> Response:
+    dev = await _device(request)
+    after = _int_param(request, "after", 0, 0, 2**62)
+    limit = _int_param(request, "limit", 200, 1, 1000)
+    items, nxt = await run_in_threadpool(request.app.state.store.updates_for, dev, after, limit)
+    return JSONResponse({"updates": items, "next": nxt})
+
+
+async def kb_latest(request: Request) -> Response:
+    await _device(request)
+    info = await run_in_threadpool(request.app.state.store.latest_pack)
+    if info is None:
+        return error(404, "no_pack", "head office has not published a KB pack yet")
+    return JSONResponse(info)
+
+
+async def kb_pack(request: Request) -> Response:
+    await _device(request)
+    version = request.path_params["version"]
+    data = await run_in_threadpool(request.app.state.store.pack_bytes, version)
+    if data is None:
+        return error(404, "no_pack", f"no KB pack with version {version[:40]}")
+    return Response(data, media_type="application/zip")
+
+
+async def api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    request.state.code = exc.code
+    return error(exc.status, exc.code, exc.message, exc.headers)
+
+
+async def internal(request: Request, exc: Exception) -> Response:
+    return error(500, "internal", "internal error in the receiver; it was logged")
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    return error(404, "not_found", f"no such endpoint {request.method} {request.url.path[:100]}; see docs/protocol/openapi.yaml")
+
+
+async def method_not_allowed(request: Request, exc: Exception) -> Response:
+    return error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path[:100]}")
+
+
+class Observe:
+    """ASGI middleware: a crash → 500 JSON error body; one log line per request."""
+
+    def __init__(self, app: Any, log: Any):
+        self.app, self.log = app, log
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        t0, status, started = time.perf_counter(), [0], [False]
+
+        async def send_wrapper(msg: Any) -> None:
+            if msg["type"] == "http.response.start":
+                status[0], started[0] = msg["status"], True
+            await send(msg)
+
+        code = None
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except Exception as exc:  # noqa: BLE001
+            code = "internal"
+            self.log.error("unhandled error", extra={"error": type(exc).__name__, "route": scope.get("path", "")[:100]})
+            if not started[0]:
+                await error(500, "internal", "internal error in the receiver; it was logged")(scope, receive, send_wrapper)
+        st = scope.get("state", {})
+        dev = st.get("device")
+        self.log.info("request", extra={"method": scope["method"], "route": scope.get("path", "")[:100], "status": status[0],
+                                        "ms": round((time.perf_counter() - t0) * 1000, 1), "code": code or st.get("code"),
+                                        "device": dev.id if dev else None, "branch": dev.branch if dev else None,
+                                        "records": st.get("records")})
+
+
+def create_app(db_url: str | None = None, *, max_body: int | None = None, migrate: bool = True) -> Any:
+    log = logs.setup()
+    store = Store(db_url or os.environ.get(ENV_DB, DEFAULT_DB))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        if migrate:
+            await run_in_threadpool(store.migrate)
+        log.info("receiver started", extra={"instance": os.getpid()})
+        yield
+        store.close()
+
+    app = Starlette(routes=[
+        Route(f"{protocol.API}/health", health, methods=["GET"]),
+        Route(f"{protocol.API}/records", push, methods=["POST"]),
+        Route(f"{protocol.API}/updates", updates, methods=["GET"]),
+        Route(f"{protocol.API}/kb/latest", kb_latest, methods=["GET"]),
+        Route(f"{protocol.API}/kb/packs/{{version}}", kb_pack, methods=["GET"]),
+    ], exception_handlers={ApiError: api_error, Exception: internal, 404: not_found, 405: method_not_allowed}, lifespan=lifespan)
+    app.state.store = store
+    app.state.max_body = max_body or int(os.environ.get(ENV_MAX_BODY, protocol.MAX_BODY))
+    return Observe(app, log)

@@ -1,0 +1,119 @@
+"""Never lose a draft: debounced autosave through the DB lane, and restore after a crash.
+
+``DraftKeeper`` belongs to a ComplaintController. ``touch()`` (every edit) restarts a
+300 ms single-shot timer; when it fires the form dict and the focused field name go to
+``repo.save_draft`` on the DB lane (never on the GUI thread). At most one save is in
+flight; edits meanwhile are coalesced into one more save. The draft id is per panel
+instance (``owner`` = host:pid:token). A ``DraftConflict`` (another panel took this draft
+over) moves this form to a fresh draft id, so neither panel overwrites the other.
+
+``check_restore()`` lists drafts of dead panels (``repo.orphaned_drafts``) and offers the
+newest (``offered`` signal; the controller shows the prompt); ``accept(draft)`` claims it
+(only if still owned by the dead panel) and hands it to ``restored``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from assist.core.complaints import repo
+from assist.core.complaints.drafts import DraftConflict
+from assist.ui.tasks import run_in_background
+
+log = logging.getLogger("assist.complaints")
+AUTOSAVE_MS = 300
+
+
+class DraftKeeper(QObject):
+    saved = Signal(int)          # save counter of this draft
+    failed = Signal(str)         # error class name (never the text typed)
+    conflict = Signal()          # moved to a fresh draft id
+    offered = Signal(list)       # [Draft] of dead panels, newest first
+    restored = Signal(object)    # Draft (claimed)
+
+    def __init__(self, lane: Any, cipher: Any, snapshot: Callable[[], tuple[dict, str]], parent: QObject | None = None):
+        super().__init__(parent)
+        self.lane, self.cipher, self.snapshot = lane, cipher, snapshot
+        self.owner = repo.new_owner_id()
+        self.draft_id = repo.new_draft_id()
+        self.enabled = True
+        self.offers: list = []
+        self._inflight = False
+        self._again = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save_now)
+
+    # ---- autosave ----------------------------------------------------------------
+    def touch(self) -> None:
+        if self.enabled:
+            self.timer.start()
+
+    def pending(self) -> bool:
+        return self.timer.isActive() or self._inflight
+
+    def save_now(self) -> None:
+        self.timer.stop()
+        if not self.enabled:
+            return
+        if self._inflight:
+            self._again = True
+            return
+        form, cursor = self.snapshot()
+        self._inflight = True
+        fut = self.lane.submit(repo.save_draft, self.draft_id, self.owner, form, cursor, cipher=self.cipher)
+        run_in_background(fut, self._done, self._failed)
+
+    def _done(self, seq: int) -> None:
+        self._inflight = False
+        self.saved.emit(int(seq))
+        if self._again:
+            self._again = False
+            self.save_now()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._inflight = False
+        if isinstance(exc, DraftConflict):
+            self.draft_id = repo.new_draft_id()
+            self.conflict.emit()
+            self.save_now()
+            return
+        log.warning("draft autosave failed", extra={"fields": {"error": type(exc).__name__}})
+        self.failed.emit(type(exc).__name__)
+
+    def new_draft(self) -> None:
+        """After a save: the next form gets a fresh draft id."""
+        self.timer.stop()
+        self._again = False
+        self.draft_id = repo.new_draft_id()
+
+    def discard(self) -> None:
+        self.timer.stop()
+        self.lane.submit(repo.discard_draft, self.draft_id)
+        self.draft_id = repo.new_draft_id()
+
+    # ---- restore -----------------------------------------------------------------
+    def check_restore(self) -> None:
+        run_in_background(self.lane.submit(repo.orphaned_drafts, cipher=self.cipher), self._orphans, self._failed)
+
+    def _orphans(self, drafts: list) -> None:
+        self.offers = [d for d in drafts if d.form or d.state == "sealed"]
+        if self.offers:
+            self.offered.emit(list(self.offers))
+
+    def accept(self, draft: Any) -> None:
+        fut = self.lane.submit(repo.claim_draft, draft.draft_id, self.owner, cipher=self.cipher, expected_owner=draft.owner)
+        run_in_background(fut, self._claimed, self._failed)
+
+    def _claimed(self, draft: Any) -> None:
+        if draft is None:
+            self.failed.emit("AlreadyClaimed")
+            return
+        self.offers = [d for d in self.offers if d.draft_id != draft.draft_id]
+        self.timer.stop()
+        self.draft_id = draft.draft_id
+        self.restored.emit(draft)

@@ -1,0 +1,83 @@
+"""Mount the complaint form and records list in the panel (called by the composition root).
+
+    from assist.ui.complaint_mount import mount_complaints
+    complaints = mount_complaints(view, ctl, services)     # in launch.build_window
+    ...
+    view.show(); QTimer.singleShot(0, complaints.form.check_restore)   # in launch.run_panel
+
+Adds two pages to ``view.stack`` and two panel-wide actions to the window:
+``view.actNewComplaint`` (Ctrl+N) and ``view.actComplaintRecords`` (Ctrl+Shift+L).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assist.ui.complaint_controller import ComplaintController, ComplaintServices
+from assist.ui.complaint_list import ComplaintListController, ComplaintListView
+from assist.ui.complaint_view import ComplaintView
+
+
+@dataclass
+class MountedComplaints:
+    form: ComplaintController
+    records: ComplaintListController
+    view: ComplaintView
+    list_view: ComplaintListView
+
+
+def default_cipher() -> Any:
+    """The data-key cipher from the OS keyring, or None (masked-only storage, said aloud)."""
+    import keyring
+
+    from assist.core.privacy.crypto import FieldCipher
+
+    return FieldCipher.maybe_from_keyring(keyring)
+
+
+def complaint_services(panel_ctl: Any, services: Any) -> ComplaintServices:
+    from assist.core.complaints.taxonomy import load_taxonomy
+
+    kb = getattr(services, "kb", None)
+    cards = kb.by_id() if kb is not None and hasattr(kb, "by_id") else {}
+    return ComplaintServices(
+        lane=services.lane, settings=services.settings, taxonomy=load_taxonomy(), clock=services.clock,
+        cipher_factory=default_cipher,
+        call_context_provider=lambda: (getattr(panel_ctl, "call_context", None) or dict)(),
+        card_title=lambda cid: getattr(cards.get(cid), "title", None),
+    )
+
+
+def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintServices | None = None) -> MountedComplaints:
+    csvc = csvc or complaint_services(panel_ctl, services)
+    form_view, list_view = ComplaintView(), ComplaintListView()
+    view.stack.addWidget(form_view)
+    view.stack.addWidget(list_view)
+    form = ComplaintController(form_view, csvc)
+    records = ComplaintListController(list_view, csvc.lane, agent_id=lambda: csvc.settings.get("agent.staff_id") or "",
+                                      today=lambda: csvc.clock().date())
+    list_view.retranslate()
+    for act in (form_view.actNewComplaint, list_view.actComplaintRecords):
+        view.addAction(act)
+        if hasattr(view, "menu"):
+            view.menu.insertAction(view.menu.actions()[0] if view.menu.actions() else None, act)
+    view.actNewComplaint = form_view.actNewComplaint
+    view.actComplaintRecords = list_view.actComplaintRecords
+
+    def show_records() -> None:
+        view.stack.setCurrentWidget(list_view)
+        records.refresh()
+        list_view.listView.setFocus()
+
+    form.showRequested.connect(lambda: view.stack.setCurrentWidget(form_view))
+    form.closed.connect(lambda: (view.stack.setCurrentIndex(0), view.searchBox.setFocus()))
+    form.saved.connect(lambda _s: records.refresh())
+    if hasattr(panel_ctl, "open_card"):
+        form.escalationRequested.connect(panel_ctl.open_card)
+    list_view.actComplaintRecords.triggered.connect(show_records)
+    records.closed.connect(lambda: (view.stack.setCurrentIndex(0), view.searchBox.setFocus()))
+    return MountedComplaints(form, records, form_view, list_view)
+
+
+__all__ = ["MountedComplaints", "mount_complaints", "complaint_services", "default_cipher"]

@@ -1,0 +1,269 @@
+"""The complaint intake form (投诉受理登记): layout only. ComplaintController wires it.
+
+Every field widget is in ``fields`` (form field name -> widget) with a stable objectName
+(``complainantTypeBox``, ``requestEdit``, ``factsEdit`` …), a label in ``labels`` and an
+error label in ``errors`` (``<name>Error``) right under it. Actions: ``actNewComplaint``
+(Ctrl+N; the panel adds it to its window so it works panel-wide), ``actSave`` (Ctrl+S),
+``actCancel`` (Esc).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+try:  # the shared free-text field (live lint + live PII masking)
+    from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
+except ImportError:  # pragma: no cover - switch: FreeTextEdit = QPlainTextEdit
+    FreeTextEdit = QPlainTextEdit  # type: ignore[misc,assignment]
+
+COMBOS = ("complainant_type", "source", "id_doc_type", "channel_A", "business_B", "reason_C")
+CHECKS = ("poa_received", "heir_proof_received")
+TEXTS = ("request", "facts", "basis")
+LISTS = ("demand_D",)
+# Form order = Tab order = the order errors are looked at for the first one.
+ORDER = ("complainant_type", "agent_id", "org_unit", "received_at", "source", "regulator_ref",
+         "complainant_name", "id_doc_type", "id_doc_no", "contact_phone", "contact_address", "relationship",
+         "agent_name", "agent_id_no", "agent_phone", "poa_received", "deceased_name", "heir_proof_received",
+         "org_name", "org_uscc", "org_address", "legal_rep_name", "legal_rep_id_no", "legal_rep_phone",
+         "respondent_org", "respondent_staff", "respondent_staff_unit", "request", "facts", "basis",
+         "channel_A", "business_B", "reason_C", "demand_D", "amount_involved", "product_name")
+_SUFFIX = {**{f: "Box" for f in COMBOS}, **{f: "Check" for f in CHECKS}, **{f: "List" for f in LISTS}}
+
+
+def _camel(field: str) -> str:
+    head, *rest = field.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def object_name(field: str) -> str:
+    return _camel(field) + _SUFFIX.get(field, "Edit")
+
+
+class ComplaintView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintForm")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self.titleLabel = self._label("titleLabel", outer, "font-weight:bold")
+        self.noticeLabel = self._label("privacyNoticeLabel", outer, "background:#fff8e1;color:#6d4c00;padding:3px")
+        self.heldLabel = self._label("heldLabel", outer, "color:#555")
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("complaintScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.errors: dict[str, QLabel] = {}
+        for f in ORDER:
+            self._add_row(f, body)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
+
+        self.riskLabel = self._label("riskLabel", outer, "padding:3px")
+        esc = QHBoxLayout()
+        self.escalationLabel = QLabel(self)
+        self.escalationLabel.setObjectName("escalationLabel")
+        self.escalationLabel.setWordWrap(True)
+        self.escalationLabel.setStyleSheet("background:#ffebee;color:#b71c1c;padding:3px")
+        self.escalateButton = QPushButton(self)
+        self.escalateButton.setObjectName("escalateButton")
+        esc.addWidget(self.escalationLabel, 1)
+        esc.addWidget(self.escalateButton)
+        outer.addLayout(esc)
+        self.statusLabel = self._label("complaintStatusLabel", outer, "")
+        self.ticketLabel = self._label("ticketLabel", outer, "font-weight:bold")
+        self.deadlineLabel = self._label("deadlineLabel", outer, "")
+        buttons = QHBoxLayout()
+        self.saveComplaintButton = QPushButton(self)
+        self.saveComplaintButton.setObjectName("saveComplaintButton")
+        self.saveComplaintButton.setDefault(False)
+        self.cancelComplaintButton = QPushButton(self)
+        self.cancelComplaintButton.setObjectName("cancelComplaintButton")
+        buttons.addWidget(self.saveComplaintButton, 1)
+        buttons.addWidget(self.cancelComplaintButton)
+        outer.addLayout(buttons)
+        for w in (self.riskLabel, self.escalationLabel, self.escalateButton, self.ticketLabel, self.deadlineLabel,
+                  self.statusLabel, self.noticeLabel, self.heldLabel):
+            w.setVisible(False)
+
+        self.actNewComplaint = QAction(self)
+        self.actNewComplaint.setObjectName("actNewComplaint")
+        self.actNewComplaint.setShortcut(QKeySequence("Ctrl+N"))
+        self.actNewComplaint.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.actSave = QAction(self)
+        self.actSave.setObjectName("actSaveComplaint")
+        self.actSave.setShortcut(QKeySequence("Ctrl+S"))
+        self.actCancel = QAction(self)
+        self.actCancel.setObjectName("actCancelComplaint")
+        self.actCancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        for a in (self.actSave, self.actCancel):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(a)
+        self._tab_order()
+
+    def _label(self, name: str, layout, style: str) -> QLabel:
+        lab = QLabel(self)
+        lab.setObjectName(name)
+        lab.setWordWrap(True)
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if style:
+            lab.setStyleSheet(style)
+        layout.addWidget(lab)
+        return lab
+
+    def _add_row(self, f: str, body: QWidget) -> None:
+        if f in COMBOS:
+            w: QWidget = QComboBox(body)
+        elif f in CHECKS:
+            w = QCheckBox(body)
+        elif f in TEXTS:
+            w = FreeTextEdit(body)
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(56)
+            w.setMaximumHeight(110)
+        elif f in LISTS:
+            w = QListWidget(body)
+            w.setMaximumHeight(110)
+        else:
+            w = QLineEdit(body)
+        w.setObjectName(object_name(f))
+        w.setProperty("formField", f)
+        box = QWidget(body)
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(w)
+        err = QLabel(box)
+        err.setObjectName(_camel(f) + "Error")
+        err.setWordWrap(True)
+        err.setStyleSheet("color:#b71c1c")
+        err.setVisible(False)
+        v.addWidget(err)
+        lab = QLabel(body)
+        lab.setBuddy(w)
+        self.form.addRow(lab, box)
+        self.fields[f], self.labels[f], self.errors[f] = w, lab, err
+
+    def _tab_order(self) -> None:
+        chain = [self.fields[f] for f in ORDER] + [self.escalateButton, self.saveComplaintButton, self.cancelComplaintButton]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def retranslate(self) -> None:
+        names = {
+            "complainant_type": self.tr("Complainant type"), "agent_id": self.tr("Agent ID"),
+            "org_unit": self.tr("Receiving unit"), "received_at": self.tr("Received at (YYYY-MM-DD HH:MM)"),
+            "source": self.tr("Source"), "regulator_ref": self.tr("Regulator referral number"),
+            "complainant_name": self.tr("Complainant name"), "id_doc_type": self.tr("ID document type"),
+            "id_doc_no": self.tr("ID number"), "contact_phone": self.tr("Callback phone"),
+            "contact_address": self.tr("Contact address"), "relationship": self.tr("Relationship to the consumer"),
+            "agent_name": self.tr("Representative name"), "agent_id_no": self.tr("Representative ID number"),
+            "agent_phone": self.tr("Representative phone"), "poa_received": self.tr("Power of attorney received"),
+            "deceased_name": self.tr("Name of the deceased"), "heir_proof_received": self.tr("Proof of inheritance received"),
+            "org_name": self.tr("Organisation name"), "org_uscc": self.tr("Unified social credit code"),
+            "org_address": self.tr("Organisation address"), "legal_rep_name": self.tr("Legal representative"),
+            "legal_rep_id_no": self.tr("Legal representative ID number"), "legal_rep_phone": self.tr("Legal representative phone"),
+            "respondent_org": self.tr("Institution complained about"), "respondent_staff": self.tr("Staff complained about"),
+            "respondent_staff_unit": self.tr("Staff member's unit"), "request": self.tr("Request (投诉请求)"),
+            "facts": self.tr("Main facts (主要事实)"), "basis": self.tr("Basis (相关依据)"),
+            "channel_A": self.tr("Channel (A)"), "business_B": self.tr("Business category (B)"),
+            "reason_C": self.tr("Reason (C)"), "demand_D": self.tr("Demands (D): Space ticks"),
+            "amount_involved": self.tr("Amount involved (CNY)"), "product_name": self.tr("Product"),
+        }
+        self.names = names
+        for f, w in self.fields.items():
+            w.setAccessibleName(names[f])
+            if isinstance(w, QCheckBox):
+                w.setText(names[f])
+        self.titleLabel.setText(self.tr("New complaint (Ctrl+S saves, Esc leaves; the draft is kept)"))
+        self.saveComplaintButton.setText(self.tr("Save complaint (Ctrl+S)"))
+        self.saveComplaintButton.setAccessibleName(self.tr("Save complaint"))
+        self.cancelComplaintButton.setText(self.tr("Cancel (Esc)"))
+        self.cancelComplaintButton.setAccessibleName(self.tr("Cancel complaint entry"))
+        self.escalateButton.setText(self.tr("Open card"))
+        self.escalateButton.setAccessibleName(self.tr("Open the escalation card"))
+        self.riskLabel.setAccessibleName(self.tr("Risk assessment"))
+        self.ticketLabel.setAccessibleName(self.tr("Ticket number"))
+        self.deadlineLabel.setAccessibleName(self.tr("Deadline"))
+        self.actNewComplaint.setText(self.tr("New complaint"))
+        self.actSave.setText(self.tr("Save complaint"))
+        self.actCancel.setText(self.tr("Cancel complaint entry"))
+
+    def set_label(self, field: str, text: str, required: bool) -> None:
+        self.labels[field].setText(text + (" *" if required else ""))
+
+    def set_row_visible(self, field: str, visible: bool) -> None:
+        self.form.setRowVisible(self.fields[field].parentWidget(), visible)
+
+    def row_visible(self, field: str) -> bool:
+        return not self.fields[field].parentWidget().isHidden()
+
+    # ---- values (widget plumbing only) -------------------------------------------------
+    def set_options(self, field: str, options: list[tuple[str, str]], blank: bool = True) -> None:
+        w = self.fields[field]
+        if isinstance(w, QListWidget):
+            w.clear()
+            for text, data in options:
+                item = QListWidgetItem(text, w)
+                item.setData(Qt.ItemDataRole.UserRole, data)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            return
+        w.blockSignals(True)
+        w.clear()
+        if blank:
+            w.addItem("", "")
+        for text, data in options:
+            w.addItem(text, data)
+        w.blockSignals(False)
+
+    def value(self, field: str):
+        w = self.fields[field]
+        if isinstance(w, QComboBox):
+            return w.currentData() or ""
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QListWidget):
+            return [w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())
+                    if w.item(i).checkState() == Qt.CheckState.Checked]
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        return w.text()
+
+    def set_value(self, field: str, v) -> None:
+        w = self.fields[field]
+        if isinstance(w, QComboBox):
+            i = w.findData(v if v is not None else "")
+            w.setCurrentIndex(max(i, 0))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(v))
+        elif isinstance(w, QListWidget):
+            chosen = set(v or [])
+            for i in range(w.count()):
+                it = w.item(i)
+                it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked)
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(v or "")
+        else:
+            w.setText("" if v is None else str(v))
+
+    def show_error(self, field: str, text: str) -> None:
+        err = self.errors[field]
+        err.setText(text)
+        err.setVisible(bool(text))
+        self.fields[field].setAccessibleDescription(text)
+
+    def clear_errors(self) -> None:
+        for f in self.errors:
+            self.show_error(f, "")
