@@ -102,8 +102,8 @@ build_deb() {
       -e "s/@INSTALLED_SIZE@/$size/" -e "s/@DEPENDS@/$DEPENDS/" -e "s/@RECOMMENDS@/$RECOMMENDS/" \
       packaging/deb/control.in > "$root/DEBIAN/control"
   rm -f "$OUT"/*.deb
-  dpkg-deb --root-owner-group -Zzstd -z19 --threads-max=0 --build "$root" "$DEB" >/dev/null 2>&1 \
-    || dpkg-deb --root-owner-group -Zzstd -z19 --build "$root" "$DEB" >/dev/null \
+  # zstd level 3 (dpkg's default): ~2 s and ~68 MB here; -z19 saves 13 MB but takes minutes.
+  dpkg-deb --root-owner-group -Zzstd -z"${DEB_ZSTD_LEVEL:-3}" --build "$root" "$DEB" >/dev/null \
     || die "dpkg-deb failed"
   dpkg-deb --info "$DEB" | sed -n '/Package:/,/Description:/p'
   local bytes; bytes=$(stat -c %s "$DEB")

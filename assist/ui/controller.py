@@ -276,7 +276,12 @@ class PanelController(QObject):
     def _render_card(self, card_id: str) -> None:
         card = self.cards[card_id]
         labels = {"expired": self.tr("Expired: this card is past its review date"), "unverified": self.tr("Not verified"),
-                  "script": self.tr("Script"), "legal_basis": self.tr("Legal basis")}
+                  "script": self.tr("Script"), "legal_basis": self.tr("Legal basis"),
+                  "privacy_C2": self.tr("Personal data C2 (card, ID and phone numbers): verify identity before discussing the account; "
+                                        "confirm, never ask for; everything shown and recorded is masked."),
+                  "privacy_C3": self.tr("Personal data C3 (PIN, CVV, expiry date): never ask for it, never record it."),
+                  "identity": self.tr("Identity check: use this card only after the caller's identity is verified."),
+                  "never_ask": self.tr("Never ask for: card PIN, CVV, card expiry date, SMS verification code.")}
         self.view.cardView.setHtml(card_to_html(card, expired=card.is_expired(), labels=labels))
 
     def back(self) -> None:

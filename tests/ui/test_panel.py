@@ -103,6 +103,7 @@ def test_card_view_renders_scripts_and_no_raw_html(make_panel, qtbot, tmp_path, 
 def test_broken_card_does_not_stop_the_panel(make_panel, tmp_path, repo_root):
     kb = tmp_path / "kb"
     shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    shutil.copytree(repo_root / "kb" / "rules", kb / "rules")
     (kb / "cards" / "银行卡" / "broken.md").write_text("---\nid: [unclosed\n---\n正文\n", encoding="utf-8")
     view, ctl, services = make_panel(kb)
     assert len(services.kb.cards) >= 1
@@ -245,3 +246,25 @@ def test_call_page_is_mounted_and_follows_softphone_and_cards(make_panel, qtbot)
     rows = services.lane.call(lambda db: db.execute("select kind from call_events order by id").fetchall())
     kinds = [r[0] for r in rows]
     assert kinds[0] == "start" and kinds[-1] == "end"
+
+
+def test_privacy_reminders_on_cards_by_level_and_category(make_panel):
+    view, ctl, services = make_panel()
+    ctl.open_card("card-loss-debit")  # C2, 银行卡
+    text = view.cardView.toPlainText()
+    assert "个人信息 C2" in text and "身份核验" in text and "绝不索要" in text
+    c1 = next(c for c in services.kb.cards if c.privacy_level == "C1" and not c.category.startswith(("反诈骗", "银行卡")))
+    ctl.open_card(c1.id)
+    text = view.cardView.toPlainText()
+    assert "个人信息 C2" not in text and "绝不索要：" not in text
+    fraud = next(c for c in services.kb.cards if c.category.startswith("反诈骗"))
+    ctl.open_card(fraud.id)
+    assert "绝不索要" in view.cardView.toPlainText()
+
+
+def test_missing_rule_files_are_reported_and_the_kb_still_works(make_panel, tmp_path, repo_root):
+    kb = tmp_path / "kb"
+    shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    view, ctl, services = make_panel(kb)
+    assert ctl.call_ctl is None and len(services.kb.cards) >= 5
+    assert any("call guidance is off" in str(e) for e in services.kb.errors)

@@ -52,11 +52,37 @@ def _fence(self, tokens, idx, options, env):  # markdown-it renderer rule
 _md.add_render_rule("fence", _fence)
 
 
+NEVER_ASK_CATEGORIES = ("反诈骗", "银行卡")
+
+# Default (Chinese) reminder texts; the UI passes translated ones in ``labels``.
+DEFAULT_LABELS = {
+    "privacy_C2": "个人信息 C2：涉及卡号、证件、手机号等。先核实身份再谈账户；只核对，不索要；屏幕与记录一律脱敏。",
+    "privacy_C3": "个人信息 C3：涉及密码、CVV、有效期等鉴别信息。任何情况下都不询问、不记录。",
+    "identity": "身份核验：本卡片内容仅在完成身份核验后使用。",
+    "never_ask": "绝不索要：银行卡密码、CVV、卡片有效期、短信验证码。",
+}
+
+
+def reminders_for(card: Card) -> list[tuple[str, str]]:
+    """The privacy reminders a card gets by its level and category: (kind, label key)."""
+    out: list[tuple[str, str]] = []
+    if card.privacy_level in ("C2", "C3"):
+        out.append(("privacy", f"privacy_{card.privacy_level}"))
+        out.append(("privacy", "identity"))
+    if card.category.split("/")[0] in NEVER_ASK_CATEGORIES or card.privacy_level == "C3":
+        out.append(("fraud", "never_ask"))
+    return out
+
+
 def card_to_html(card: Card, *, expired: bool = False, labels: dict[str, str] | None = None) -> str:
-    labels = labels or {}
+    labels = {**DEFAULT_LABELS, **(labels or {})}
     parts = [f"<h2>{html.escape(card.title)}</h2>"]
     meta = " · ".join(x for x in (card.category, card.privacy_level, f"v{card.version}") if x)
     parts.append(f'<p style="color:#666">{html.escape(meta)}</p>')
+    for kind, key in reminders_for(card):
+        bg, fg = REMINDER_STYLE[kind]
+        parts.append(f'<table width="100%" cellpadding="4" style="margin:2px 0"><tr><td style="background:{bg};color:{fg}">'
+                     f'🔒 {html.escape(labels[key])}</td></tr></table>')
     if expired:
         parts.append(f'<p style="background:#b71c1c;color:white;padding:4px">{html.escape(labels.get("expired", "已过期"))}</p>')
     if card.unverified:

@@ -24,13 +24,13 @@ from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
 CANDIDATES = 150  # BM25 candidates reranked
 ALIGN_TOP = 25  # of which this many get the pinyin alignment feature
-POSTING_CAP = 2000
-EXPANDED_CAP = 300  # for keys reached through pinyin / homophone expansion  # postings read per key (sorted by weight)
-W_FUZZ = 0.6  # rapidfuzz partial_ratio against title/aliases
+POSTING_CAP = 2000  # postings read per key and field (best-weighted first)
+EXPANDED_CAP = 300  # for keys reached through pinyin / homophone expansion
+W_FUZZ = 0.8  # rapidfuzz partial_ratio against title/aliases
 W_ALIGN = 0.5  # contiguous run of query units in title/aliases (pinyin aware)
 FUZZ = fuzz.partial_ratio  # long queries use fuzz.ratio (see _rerank)
 LONG_FUZZ = fuzz.ratio
-LONG_QUERY = 12  # units; from here on a query is a customer's sentence
+LONG_QUERY = 8  # units; from here on a query is a customer's sentence
 W_SOUND = 0.95  # same fuzzy score on homophone-folded text, slightly discounted
 FLOOR = 0.12  # drop results scoring under this share of the best one
 

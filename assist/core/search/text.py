@@ -67,9 +67,8 @@ _TABLE = _Table()
 
 def normalize(text: str) -> str:
     """Folded text: NFKC, lower case, simplified Chinese, letters/digits/CJK only."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return text.lower().translate(_TABLE)
+    # The table applies NFKC, lower case and 繁→简 character by character.
+    return text.translate(_TABLE)
 
 
 def normalize_map(text: str) -> tuple[str, list[int]]:

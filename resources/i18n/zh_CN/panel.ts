@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../../../assist/ui/controller.py" line="125" />
-        <location filename="../../../assist/ui/controller.py" line="400" />
+        <location filename="../../../assist/ui/controller.py" line="405" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -179,29 +179,49 @@
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="375" />
+        <location filename="../../../assist/ui/controller.py" line="280" />
+        <source>Personal data C2 (card, ID and phone numbers): verify identity before discussing the account; confirm, never ask for; everything shown and recorded is masked.</source>
+        <translation>个人信息 C2：涉及卡号、证件、手机号等。先核实身份再谈账户；只核对，不索要；屏幕与记录一律脱敏。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="282" />
+        <source>Personal data C3 (PIN, CVV, expiry date): never ask for it, never record it.</source>
+        <translation>个人信息 C3：涉及密码、CVV、有效期等鉴别信息。任何情况下都不询问、不记录。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="283" />
+        <source>Identity check: use this card only after the caller's identity is verified.</source>
+        <translation>身份核验：本卡片内容仅在完成身份核验后使用。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="284" />
+        <source>Never ask for: card PIN, CVV, card expiry date, SMS verification code.</source>
+        <translation>绝不索要：银行卡密码、CVV、卡片有效期、短信验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="380" />
         <source>Active knowledge base: {root}
 Version {version}, {count} cards loaded.</source>
         <translation>当前知识库：{root}
 版本 {version}，已加载 {count} 张卡片。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="378" />
+        <location filename="../../../assist/ui/controller.py" line="383" />
         <source>These files have problems; the rest of the knowledge base works:</source>
         <translation>以下文件有问题（其余知识库正常可用）：</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="379" />
+        <location filename="../../../assist/ui/controller.py" line="384" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="386" />
+        <location filename="../../../assist/ui/controller.py" line="391" />
         <source>About Assist</source>
         <translation>关于坐席助手</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="387" />
+        <location filename="../../../assist/ui/controller.py" line="392" />
         <source>Assist agent panel {version}
 Build: {build}
 Knowledge base: {kb}</source>
@@ -210,12 +230,12 @@ Knowledge base: {kb}</source>
 知识库：{kb}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="399" />
+        <location filename="../../../assist/ui/controller.py" line="404" />
         <source>Show / hide</source>
         <translation>显示/隐藏</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="462" />
+        <location filename="../../../assist/ui/controller.py" line="467" />
         <source>In call: {caller} {topic}</source>
         <translation>通话中：{caller} {topic}</translation>
     </message>
