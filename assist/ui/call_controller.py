@@ -114,7 +114,10 @@ class CallController(QObject):
         self.call = Call(self.s.rules, name, clock=self.s.clock, kb_version=self._kb_version(), source=source)
         self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(self.call.type.name)))
         self.topic, self._note_added, self._reviewing = topic or "", "", False
-        self._topic_cards = find_topic_cards(self.s.kb, topic or self.call.type.name, self.s.search)
+        by_id = self.s.kb.by_id()
+        approved = [by_id[c] for c in getattr(self.call.type, "cards", ()) if c in by_id]  # rules/call_types.yaml
+        found = find_topic_cards(self.s.kb, topic, self.s.search) if topic else []
+        self._topic_cards = approved + [c for c in found if c not in approved]
         self.view.notesEdit.clear()
         self.view.notesEdit.set_call_type(self.call.type.name)
         self.view.missingDisclosuresView.clear()

@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
 from assist.core.complaints import repo
 from assist.core.complaints.model import COMPLAINANT_TYPES, ComplaintError, label
@@ -215,6 +216,8 @@ class ComplaintController(QObject):
             self.view.scroll.ensureWidgetVisible(w)
             self.view.window().activateWindow()
             w.setFocus()
+            if isinstance(w, QPlainTextEdit):
+                w.moveCursor(QTextCursor.MoveOperation.End)
             self.cursor_field = field
 
     # ---- commands -----------------------------------------------------------------

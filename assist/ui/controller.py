@@ -432,6 +432,7 @@ class PanelController(QObject):
         if cmd in ("show", "open", "call_start", "call_end"):
             self.raise_panel()
         if cmd == "open":
+            self.view.tabs.setCurrentIndex(0)
             self.view.stack.setCurrentIndex(0)
             if self._session_query and not self._session_opened:
                 self._record_miss()

@@ -119,3 +119,20 @@ def test_synthetic_kb_generator_passes_the_checker(tmp_path):
     kb = generate(40, tmp_path / "syn")
     assert len(list((kb / "cards").rglob("*.md"))) == 40
     assert [str(p) for p in check_kb(kb, today=TODAY)] == []
+
+
+def test_call_type_listing_a_missing_card_is_an_error(tmp_path):
+    import shutil
+
+    from assist.core.kb.checker import check_kb
+
+    root = Path(__file__).resolve().parents[2]
+    kb = tmp_path / "kb"
+    shutil.copytree(root / "kb", kb)
+    ct = kb / "rules" / "call_types.yaml"
+    text = ct.read_text(encoding="utf-8").replace("cards: [idv-opening-staff-id, complaint-intake-flow,",
+                                                  "cards: [idv-opening-staff-id, no-such-card, complaint-intake-flow,", 1)
+    ct.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in check_kb(kb) if "no-such-card" in p.message]
+    assert len(problems) == 1
+    assert "rules/call_types.yaml:" in problems[0] and "call type '投诉'" in problems[0]

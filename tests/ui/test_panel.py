@@ -237,6 +237,11 @@ def test_call_page_is_mounted_and_follows_softphone_and_cards(make_panel, qtbot)
     assert view.tabs.tabText(ctl.call_tab).startswith("通话")
     ctl.handle_message({"cmd": "call_start", "caller": "13812345678", "topic": "挂失", "call_type": "挂失"})
     assert view.tabs.currentIndex() == ctl.call_tab and ctl.call_id
+    # the call type's approved cards (rules/call_types.yaml) give the opening scripts
+    names = [e.name for e in ctl.call_ctl._entries]
+    assert names, "no opening scripts for a 挂失 call"
+    ctl.handle_message({"cmd": "open", "query": "挂失"})
+    assert view.tabs.currentIndex() == 0
     view.actTabKb.trigger()
     assert view.tabs.currentIndex() == 0
     ctl.open_card("card-loss-debit")

@@ -60,6 +60,7 @@ class CallType:
     checklist: tuple[ChecklistItem, ...]
     identity_required: bool = True
     line: int = 0
+    cards: tuple[str, ...] = ()  # ids of cards whose scripts are approved for this call type
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
     out: dict[str, CallType] = {}
     seq = f.items("call_types")
     for i in range(len(seq)):
-        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist"}, ("name", "checklist"))
+        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist", "cards"}, ("name", "checklist"))
         name = f.text(e, "name")
         if name in out:
             f.fail(e, "name", f"duplicate call type '{name}'")
@@ -199,7 +200,10 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
             items.append(ChecklistItem(f.ident(it, seen), stage, f.text(it, "label"), f.text(it, "disclosure")))
         order = {s: k for k, s in enumerate(CALL_STAGES)}
         items.sort(key=lambda x: order[x.stage])  # stable: keeps file order within a stage
-        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line)
+        cards = e.get("cards", [])
+        if not isinstance(cards, list) or not all(isinstance(x, str) for x in cards):
+            f.fail(e, "cards", "cards must be a list of card ids, e.g. [tip-greeting, idv-minimum-check]")
+        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line, tuple(cards))
     return out
 
 

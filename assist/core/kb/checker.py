@@ -155,6 +155,7 @@ class _Tools:
         load_rules = _optional("assist.core.guidance.lint", "load_rules")
         lint = _optional("assist.core.guidance.lint", "lint")
         self.lint: Callable[[str], list[tuple[int, int, str]]]
+        self.rules: Any = None
         if not (kb_dir / "rules" / "forbidden.yaml").is_file():
             self.lint = lambda text: []  # no phrase rules in this KB: nothing to lint against
         elif load_rules is not None and lint is not None:
@@ -167,6 +168,7 @@ class _Tools:
                 else:
                     problems.append(CardError(display_path(kb_dir / "rules"), 1, f"rule files do not load: {exc}", code="bad-rules"))
                 rules = None
+            self.rules = rules
             self.lint = lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules)] if rules is not None else []
         else:
             phrases = _fallback_forbidden(kb_dir)
@@ -291,7 +293,20 @@ def check_kb(kb_dir: str | Path, today: dt.date | None = None) -> list[CardError
     for card, rel, text in parsed:
         _check_card_meta(card, rel, text.splitlines(), ids, today, out)
     _check_yaml_files(root, out)
+    _check_call_type_cards(root, tools.rules, ids, out)
     return sorted(set(out), key=lambda e: (e.path, e.line, e.severity != "error", e.message))
+
+
+def _check_call_type_cards(root: Path, rules: Any, ids: dict[str, str], out: list[CardError]) -> None:
+    """Every card a call type lists in rules/call_types.yaml must exist."""
+    if rules is None:
+        return
+    path = display_path(root / "rules" / "call_types.yaml")
+    for ct in getattr(rules, "call_types", {}).values():
+        for cid in getattr(ct, "cards", ()):
+            if cid not in ids:
+                out.append(CardError(path, ct.line or 1, f"call type '{ct.name}' lists card '{cid}', which does not exist; "
+                                                        "fix the id or remove it from cards:", code="dangling-call-card"))
 
 
 def summarize(problems: list[CardError]) -> tuple[int, int]:

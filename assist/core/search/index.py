@@ -3,15 +3,16 @@
 Keys (plain strings):
 
 * ``X`` / ``XY``      character unigram / bigram of the folded text (CJK, letters, digits);
-* ``^xy`` / ``^xyk``  initial bigram / trigram of the title and aliases (``xykgs``).
+* ``^xy`` / ``^xyk``  initial bigram / trigram of the title (``xykgs``).
 
 Full-pinyin and homophone queries need no keys of their own: the query side expands
 a syllable to the characters with that reading (see :mod:`assist.core.search.query`).
 
-Fields: title + aliases ("name", weight 3), tags (1.5) and body (1, bigrams only, no
-term frequency: keeps the build fast). Each field is length-normalised (BM25, k1, b)
-and saturated separately; the scores add up. Long postings are sorted by weight so
-a query can read only their best part.
+Fields: title + aliases ("name", weight 3), tags (1.5) and body (1, bigrams of its
+first BODY_CHARS characters). A document counts once per key and field (no term
+frequency: keeps the build fast); each field is length-normalised and saturated
+(BM25 k1, b) separately and the field scores add up. Postings are sorted by weight
+so a query can read only their best part.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from assist.core.search.text import is_cjk
 K1 = 1.2
 B = 0.75
 W_NAME, W_TAGS, W_BODY = 3.0, 1.5, 1.0
+BODY_CHARS = 400  # body characters indexed (the rest is still shown in snippets)
 MAX_READINGS = 2  # readings per character used in initial n-grams
 
 
@@ -113,6 +115,7 @@ class Index:
                 keys += char_keys(t)
             tag_keys.append(set(keys))
         self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags])
+        bodies = [b[:BODY_CHARS] for b in bodies]
         self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)))
         self.fields = (self.name, self.tags, self.body)
         syl: dict[str, list[str]] = {}
