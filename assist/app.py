@@ -108,9 +108,14 @@ def build_panel_services(ctx: Context, translations: Any = None):
         from assist.ui.call_support import CallServices
 
         call_services = CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane, store=store, search=finder)
+    def sync_factory():
+        from assist.core.sync.service import SyncService
+
+        return SyncService.from_settings(ctx.settings, ctx.paths, db_call=lane.call)
+
     return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
                          translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest,
-                         call_services=call_services)
+                         call_services=call_services, sync_factory=sync_factory)
 
 
 def start_panel(ctx: Context, platform: str | None = None) -> int:

@@ -1,7 +1,7 @@
 """Never lose a draft: debounced autosave through the DB lane, and restore after a crash.
 
 ``DraftKeeper`` belongs to a ComplaintController. ``touch()`` (every edit) restarts a
-300 ms single-shot timer; when it fires the form dict and the focused field name go to
+300 ms single-shot timer (but never defers a save more than 700 ms past the first unsaved edit); when it fires the form dict and the focused field name go to
 ``repo.save_draft`` on the DB lane (never on the GUI thread). At most one save is in
 flight; edits meanwhile are coalesced into one more save. The draft id is per panel
 instance (``owner`` = host:pid:token). A ``DraftConflict`` (another panel took this draft
@@ -15,6 +15,7 @@ newest (``offered`` signal; the controller shows the prompt); ``accept(draft)`` 
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,6 +26,7 @@ from assist.ui.tasks import run_in_background
 
 log = logging.getLogger("assist.complaints")
 AUTOSAVE_MS = 300
+MAX_WAIT_MS = 700   # continuous typing (no 300 ms pause) still saves at least this often
 
 
 class DraftKeeper(QObject):
@@ -43,6 +45,7 @@ class DraftKeeper(QObject):
         self.offers: list = []
         self._inflight = False
         self._again = False
+        self._dirty_since: float | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -50,7 +53,14 @@ class DraftKeeper(QObject):
 
     # ---- autosave ----------------------------------------------------------------
     def touch(self) -> None:
-        if self.enabled:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if (now - self._dirty_since) * 1000 >= MAX_WAIT_MS:
+            self.save_now()
+        else:
             self.timer.start()
 
     def pending(self) -> bool:
@@ -64,6 +74,7 @@ class DraftKeeper(QObject):
             self._again = True
             return
         form, cursor = self.snapshot()
+        self._dirty_since = None
         self._inflight = True
         fut = self.lane.submit(repo.save_draft, self.draft_id, self.owner, form, cursor, cipher=self.cipher)
         run_in_background(fut, self._done, self._failed)

@@ -35,6 +35,7 @@ class PanelServices:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
     suggest: Callable[[str], list[str]] | None = None
     call_services: Any = None  # assist.ui.call_support.CallServices; None = no call page
+    sync_factory: Callable[[], Any] | None = None  # -> assist.core.sync.service.SyncService
 
 
 class PanelController(QObject):
@@ -68,6 +69,15 @@ class PanelController(QObject):
             self.call_ctl = CallController(call_view, services.call_services)
             self.call_tab = view.mount_page(call_view)
             self.call_ctl.callEnded.connect(lambda *_: self._call_ended())
+        self.sync = None
+        if services.sync_factory is not None:
+            from assist.ui.sync_status import SyncStatusController
+
+            self.sync = SyncStatusController(view.syncButton, services.lane, services.sync_factory,
+                                             lambda: getattr(self.s.translations, "language", "zh_CN"), self)
+            view.actSyncNow.triggered.connect(self.sync.sync_now)
+        else:
+            view.syncButton.setVisible(False)
         self._wire()
         self.retranslate()
         self.run_search(force=True)
@@ -124,6 +134,9 @@ class PanelController(QObject):
         v.actAbout.setText(self.tr("About"))
         v.actQuit.setText(self.tr("Quit"))
         v.actStartCall.setText(self.tr("Start a call (Ctrl+Shift+N)"))
+        v.actSyncNow.setText(self.tr("Sync with head office now (Ctrl+Shift+S)"))
+        if self.sync is not None and self.sync.status is not None:
+            self.sync._show(self.sync.status)
         v.tabs.setTabText(0, self.tr("Knowledge (Ctrl+1)"))
         if self.call_tab >= 0:
             v.tabs.setTabText(self.call_tab, self.tr("Call (Ctrl+2)"))

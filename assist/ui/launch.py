@@ -54,6 +54,9 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
         view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
     ctl.restore_geometry()
     ctl.setup_tray()
+    if ctl.sync is not None:
+        ctl.sync.start()
+        app.aboutToQuit.connect(ctl.sync.stop)
     view.show()
     view.searchBox.setFocus()
     app.aboutToQuit.connect(ctl.save_geometry)

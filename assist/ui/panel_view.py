@@ -114,6 +114,11 @@ class PanelWindow(QMainWindow):
         self.kbStatusButton.setFlat(True)
         self.kbStatusButton.setStyleSheet("text-align:left;color:#666")
         outer.addWidget(self.kbStatusButton)
+        self.syncButton = QPushButton(central)
+        self.syncButton.setObjectName("syncButton")
+        self.syncButton.setFlat(True)
+        self.syncButton.setStyleSheet("text-align:left;color:#666")
+        outer.addWidget(self.syncButton)
         self.setCentralWidget(central)
 
         # actions (text set by retranslate in the controller)
@@ -146,7 +151,9 @@ class PanelWindow(QMainWindow):
         self.actTabComplaint.setShortcut(QKeySequence("Ctrl+3"))
         self.actStartCall = QAction(self)
         self.actStartCall.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        for a in (self.actTabKb, self.actTabCall, self.actTabComplaint, self.actStartCall):
+        self.actSyncNow = QAction(self)
+        self.actSyncNow.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        for a in (self.actTabKb, self.actTabCall, self.actTabComplaint, self.actStartCall, self.actSyncNow):
             self.addAction(a)
         self.actQuit = QAction(self)
         self.actQuit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -162,6 +169,7 @@ class PanelWindow(QMainWindow):
         self.menu.addAction(self.actDock)
         self.menu.addMenu(self.langMenu)
         self.menu.addSeparator()
+        self.menu.addAction(self.actSyncNow)
         self.menu.addAction(self.actKbProblems)
         self.menu.addAction(self.actAbout)
         self.menu.addSeparator()

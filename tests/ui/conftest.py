@@ -14,12 +14,14 @@ def make_panel(qtbot, tmp_path):
     """Build the real panel (real KB loader, real SQLite file) on the offscreen platform."""
     made = []
 
-    def _make(kb_dir: Path | None = None, lang: str = "zh_CN"):
+    def _make(kb_dir: Path | None = None, lang: str = "zh_CN", settings: dict | None = None):
         from assist.ui.i18n import Translations
         from assist.ui.launch import build_window
 
         paths = Paths.from_basedir(tmp_path / "basedir").ensure()
         ctx = Context(paths=paths, kb_override=str(kb_dir) if kb_dir else None)
+        for key, value in (settings or {}).items():
+            ctx.settings.set(key, value)
         tr = Translations(paths.resources_dir / "i18n")
         assert tr.install(lang), "compiled translation missing: run `make` (pyside6-lrelease)"
         services = build_panel_services(ctx, tr)
@@ -29,10 +31,12 @@ def make_panel(qtbot, tmp_path):
         view.resize(400, 800)
         view.show()
         qtbot.waitExposed(view)
-        made.append((services, tr))
+        made.append((services, tr, ctl))
         return view, ctl, services
 
     yield _make
-    for services, tr in made:
+    for services, tr, ctl in made:
+        if ctl.sync is not None:
+            ctl.sync.stop()
         services.lane.close()
         tr.install("en")

@@ -1,0 +1,47 @@
+"""The panel's sync status against a real head-office receiver process (SQLite variant)."""
+
+from __future__ import annotations
+
+import keyring
+
+from assist.hq.store import Store
+from tests.conftest import type_chinese
+from tests.sync.conftest import Receiver
+
+
+def test_sync_from_the_panel_moves_status_from_waiting_to_synced(make_panel, qtbot, tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    store = Store(db_url)
+    store.migrate()
+    _, token = store.device_add("0101")
+    rx = Receiver(db_url, log=tmp_path / "rx.log").start()
+    try:
+        keyring.set_password("assist", "sync-token", token)
+        view, ctl, services = make_panel(settings={"sync.url": rx.url, "org.branch_code": "0101"})
+        assert ctl.sync is not None
+        # something to send: a search that ends without opening a card is a (masked) miss
+        type_chinese(view.searchBox, "火星开户")
+        qtbot.waitUntil(lambda: ctl._last_query == "火星开户")
+        view.searchBox.clear()
+        qtbot.waitUntil(lambda: services.lane.call(lambda db: db.execute("select count(*) from outbox").fetchone()[0]) == 1)
+        ctl.sync.refresh()
+        qtbot.waitUntil(lambda: ctl.sync.status is not None and ctl.sync.status.waiting == 1)
+        assert ctl.sync.status.state == "waiting"
+        assert "1 条待上传" in view.syncButton.text()
+        with qtbot.waitSignal(ctl.sync.roundFinished, timeout=20000) as sig:
+            view.actSyncNow.trigger()
+        assert sig.args[0].ok and sig.args[0].pushed == 1
+        qtbot.waitUntil(lambda: ctl.sync.status.state == "synced", timeout=5000)
+        assert "已全部上传" in view.syncButton.text()
+        held = store.records()
+        assert len(held) == 1 and held[0][0] == "search_miss"
+    finally:
+        rx.stop()
+
+
+def test_unconfigured_sync_says_data_stays_on_this_pc(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    ctl.sync.refresh()
+    qtbot.waitUntil(lambda: ctl.sync.status is not None)
+    assert ctl.sync.status.state == "off"
+    assert "未配置" in view.syncButton.text()
