@@ -30,7 +30,8 @@ elapsed() { echo "build.sh: $1 took $(( $(date +%s) - $2 )) s"; }
 read -r NAME VERSION APP < <("$PY" - <<'EOF'
 import tomllib
 p = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print(p["name"], p["version"], next(iter(p.get("scripts", {"assist": ""}))))
+app = next((k for k, v in p.get("scripts", {}).items() if v.strip() == "assist.app:main"), "assist")
+print(p["name"], p["version"], app)
 EOF
 )
 ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)

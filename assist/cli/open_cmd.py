@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--query", help="search this text in the panel")
     p.add_argument("--call-start", action="store_true", help="record the start of a call")
     p.add_argument("--caller", help="caller number (masked before it leaves this process)")
+    p.add_argument("--customer-name", help="the customer's name from the CRM (prefills a complaint form; never logged)")
     p.add_argument("--topic", help="call topic, e.g. 信用卡")
     p.add_argument("--call-type", help="call type, e.g. 投诉, 挂失, 理财")
     p.add_argument("--call-end", action="store_true", help="record the end of the current call")
@@ -41,7 +42,10 @@ def _mask_caller(number: str) -> str:
 def build_messages(args: argparse.Namespace) -> list[dict]:
     msgs: list[dict] = []
     if args.call_start:
-        msgs.append({"cmd": "call_start", "caller": _mask_caller(args.caller or ""), "topic": args.topic or "", "call_type": args.call_type or ""})
+        # "caller" is masked for display and records; "caller_full" travels only over the user-only local
+        # socket and stays in the panel's memory to prefill the callback number (stored encrypted if at all).
+        msgs.append({"cmd": "call_start", "caller": _mask_caller(args.caller or ""), "caller_full": args.caller or "",
+                     "customer_name": args.customer_name or "", "topic": args.topic or "", "call_type": args.call_type or ""})
     if args.query is not None:
         msgs.append({"cmd": "open", "query": args.query})
     if args.call_end:

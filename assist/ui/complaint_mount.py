@@ -5,7 +5,7 @@
     ...
     view.show(); QTimer.singleShot(0, complaints.form.check_restore)   # in launch.run_panel
 
-Adds two pages to ``view.stack`` and two panel-wide actions to the window:
+Adds the complaints tab (records list + form) and two panel-wide actions to the window:
 ``view.actNewComplaint`` (Ctrl+N) and ``view.actComplaintRecords`` (Ctrl+Shift+L).
 """
 
@@ -50,10 +50,17 @@ def complaint_services(panel_ctl: Any, services: Any) -> ComplaintServices:
 
 
 def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintServices | None = None) -> MountedComplaints:
+    """Mount as the panel's complaints tab: the records list, and the form on Ctrl+N."""
+    from PySide6.QtWidgets import QStackedWidget
+
     csvc = csvc or complaint_services(panel_ctl, services)
     form_view, list_view = ComplaintView(), ComplaintListView()
-    view.stack.addWidget(form_view)
-    view.stack.addWidget(list_view)
+    inner = QStackedWidget()
+    inner.setObjectName("complaintsPage")
+    inner.addWidget(list_view)
+    inner.addWidget(form_view)
+    tab = view.mount_page(inner)
+    panel_ctl.complaint_tab = tab
     form = ComplaintController(form_view, csvc)
     records = ComplaintListController(list_view, csvc.lane, agent_id=lambda: csvc.settings.get("agent.staff_id") or "",
                                       today=lambda: csvc.clock().date())
@@ -66,17 +73,27 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
     view.actComplaintRecords = list_view.actComplaintRecords
 
     def show_records() -> None:
-        view.stack.setCurrentWidget(list_view)
+        view.tabs.setCurrentIndex(tab)
+        inner.setCurrentWidget(list_view)
         records.refresh()
         list_view.listView.setFocus()
 
-    form.showRequested.connect(lambda: view.stack.setCurrentWidget(form_view))
-    form.closed.connect(lambda: (view.stack.setCurrentIndex(0), view.searchBox.setFocus()))
+    def show_form() -> None:
+        view.tabs.setCurrentIndex(tab)
+        inner.setCurrentWidget(form_view)
+
+    form.showRequested.connect(show_form)
+    form.closed.connect(show_records)
     form.saved.connect(lambda _s: records.refresh())
     if hasattr(panel_ctl, "open_card"):
-        form.escalationRequested.connect(panel_ctl.open_card)
+        def escalate(card_id: str) -> None:
+            view.tabs.setCurrentIndex(0)
+            panel_ctl.open_card(card_id)
+
+        form.escalationRequested.connect(escalate)
     list_view.actComplaintRecords.triggered.connect(show_records)
-    records.closed.connect(lambda: (view.stack.setCurrentIndex(0), view.searchBox.setFocus()))
+    records.closed.connect(lambda: (view.tabs.setCurrentIndex(0), panel_ctl.focus_search()))
+    view.tabs.currentChanged.connect(lambda i: records.refresh() if i == tab and inner.currentWidget() is list_view else None)
     return MountedComplaints(form, records, form_view, list_view)
 
 

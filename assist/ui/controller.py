@@ -53,6 +53,8 @@ class PanelController(QObject):
         self.current_card_id: str | None = None
         self.call_id: str | None = None
         self.category: str | None = None  # category chip filter (top-level path)
+        self.complaint_tab = -1  # set by assist.ui.complaint_mount
+        self._call_context: dict[str, str] = {}  # in memory only; the caller's full number never reaches disk
         self._composing = False  # an input-method composition is in progress in the search box
         self.tray: QSystemTrayIcon | None = None
         self._timer = QTimer(self)
@@ -138,6 +140,8 @@ class PanelController(QObject):
         if self.sync is not None and self.sync.status is not None:
             self.sync._show(self.sync.status)
         v.tabs.setTabText(0, self.tr("Knowledge (Ctrl+1)"))
+        if self.complaint_tab >= 0:
+            v.tabs.setTabText(self.complaint_tab, self.tr("Complaints (Ctrl+3)"))
         if self.call_tab >= 0:
             v.tabs.setTabText(self.call_tab, self.tr("Call (Ctrl+2)"))
             self.call_ctl.retranslate()
@@ -453,7 +457,8 @@ class PanelController(QObject):
             self.run_search()
             self.view.searchBox.setFocus()
         elif cmd == "call_start":
-            self.start_call(str(msg.get("caller", "")), str(msg.get("topic", "")), str(msg.get("call_type", "")), source="ipc")
+            self.start_call(str(msg.get("caller", "")), str(msg.get("topic", "")), str(msg.get("call_type", "")), source="ipc",
+                            caller_full=str(msg.get("caller_full", "")), customer_name=str(msg.get("customer_name", "")))
         elif cmd == "call_end":
             self.end_call()
         elif cmd == "quit":
@@ -465,8 +470,18 @@ class PanelController(QObject):
             if index == 0:
                 self.focus_search()
 
-    def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel") -> None:
-        caller_m = masked(caller) if caller else ""
+    def call_context(self) -> dict[str, str]:
+        """What the bank already holds about the current call, for prefilling forms (Art 13)."""
+        ctx = {"staff_id": self.s.settings.get("agent.staff_id"), "org_unit": self.s.settings.get("org.name")}
+        if self.call_id:
+            ctx.update(self._call_context)
+        return {k: v for k, v in ctx.items() if v}
+
+    def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel",
+                   caller_full: str = "", customer_name: str = "") -> None:
+        caller_m = masked(caller or caller_full) if (caller or caller_full) else ""
+        self._call_context = {"call_started_at": self.s.clock().strftime("%Y-%m-%dT%H:%M"), "source": "客服热线",
+                              "channel_A": "A0302", "phone": caller_full, "customer_name": customer_name}
         if self.call_ctl is not None:
             if self.call_id:
                 self.call_ctl.end_call(force=True)
@@ -498,6 +513,7 @@ class PanelController(QObject):
         self._call_ended()
 
     def _call_ended(self) -> None:
+        self._call_context = {}
         if self.call_id:
             log_event(log, "call ended", call_id=self.call_id)
         self.call_id = None

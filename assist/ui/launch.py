@@ -34,6 +34,10 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, PanelController]
     if services.icon_path:
         view.setWindowIcon(QIcon(services.icon_path))
     ctl = PanelController(view, services)
+    from assist.ui.complaint_mount import mount_complaints
+
+    view.complaints = mount_complaints(view, ctl, services)
+    ctl.retranslate()
     return view, ctl
 
 
@@ -59,6 +63,7 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
         app.aboutToQuit.connect(ctl.sync.stop)
     view.show()
     view.searchBox.setFocus()
+    QTimer.singleShot(0, view.complaints.form.check_restore)  # offer drafts left by a crashed panel
     app.aboutToQuit.connect(ctl.save_geometry)
     app.aboutToQuit.connect(server.close)
     app.aboutToQuit.connect(services.lane.close)

@@ -81,8 +81,7 @@ def screenshot_ok(env, path: Path) -> bool:
 
 
 def test_draft_survives_sigkill_and_is_restored(assist_env, tmp_path):
-    if not mounted():
-        pytest.skip("the complaint view is not mounted in the panel yet (see complaint_mount.mount_complaints)")
+    assert mounted(), "the complaint view must be mounted in the panel (assist/ui/launch.build_window)"
     env = {**assist_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     basedir = Path(env["ASSIST_BASEDIR"])
     (basedir / "config").mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QListWidget
 
 from assist.core.complaints import repo
 from assist.core.complaints.taxonomy import load_taxonomy

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from assist.core.search.highlight import Highlighter
 from assist.core.search.index import Index
 from assist.core.search.model import Boosts, Doc, Filters, Hit
-from assist.core.search.query import Aligner, Query
+from assist.core.search.query import Query
 from assist.core.search.pinyin import sound
 from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
@@ -90,7 +90,7 @@ class SearchEngine:
             return self._empty(limit, flt, bst)
         keys = q.keys(self.index)
         acc = self.index.accumulate(keys, POSTING_CAP)
-        self.index.accumulate({k: w for k, w in keys.expanded.items() if k not in keys}, EXPANDED_CAP, acc)
+        self.index.accumulate({k: w for k, w in keys.expanded.items() if k not in keys}, EXPANDED_CAP, acc, name_only=True)
         if flt is not None:
             ok = self._allowed(flt)
             acc = {d: s for d, s in acc.items() if ok[d]}
@@ -119,7 +119,7 @@ class SearchEngine:
                 out.append((d, s / s_top + W_FUZZ * (fz / 100.0) ** 2))
             return out
         # Pinyin alignment only where characters alone cannot tell (typed Latin letters).
-        aligner = Aligner(q.units) if q.has_latin else None
+        aligner = q.aligner if q.has_latin else None
         nq = max(1, len(q.units))
         joined, jsound = self._joined, self._jsounds
         for rank, (d, s) in enumerate(top):
@@ -128,7 +128,7 @@ class SearchEngine:
                 fz = max(fz, W_SOUND * FUZZ(qs, jsound[d]))
             score = s / s_top + W_FUZZ * (fz / 100.0) ** 2
             if aligner is not None and rank < ALIGN_TOP:
-                best = max(aligner.runs(t, 99)[0] for t in self._titles[d])
+                best = aligner.runs(joined[d], 99)[0]  # '|' between names never matches
                 score += W_ALIGN * (best / nq) ** 2
             out.append((d, score))
         return out

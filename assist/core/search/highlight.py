@@ -27,7 +27,7 @@ def _merge(spans: list[Range]) -> list[Range]:
 class Highlighter:
     def __init__(self, query: Query) -> None:
         self.query = query
-        self.aligners = [Aligner(query.units)] + [Aligner(u) for _a, u in query.alternatives]
+        self.aligners = [query.aligner] + [Aligner(u) for _a, u in query.alternatives]
         self.literals = _LATIN_RUN.findall(query.norm)
         self.probes = [query.norm] + [a for a, _u in query.alternatives]
         n = len(query.units)
@@ -38,19 +38,20 @@ class Highlighter:
 
     def ranges(self, text: str, literal: bool = False) -> list[Range]:
         """Ranges of ``text`` (original indices, end exclusive) that the query matched.
-        ``literal``: only exact substrings (fast, for snippets of CJK queries)."""
+        ``literal``: only exact substrings (fast, for snippets of CJK queries). Without
+        it, CJK queries still try exact substrings first and align through pinyin only
+        when those do not cover the query (homophones)."""
         norm, where = normalize_map(text)
         if not norm:
             return []
         spans: list[Range] = []
+        if not literal and not self.query.has_latin:
+            spans = self._literal(norm)
+            if sum(e - s for s, e in _merge(spans)) >= len(self.query.norm):
+                return _merge([(where[s], where[e - 1] + 1) for s, e in spans])
+            spans = []
         if literal:
-            for p in self.probes:
-                grams = [p[i : i + 2] for i in range(len(p) - 1)] or [p]
-                for g in grams:
-                    start = norm.find(g)
-                    while start >= 0:
-                        spans.append((start, start + len(g)))
-                        start = norm.find(g, start + 1)
+            spans = self._literal(norm)
         else:
             for al in self.aligners:
                 spans.extend(al.runs(norm, min(self.min_len, len(al.units) or 1))[1])
@@ -60,6 +61,17 @@ class Highlighter:
                 spans.append((start, start + len(lit)))
                 start = norm.find(lit, start + 1)
         return _merge([(where[s], where[e - 1] + 1) for s, e in spans])
+
+    def _literal(self, norm: str) -> list[Range]:
+        spans: list[Range] = []
+        for p in self.probes:
+            grams = [p[i : i + 2] for i in range(len(p) - 1)] or [p]
+            for g in grams:
+                start = norm.find(g)
+                while start >= 0:
+                    spans.append((start, start + len(g)))
+                    start = norm.find(g, start + 1)
+        return spans
 
     def snippet(self, body: str) -> tuple[str, list[Range]]:
         """A window of the body around the first match, and its highlight ranges."""

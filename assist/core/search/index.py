@@ -78,7 +78,8 @@ class Field:
     so visiting documents in decreasing ``sat`` order leaves every posting sorted.
     """
 
-    def __init__(self, weight: float, key_sets: list[set[str]], lengths: list[int]) -> None:
+    def __init__(self, weight: float, key_sets: list[set[str]], lengths: list[int], cap_share: float = 1.0) -> None:
+        self.cap_share = cap_share  # share of the query's posting cap read in this field
         n = len(key_sets)
         avg = (sum(lengths) / n if n else 1.0) or 1.0
         self.sat = [_sat(weight / (1 - B + B * ln / avg)) for ln in lengths]
@@ -114,9 +115,9 @@ class Index:
             for t in ts:
                 keys += char_keys(t)
             tag_keys.append(set(keys))
-        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags])
+        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags], 0.25)
         bodies = [b[:BODY_CHARS] for b in bodies]
-        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)))
+        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)), 0.4)
         self.fields = (self.name, self.tags, self.body)
         syl: dict[str, list[str]] = {}
         for k in self.name.postings:
@@ -132,23 +133,26 @@ class Index:
         return cls(names, tags, bodies)
 
     def has(self, key: str) -> bool:
-        return key in self.name.postings or key in self.body.postings or key in self.tags.postings
+        return key in self.name.postings
 
-    def accumulate(self, qkeys: dict[str, float], cap: int, acc: dict[int, float] | None = None) -> dict[int, float]:
+    def accumulate(
+        self, qkeys: dict[str, float], cap: int, acc: dict[int, float] | None = None, name_only: bool = False
+    ) -> dict[int, float]:
         """Sum over fields of query weight × idf × the document's field weight, reading
         at most ``cap`` postings a key and field (the best-weighted ones)."""
         if acc is None:
             acc = {}
         get = acc.get
-        for f in self.fields:
+        for f in (self.name,) if name_only else self.fields:
             post = f.postings
             sat = f.sat
+            fcap = max(50, int(cap * f.cap_share))
             for k, qw in qkeys.items():
                 p = post.get(k)
                 if p is None:
                     continue
                 ids, idf = p
                 c = qw * idf
-                for d in islice(ids, cap) if len(ids) > cap else ids:
+                for d in islice(ids, fcap) if len(ids) > fcap else ids:
                     acc[d] = get(d, 0.0) + c * sat[d]
         return acc

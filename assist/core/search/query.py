@@ -19,7 +19,8 @@ W_SYL = 1.0  # typed full syllable (unigram)
 W_SYL_BIGRAM = 1.0  # syllable bigram involving typed pinyin
 W_INI2 = 0.7  # initial bigram involving typed pinyin
 W_INI3 = 1.0  # initial trigram involving typed pinyin
-MAX_CHARS = 24  # characters a syllable expands to (most frequent first)
+MAX_CHARS = 24  # characters a typed syllable expands to (most frequent first)
+MAX_HOMOPHONES = 10  # homophones tried for a typed character
 
 
 class Keys(dict):
@@ -59,8 +60,9 @@ def keys_for(
 
     def chars(u: Unit) -> list[str]:
         out: list[str] = [u.char] if u.char else []
+        m = MAX_CHARS if u.latin else MAX_HOMOPHONES
         for s in sorted(_syls(u)):
-            out.extend(syl_chars.get(s, ())[:MAX_CHARS])
+            out.extend(syl_chars.get(s, ())[:m])
         return list(dict.fromkeys(out))
 
     n = len(units)
@@ -108,6 +110,13 @@ class Query:
         units = query_units(norm)
         alts = [(a, query_units(a)) for a in alternatives if a and a != norm]
         return cls(norm, units, alts, any(u.latin for u in units))
+
+    @property
+    def aligner(self) -> "Aligner":
+        al = self.__dict__.get("_aligner")
+        if al is None:
+            al = self.__dict__["_aligner"] = Aligner(self.units)
+        return al
 
     def keys(self, index: "Index", alt_scale: float = 0.6) -> Keys:
         keys = keys_for(self.norm, self.units, index)
