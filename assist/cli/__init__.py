@@ -16,7 +16,7 @@ import importlib
 
 # Order = order in --help. A module that is missing is skipped (features land one by one).
 COMMAND_MODULES = (
-    "doctor", "open_cmd", "kb", "search", "lint", "privacy", "complaints", "audit", "sync",
+    "doctor", "open_cmd", "kb", "search", "lint", "privacy", "complaints", "audit", "calls", "sync",
 )
 
 

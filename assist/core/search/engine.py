@@ -22,7 +22,8 @@ from assist.core.search.query import Query
 from assist.core.search.pinyin import sound
 from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
-CANDIDATES = 150  # BM25 candidates reranked
+CANDIDATES = 150  # BM25 candidates reranked (a customer's sentence)
+SHORT_CANDIDATES = 80  # BM25 candidates reranked (typed keywords, pinyin)
 ALIGN_TOP = 25  # of which this many get the pinyin alignment feature
 POSTING_CAP = 2000  # postings read per key and field (best-weighted first)
 EXPANDED_CAP = 300  # for keys reached through pinyin / homophone expansion
@@ -96,10 +97,11 @@ class SearchEngine:
             acc = {d: s for d, s in acc.items() if ok[d]}
         if not acc:
             return []
-        if len(acc) > 4 * CANDIDATES:
+        n_cand = CANDIDATES if len(q.units) > LONG_QUERY else SHORT_CANDIDATES
+        if len(acc) > 4 * n_cand:
             cut = max(acc.values()) * 0.2
             acc = {d: s for d, s in acc.items() if s >= cut} or acc
-        top = heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1))
+        top = heapq.nlargest(n_cand, acc.items(), key=itemgetter(1))
         scored = self._rerank(q, top)
         return self._finish(q, scored, limit, bst)
 

@@ -1,0 +1,67 @@
+"""`assist calls`: the recorded calls (quality evidence): each step and its time.
+
+    assist calls list [--limit N] [--json]
+    assist calls show CALL_ID [--json]      (a unique prefix of the id is enough)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("calls", help="recorded calls: stages, checklist ticks, scripts used, overrides, with times")
+    cs = p.add_subparsers(dest="calls_command", metavar="ACTION", required=True)
+    ls = cs.add_parser("list", help="recent calls, newest first")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=run_list)
+    sh = cs.add_parser("show", help="every recorded step of one call")
+    sh.add_argument("call_id", metavar="CALL_ID")
+    sh.add_argument("--json", action="store_true")
+    sh.set_defaults(func=run_show)
+
+
+def _db(ctx):
+    if not ctx.paths.db_file.exists():
+        return None
+    return ctx.open_db()
+
+
+def run_list(args: argparse.Namespace, ctx) -> int:
+    db = _db(ctx)
+    rows = [] if db is None else [
+        {"id": r[0], "started_at": r[1], "ended_at": r[2], "caller": r[3], "topic": r[4], "call_type": r[5], "source": r[6], "events": r[7]}
+        for r in db.execute(
+            "SELECT c.id, c.started_at, c.ended_at, c.caller_masked, c.topic, c.call_type, c.source, "
+            "(SELECT COUNT(*) FROM call_events e WHERE e.call_id = c.id) FROM calls c ORDER BY c.started_at DESC LIMIT ?",
+            [args.limit])]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    elif not rows:
+        print("no calls recorded")
+    for r in rows if not args.json else []:
+        print(f"{r['id'][:12]}  {r['started_at'][:19]}  {(r['ended_at'] or 'open')[:19]:19}  {r['call_type'] or '-':4}  "
+              f"{r['caller'] or '-':13}  {r['topic'] or ''}  ({r['events']} steps)")
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx) -> int:
+    db = _db(ctx)
+    ids = [] if db is None else [r[0] for r in db.execute("SELECT id FROM calls WHERE id LIKE ? || '%'", [args.call_id])]
+    if len(ids) != 1:
+        why = "no call with that id" if not ids else f"{len(ids)} calls start with that id; give more characters"
+        print(f"assist calls show: {why}: {args.call_id}", file=sys.stderr)
+        return 2
+    events = [{"at": at, "kind": kind, "detail": json.loads(detail or "{}")}
+              for at, kind, detail in db.execute("SELECT at, kind, detail FROM call_events WHERE call_id = ? ORDER BY id", [ids[0]])]
+    if args.json:
+        print(json.dumps({"id": ids[0], "events": events}, ensure_ascii=False))
+        return 0
+    print(f"call {ids[0]}")
+    for e in events:
+        detail = ", ".join(f"{k}={v}" for k, v in e["detail"].items() if v not in ("", None, [], {}))
+        print(f"  {e['at'][:19]}  {e['kind']:16} {detail}")
+    return 0
