@@ -134,8 +134,24 @@ def start_panel(ctx: Context, platform: str | None = None) -> int:
     return run_panel(ctx, lambda tr: build_panel_services(ctx, tr), platform=platform)
 
 
+def apply_privacy_policy(ctx: Context) -> None:
+    """The masking policy is a setting (house policy); a bad value is reported and the default kept."""
+    from assist.core.privacy import masking
+
+    values: dict[str, int] = {}
+    for kind in ("card", "mobile", "id"):
+        raw = ctx.settings.get(f"privacy.mask_{kind}")
+        try:
+            values[f"{kind}_head"], values[f"{kind}_tail"] = masking.parse_head_tail(raw)
+        except ValueError as exc:
+            ctx.settings.problems.append(f"setting privacy.mask_{kind}: {exc}; using the default")
+    masking.set_policy(masking.MaskPolicy.from_mapping(values))
+
+
 def build_context(args: "argparse.Namespace") -> Context:
-    return Context(paths=Paths.resolve(args.basedir), kb_override=args.kb, lang=args.lang)
+    ctx = Context(paths=Paths.resolve(args.basedir), kb_override=args.kb, lang=args.lang)
+    apply_privacy_policy(ctx)
+    return ctx
 
 
 def main(argv: list[str] | None = None) -> int:

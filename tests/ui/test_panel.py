@@ -273,3 +273,21 @@ def test_missing_rule_files_are_reported_and_the_kb_still_works(make_panel, tmp_
     view, ctl, services = make_panel(kb)
     assert ctl.call_ctl is None and len(services.kb.cards) >= 5
     assert any("call guidance is off" in str(e) for e in services.kb.errors)
+
+
+def test_expired_card_has_a_badge_and_sorts_last(make_panel, qtbot, tmp_path, repo_root):
+    kb = tmp_path / "kb"
+    shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
+    src = (kb / "cards" / "银行卡" / "card-loss-debit.md").read_text(encoding="utf-8")
+    old = src.replace("id: card-loss-debit", "id: card-loss-debit-2019").replace("title: 借记卡挂失", "title: 借记卡挂失（旧版流程）")
+    old = old.replace("expires_at: 2027-11-20", "expires_at: 2020-01-01")
+    (kb / "cards" / "银行卡" / "card-loss-debit-2019.md").write_text(old, encoding="utf-8")
+    view, ctl, _ = make_panel(kb)
+    type_chinese(view.searchBox, "借记卡挂失")
+    qtbot.waitUntil(lambda: ctl._last_query == "借记卡挂失")
+    ids = [ctl.model.row(i)["id"] for i in range(ctl.model.rowCount())]
+    assert "card-loss-debit-2019" in ids and ids[-1] == "card-loss-debit-2019"
+    assert ids[0] == "card-loss-debit"
+    assert ctl.model.row(len(ids) - 1)["badge"] == "已过期" and ctl.model.row(0)["badge"] == ""
+    ctl.open_card("card-loss-debit-2019")
+    assert "已过期" in view.cardView.toPlainText()

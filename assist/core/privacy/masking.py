@@ -43,6 +43,25 @@ class MaskPolicy:
 
 
 DEFAULT_POLICY = MaskPolicy()
+_active: MaskPolicy = DEFAULT_POLICY
+
+
+def set_policy(policy: MaskPolicy | None) -> None:
+    """Make ``policy`` what ``mask()`` uses when none is passed (the app applies the settings)."""
+    global _active
+    _active = policy or DEFAULT_POLICY
+
+
+def active_policy() -> MaskPolicy:
+    return _active
+
+
+def parse_head_tail(value: str) -> tuple[int, int]:
+    """``"6+4"`` → (6, 4): how many characters stay visible at the start and the end."""
+    head, sep, tail = str(value).replace(" ", "").partition("+")
+    if not sep or not head.isdigit() or not tail.isdigit():
+        raise ValueError(f"{value!r} is not HEAD+TAIL, e.g. 6+4")
+    return int(head), int(tail)
 
 
 def _keep_ends(raw: str, head: int, tail: int, ch: str, skip: int = 0) -> str:
@@ -56,8 +75,9 @@ def _keep_ends(raw: str, head: int, tail: int, ch: str, skip: int = 0) -> str:
     return "".join(ch if i in hide else c for i, c in enumerate(raw))
 
 
-def mask_span(raw: str, kind: str, policy: MaskPolicy = DEFAULT_POLICY) -> str:
+def mask_span(raw: str, kind: str, policy: MaskPolicy | None = None) -> str:
     """The masked form of one value ``raw`` of kind ``kind``."""
+    policy = policy or _active
     p, ch = policy, policy.mask_char
     if kind == SECRET:
         return p.secret_text
@@ -86,7 +106,7 @@ def mask_with_report(text: str, policy: MaskPolicy | None = None) -> tuple[str, 
     spans = find_pii(text)
     if not spans:
         return text, spans
-    policy = policy or DEFAULT_POLICY
+    policy = policy or _active
     out: list[str] = []
     pos = 0
     for sp in spans:
