@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test venv lock bench clean doctor translations package
+.PHONY: run test venv lock clean doctor translations package
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -40,8 +40,15 @@ doctor: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run_all
+PKG_STAMP := $(VENV)/.installed-package
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) -e ".[package]"
+	touch $@
+
+# Installers (packaging/README.md): one-folder app, .deb, portable archive, makensis compile-check
+package: $(PKG_STAMP) $(QM)
+	VENV=$(VENV) packaging/build.sh
 
 lock:
 	rm -rf /tmp/assist-lock && $(PY) -m venv /tmp/assist-lock

@@ -115,9 +115,9 @@ class Index:
             for t in ts:
                 keys += char_keys(t)
             tag_keys.append(set(keys))
-        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags], 0.25)
+        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags], 0.15)
         bodies = [b[:BODY_CHARS] for b in bodies]
-        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)), 0.4)
+        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)), 0.25)
         self.fields = (self.name, self.tags, self.body)
         syl: dict[str, list[str]] = {}
         for k in self.name.postings:
