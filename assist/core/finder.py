@@ -39,7 +39,23 @@ class Finder:
     def search(self, query: str, limit: int = 50, filters: dict | None = None) -> list:
         if self.kind == "substring":
             return self.engine.search(query, limit=limit)
-        return self.engine.search(query, limit=limit, filters=filters, boosts=self.boosts())
+        hits = self.engine.search(query, limit=limit, filters=filters, boosts=self.boosts())
+        if not hits and not query.strip():
+            return self.browse(limit, filters)
+        return hits
+
+    def is_browsing(self) -> bool:
+        """True when an empty query has no pinned or used cards to show (a fresh install)."""
+        return not (self.pinned and self.boost_pinned) and not (self.usage and self.boost_usage)
+
+    def browse(self, limit: int = 50, filters: dict | None = None) -> list:
+        """The KB by category and title, current cards first: what a new agent sees before any use."""
+        from assist.core.kb.substring import SimpleHit
+
+        cat = (filters or {}).get("category") or ""
+        cards = [c for c in self.kb.cards if not cat or c.category == cat or c.category.startswith(cat + "/")]
+        cards.sort(key=lambda c: (c.is_expired(), c.category, c.title))
+        return [SimpleHit(c.id, c.title, 0.0, c.plain_body.replace("\n", " ")[:60], {}) for c in cards[:limit]]
 
     def note_open(self, card_id: str) -> None:
         self.usage[card_id] = self.usage.get(card_id, 0.0) + 1.0

@@ -215,7 +215,12 @@ class PanelController(QObject):
         else:
             v.emptyLabel.setVisible(False)
             v.resultsView.setVisible(True)
-        v.countLabel.setText(self.tr("{n} result(s)").format(n=n) if q else self.tr("Pinned and frequently used cards"))
+        if q:
+            v.countLabel.setText(self.tr("{n} result(s)").format(n=n))
+        elif getattr(self.s.search, "is_browsing", lambda: False)():
+            v.countLabel.setText(self.tr("All cards by category (frequently used cards will appear here)"))
+        else:
+            v.countLabel.setText(self.tr("Pinned and frequently used cards"))
 
     def _update_chips(self, rows: list[dict] | None) -> None:
         """Chips for the top-level categories of the current results; one click filters.
@@ -288,6 +293,8 @@ class PanelController(QObject):
         self.view.cardView.setFocus()
         at = self.s.clock().isoformat(timespec="seconds")
         run_in_background(self.s.lane.submit(self.s.store.record_open, card_id, at))
+        if hasattr(self.s.search, "note_open"):
+            self.s.search.note_open(card_id)  # ranks it now, not only after a restart
         log_event(log, "card opened", card_id=card_id)
 
     def _render_card(self, card_id: str) -> None:

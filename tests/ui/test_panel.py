@@ -291,3 +291,14 @@ def test_expired_card_has_a_badge_and_sorts_last(make_panel, qtbot, tmp_path, re
     assert ctl.model.row(len(ids) - 1)["badge"] == "已过期" and ctl.model.row(0)["badge"] == ""
     ctl.open_card("card-loss-debit-2019")
     assert "已过期" in view.cardView.toPlainText()
+
+
+def test_fresh_install_shows_cards_by_category_then_the_used_ones(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    assert ctl.model.rowCount() > 0, "a new agent must not face an empty list"
+    assert "全部卡片" in view.countLabel.text()
+    ctl.open_card("card-loss-debit")
+    ctl.back()
+    ctl.run_search(force=True)
+    assert ctl.model.row(0)["id"] == "card-loss-debit"
+    assert "置顶和常用卡片" in view.countLabel.text()

@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../../../assist/ui/controller.py" line="137" />
-        <location filename="../../../assist/ui/controller.py" line="422" />
+        <location filename="../../../assist/ui/controller.py" line="427" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -144,94 +144,99 @@
         <translation>可以少输几个字、用拼音首字母，或换个说法再试。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="218" />
+        <location filename="../../../assist/ui/controller.py" line="219" />
         <source>{n} result(s)</source>
         <translation>{n} 条结果</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="218" />
+        <location filename="../../../assist/ui/controller.py" line="221" />
+        <source>All cards by category (frequently used cards will appear here)</source>
+        <translation>全部卡片（按分类；常用卡片会显示在这里）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/controller.py" line="223" />
         <source>Pinned and frequently used cards</source>
         <translation>置顶和常用卡片</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="244" />
+        <location filename="../../../assist/ui/controller.py" line="249" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="251" />
+        <location filename="../../../assist/ui/controller.py" line="256" />
         <source>Filter by category {name}</source>
         <translation>按分类筛选：{name}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="251" />
+        <location filename="../../../assist/ui/controller.py" line="256" />
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="295" />
+        <location filename="../../../assist/ui/controller.py" line="300" />
         <source>Expired: this card is past its review date</source>
         <translation>已过期：本卡片已超过复核有效期，请谨慎使用</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="295" />
+        <location filename="../../../assist/ui/controller.py" line="300" />
         <source>Not verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="296" />
+        <location filename="../../../assist/ui/controller.py" line="301" />
         <source>Script</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="296" />
+        <location filename="../../../assist/ui/controller.py" line="301" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="297" />
+        <location filename="../../../assist/ui/controller.py" line="302" />
         <source>Personal data C2 (card, ID and phone numbers): verify identity before discussing the account; confirm, never ask for; everything shown and recorded is masked.</source>
         <translation>个人信息 C2：涉及卡号、证件、手机号等。先核实身份再谈账户；只核对，不索要；屏幕与记录一律脱敏。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="299" />
+        <location filename="../../../assist/ui/controller.py" line="304" />
         <source>Personal data C3 (PIN, CVV, expiry date): never ask for it, never record it.</source>
         <translation>个人信息 C3：涉及密码、CVV、有效期等鉴别信息。任何情况下都不询问、不记录。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="300" />
+        <location filename="../../../assist/ui/controller.py" line="305" />
         <source>Identity check: use this card only after the caller's identity is verified.</source>
         <translation>身份核验：本卡片内容仅在完成身份核验后使用。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="301" />
+        <location filename="../../../assist/ui/controller.py" line="306" />
         <source>Never ask for: card PIN, CVV, card expiry date, SMS verification code.</source>
         <translation>绝不索要：银行卡密码、CVV、卡片有效期、短信验证码。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="397" />
+        <location filename="../../../assist/ui/controller.py" line="402" />
         <source>Active knowledge base: {root}
 Version {version}, {count} cards loaded.</source>
         <translation>当前知识库：{root}
 版本 {version}，已加载 {count} 张卡片。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="400" />
+        <location filename="../../../assist/ui/controller.py" line="405" />
         <source>These files have problems; the rest of the knowledge base works:</source>
         <translation>以下文件有问题（其余知识库正常可用）：</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="401" />
+        <location filename="../../../assist/ui/controller.py" line="406" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="408" />
+        <location filename="../../../assist/ui/controller.py" line="413" />
         <source>About Assist</source>
         <translation>关于坐席助手</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="409" />
+        <location filename="../../../assist/ui/controller.py" line="414" />
         <source>Assist agent panel {version}
 Build: {build}
 Knowledge base: {kb}</source>
@@ -240,12 +245,12 @@ Knowledge base: {kb}</source>
 知识库：{kb}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="421" />
+        <location filename="../../../assist/ui/controller.py" line="426" />
         <source>Show / hide</source>
         <translation>显示/隐藏</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/controller.py" line="496" />
+        <location filename="../../../assist/ui/controller.py" line="501" />
         <source>In call: {caller} {topic}</source>
         <translation>通话中：{caller} {topic}</translation>
     </message>
