@@ -4,7 +4,7 @@
 #
 #   1. apt: install the build/test tools that are missing (nsis, desktop-file-utils, xvfb, …)
 #   2. packaging/build.sh: one-folder app -> .deb -> portable archive -> makensis compile-check;
-#      tests/e2e/test_package_frozen.py on the built app
+#      packaging/tests/test_package_frozen.py on the built app
 #   3. install the .deb (apt resolves Depends); run the INSTALLED `assist`:
 #      --version (version + build time), doctor, kb check on the bundled KB, the panel under
 #      xvfb-run (window found, screenshot), keyring with a real Secret Service and without one
@@ -57,9 +57,9 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   step "build"
   packaging/build.sh || fail "packaging/build.sh"
 fi
-step "pytest checks on the frozen build (tests/e2e/test_package_frozen.py)"
-ASSIST_PACKAGE_TESTS=1 .venv/bin/python -m pytest -q -p no:cacheprovider tests/e2e/test_package_frozen.py \
-  || fail "tests/e2e/test_package_frozen.py"
+step "pytest checks on the frozen build (packaging/tests/test_package_frozen.py)"
+ASSIST_PACKAGE_TESTS=1 .venv/bin/python -m pytest --rootdir=. -c pyproject.toml -q -p no:cacheprovider packaging/tests/test_package_frozen.py \
+  || fail "packaging/tests/test_package_frozen.py"
 VERSION=$(.venv/bin/python -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 DEB=$(ls packaging/out/assist_"$VERSION"_*.deb 2>/dev/null | head -1)
 PORTABLE=$(ls packaging/out/assist-"$VERSION"-linux-*-portable.tar.gz 2>/dev/null | head -1)

@@ -1,8 +1,8 @@
 """Checks on the frozen one-folder build (packaging/out/dist/assist).
 
-Skipped unless ASSIST_PACKAGE_TESTS=1: they never run PyInstaller themselves, and the normal
-`make test` does not build packages. Build first with `packaging/build.sh app` (or `make package`);
-the full install/remove check is packaging/ci.sh.
+Not part of `make test` (they live outside tests/ and never run PyInstaller themselves):
+packaging/ci.sh runs them after building. By hand: `packaging/build.sh app`, then
+`.venv/bin/python -m pytest packaging/tests`. The full install/remove check is packaging/ci.sh.
 """
 
 from __future__ import annotations
@@ -21,11 +21,7 @@ from assist import __version__
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "packaging" / "out" / "dist" / "assist"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(os.environ.get("ASSIST_PACKAGE_TESTS") != "1",
-                       reason="packaging tests: set ASSIST_PACKAGE_TESTS=1 after packaging/build.sh app"),
-]
+pytestmark = [pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
