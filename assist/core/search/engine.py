@@ -8,6 +8,7 @@ alignment score → boosts (pinned, usage, expired last) → highlights and snip
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter
@@ -34,6 +35,31 @@ LONG_FUZZ = fuzz.ratio
 LONG_QUERY = 8  # units; from here on a query is a customer's sentence
 W_SOUND = 0.95  # same fuzzy score on homophone-folded text, slightly discounted
 FLOOR = 0.12  # drop results scoring under this share of the best one
+# Typed queries must be covered: a card is shown only if enough of the query's units occur in it
+# (title/aliases/tags homophone-aware, body literally). Function words do not count.
+STOP_CHARS = frozenset("的了吗呢么啊呀吧哦嗯我你您他她是在有和就都也还要想请问怎办什为啥能可以会一下个这那")
+BODY_SCAN = 600  # body characters checked for coverage (the indexed part and a little more)
+GATED_QUERY = 6  # units: up to here (or with typed Latin) a query is typed keywords and is gated
+
+
+_ASCII_WORD = re.compile(r"[0-9a-z]{2,}", re.IGNORECASE)
+
+
+def _in_body(norm: str, body: str) -> set[int]:
+    """Positions of query characters that occur in ``body`` inside a query bigram (one
+    common character scattered through a card is no evidence)."""
+    if len(norm) == 1:
+        return {0} if norm in body else set()
+    out: set[int] = set()
+    for i in range(len(norm) - 1):
+        if norm[i:i + 2] in body:
+            out.update((i, i + 1))
+    return out
+
+
+def allowed_misses(n: int) -> int:
+    """Units of a typed query that may be missing (typo tolerance without flooding)."""
+    return 0 if n <= 2 else 1 if n <= 5 else 2
 
 
 class SearchEngine:
@@ -46,6 +72,7 @@ class SearchEngine:
         self._joined = ["|".join(ts) for ts in names]
         self._jsounds = ["|".join(ts) for ts in self._sounds]
         self._by_id = {d.id: i for i, d in enumerate(docs)}
+        self._tagtext = [normalize("|".join(d.tags)) for d in docs]
         self._filter_cache: dict[Filters, bytearray] = {}
 
     # ----------------------------------------------------------------- build
@@ -103,7 +130,52 @@ class SearchEngine:
             acc = {d: s for d, s in acc.items() if s >= cut} or acc
         top = heapq.nlargest(n_cand, acc.items(), key=itemgetter(1))
         scored = self._rerank(q, top)
+        if q.has_latin or len(q.units) <= GATED_QUERY:
+            scored = [(d, sc) for d, sc in scored if self._covers(q, d)]
+            if not scored:
+                return []
         return self._finish(q, scored, limit, bst)
+
+    def _covers(self, q: Query, d: int) -> bool:
+        """Enough of a typed query occurs in card ``d``: its characters inside query bigrams found
+        in the title, aliases, tags or body, or a contiguous pinyin/homophone-aware run in the
+        title, aliases or tags. Up to ``allowed_misses`` units may be missing;
+        function words do not count; typed ASCII words (ATM, APP, CVV) count when found literally."""
+        n = sum(1 for u in q.units if not (u.char and u.char in STOP_CHARS))
+        if n == 0:
+            return True
+        need = n - allowed_misses(n)
+        body = self.docs[d].body[:BODY_SCAN]
+        head = self._joined[d] + "|" + self._tagtext[d]
+        lower = (head + "|" + body).lower()
+        words = _ASCII_WORD.findall(q.norm)
+        literal = bool(words) and all(w.lower() in lower for w in words)
+        if literal and q.norm.isascii():
+            return True  # a literal word such as ATM, APP, CVV
+        found = _in_body(q.norm, head + "|" + body)
+        single = sum(1 for u in q.units if u.char) == 1
+        exact, pos = 0, 0
+        for u in q.units:  # character units in order; map each to its position in q.norm
+            if not u.char:
+                continue
+            at = q.norm.find(u.char, pos)
+            pos = at + 1 if at >= 0 else pos
+            if u.char not in STOP_CHARS and (at in found or (single and u.char in head)):
+                exact += 1
+        if literal:
+            exact += sum(1 for u in q.units if u.latin)
+        if exact >= need:
+            return True
+        run = q.aligner.runs(head, 99)[0]  # 1 per exact unit, 0.8 per homophone / pinyin match
+        if run >= 0.8 * need - 1e-9:
+            return True
+        budget = n - need  # the typed query's miss budget also bounds its synonym expansions
+        for alt, _units in q.alternatives:  # a synonym or shorthand expansion found this card
+            hits = _in_body(alt, head + "|" + body)
+            counted = [i for i, c in enumerate(alt) if c not in STOP_CHARS]
+            if counted and sum(1 for i in counted if i not in hits) <= budget:
+                return True
+        return False
 
     def _rerank(self, q: Query, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """BM25 share of the best + rapidfuzz similarity to title/aliases (also on

@@ -171,4 +171,10 @@ def unit_matches(u: Unit, ch: str) -> float:
     if u.prefix:
         p = u.prefix
         return 1.0 if any(r.startswith(p) for r in rs) else 0.0
-    return 1.0 if not u.syls.isdisjoint(rs) else 0.0
+    if not u.syls.isdisjoint(rs):
+        return 1.0
+    if u.latin:  # a typed 'n' or 'm' is also an initial (年, 密), not only the syllable 嗯/呣
+        ones = tuple(s for s in u.syls if len(s) == 1)
+        if ones and any(r.startswith(ones) for r in rs):
+            return 1.0
+    return 0.0
