@@ -108,6 +108,22 @@ def build_panel_services(ctx: Context, translations: Any = None):
         from assist.ui.call_support import CallServices
 
         call_services = CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane, store=store, search=finder)
+    def reload_kb():
+        """A new KB became active (pack imported by sync or `assist kb import`): load it again."""
+        new_kb = ctx.load_kb()
+        new_finder = Finder(new_kb, usage=finder.usage, pinned=finder.pinned, boost_usage=finder.boost_usage,
+                            boost_pinned=finder.boost_pinned)
+        try:
+            from assist.core.guidance.lint import load_rules
+
+            new_rules = load_rules(Path(new_kb.root))
+        except Exception as exc:  # noqa: BLE001 - reported in the KB status, the old rules stay
+            from assist.core.kb import CardError
+
+            new_kb.errors.append(CardError(str(Path(new_kb.root) / "rules"), 1, f"call guidance keeps the previous rules: {exc}", code="rules"))
+            new_rules = None
+        return new_kb, new_finder, new_rules
+
     def sync_factory():
         from assist.core.sync.service import SyncService
 
@@ -115,7 +131,7 @@ def build_panel_services(ctx: Context, translations: Any = None):
 
     return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
                          translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest,
-                         call_services=call_services, sync_factory=sync_factory)
+                         call_services=call_services, sync_factory=sync_factory, reload_kb=reload_kb)
 
 
 def start_panel(ctx: Context, platform: str | None = None) -> int:

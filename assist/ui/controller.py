@@ -36,6 +36,7 @@ class PanelServices:
     suggest: Callable[[str], list[str]] | None = None
     call_services: Any = None  # assist.ui.call_support.CallServices; None = no call page
     sync_factory: Callable[[], Any] | None = None  # -> assist.core.sync.service.SyncService
+    reload_kb: Callable[[], tuple[Any, Any, Any]] | None = None  # -> (kb, finder, rules or None)
 
 
 class PanelController(QObject):
@@ -78,6 +79,7 @@ class PanelController(QObject):
             self.sync = SyncStatusController(view.syncButton, services.lane, services.sync_factory,
                                              lambda: getattr(self.s.translations, "language", "zh_CN"), self)
             view.actSyncNow.triggered.connect(self.sync.sync_now)
+            self.sync.roundFinished.connect(lambda report: self.reload_kb() if getattr(report, "kb_imported", None) else None)
         else:
             view.syncButton.setVisible(False)
         self._wire()
@@ -110,6 +112,7 @@ class PanelController(QObject):
         v.actTabCall.triggered.connect(lambda: self.show_tab(self.call_tab))
         v.actTabComplaint.triggered.connect(lambda: self.show_tab(getattr(self, "complaint_tab", -1)))
         v.actStartCall.triggered.connect(lambda: self.start_call("", "", "", source="panel"))
+        v.actReloadKb.triggered.connect(self.reload_kb)
         v.actOnTop.setChecked(bool(self.s.settings.get("ui.always_on_top")))
         v.actDockLeft.setChecked(self.s.settings.get("ui.dock_side") == "left")
 
@@ -137,6 +140,7 @@ class PanelController(QObject):
         v.actQuit.setText(self.tr("Quit"))
         v.actStartCall.setText(self.tr("Start a call (Ctrl+Shift+N)"))
         v.actSyncNow.setText(self.tr("Sync with head office now (Ctrl+Shift+S)"))
+        v.actReloadKb.setText(self.tr("Reload the knowledge base (F5)"))
         if self.sync is not None and self.sync.status is not None:
             self.sync._show(self.sync.status)
         v.tabs.setTabText(0, self.tr("Knowledge (Ctrl+1)"))
@@ -397,6 +401,24 @@ class PanelController(QObject):
         self._save_settings()
         self.retranslate()
         self.run_search(force=True)
+
+    def reload_kb(self) -> None:
+        """Switch to the active KB (after a pack import) without restarting the panel."""
+        if self.s.reload_kb is None:
+            return
+        kb, finder, rules = self.s.reload_kb()
+        old_version = self.s.kb.version
+        self.s.kb, self.s.search, self.s.suggest = kb, finder, finder.suggest
+        self.cards = kb.by_id()
+        if self.call_ctl is not None:
+            self.call_ctl.s.kb, self.call_ctl.s.search = kb, finder
+            if rules is not None:
+                self.call_ctl.s.rules = rules
+        if self.current_card_id and self.current_card_id not in self.cards:
+            self.back()
+        self._update_kb_status()
+        self.run_search(force=True)
+        log_event(log, "kb reloaded", old=old_version, new=kb.version, cards=len(kb.cards))
 
     def show_kb_problems(self) -> None:
         kb = self.s.kb

@@ -153,7 +153,9 @@ class PanelWindow(QMainWindow):
         self.actStartCall.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.actSyncNow = QAction(self)
         self.actSyncNow.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        for a in (self.actTabKb, self.actTabCall, self.actTabComplaint, self.actStartCall, self.actSyncNow):
+        self.actReloadKb = QAction(self)
+        self.actReloadKb.setShortcut(QKeySequence("F5"))
+        for a in (self.actTabKb, self.actTabCall, self.actTabComplaint, self.actStartCall, self.actSyncNow, self.actReloadKb):
             self.addAction(a)
         self.actQuit = QAction(self)
         self.actQuit.setShortcut(QKeySequence("Ctrl+Q"))
@@ -170,6 +172,7 @@ class PanelWindow(QMainWindow):
         self.menu.addMenu(self.langMenu)
         self.menu.addSeparator()
         self.menu.addAction(self.actSyncNow)
+        self.menu.addAction(self.actReloadKb)
         self.menu.addAction(self.actKbProblems)
         self.menu.addAction(self.actAbout)
         self.menu.addSeparator()

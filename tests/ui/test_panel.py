@@ -302,3 +302,25 @@ def test_fresh_install_shows_cards_by_category_then_the_used_ones(make_panel, qt
     ctl.run_search(force=True)
     assert ctl.model.row(0)["id"] == "card-loss-debit"
     assert "置顶和常用卡片" in view.countLabel.text()
+
+
+def test_new_kb_pack_is_picked_up_with_f5_without_restart(make_panel, qtbot, tmp_path, repo_root):
+    from assist.core.kb import packs
+
+    view, ctl, services = make_panel()
+    before = services.kb.version
+    kb = tmp_path / "newkb"
+    shutil.copytree(repo_root / "kb", kb)
+    (kb / "VERSION").write_text("2099.1.1\n", encoding="utf-8")
+    card = kb / "cards" / "银行卡" / "card-loss-debit.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("title: 借记卡挂失", "title: 借记卡挂失（新版）"), encoding="utf-8")
+    pub = packs.keygen(tmp_path / "hq.key")
+    packs.build_pack(kb, tmp_path / "hq.key", tmp_path / "kb.pack")
+    store = services.settings.path.parent.parent / "data" / "kb"
+    packs.import_pack(tmp_path / "kb.pack", store, [pub])
+    assert view.actReloadKb.shortcut().toString() == "F5"
+    view.actReloadKb.trigger()
+    assert services.kb.version == "2099.1.1" != before
+    assert "2099.1.1" in view.kbStatusButton.text()
+    ctl.open_card("card-loss-debit")
+    assert "借记卡挂失（新版）" in view.cardView.toPlainText()
