@@ -143,6 +143,9 @@ def start_panel(ctx: Context, platform: str | None = None) -> int:
             return 0
     except ConnectionError:
         pass
+    except ipc.PanelBusy as exc:
+        print(f"assist: a panel is running but does not answer ({exc}); try again in a moment", file=sys.stderr)
+        return 1
     ctx.paths.ensure()
     ctx.setup_logging("panel")
     from assist.ui.launch import run_panel  # Qt only from here

@@ -10,8 +10,12 @@ Message: ONE line of UTF-8 JSON terminated by ``\\n``, for example::
     {"v": 1, "cmd": "open", "query": "退款"}
     {"v": 1, "cmd": "call_start", "caller": "138****5678", "topic": "信用卡", "call_type": "投诉"}
     {"v": 1, "cmd": "call_end"}
+    {"v": 1, "cmd": "quit"}
 
-Reply: one line, ``ok`` or ``error: <reason>``. Callers' numbers must be masked by
+Optional ``"id"``: a string; the panel applies a message with the same id only once
+(so a client may safely retry after a timeout). String fields must be strings.
+
+Reply: one line, ``ok`` or ``error: <reason>`` (the panel then closes the connection). Callers' numbers must be masked by
 the client before sending (``assist open`` does this); the panel masks again.
 """
 
@@ -41,8 +45,17 @@ def server_name(runtime_dir: Path) -> str:
     return path
 
 
+class PanelBusy(Exception):
+    """A panel is listening but did not answer in time (still starting, or busy)."""
+
+
 def send(runtime_dir: Path, message: dict, timeout: float = 3.0) -> str:
-    """Send one message to a running panel. Raises ConnectionError if none is listening."""
+    """Send one message to a running panel.
+
+    Raises ConnectionError when no panel listens (no socket, or connection refused) and
+    PanelBusy when one accepted the connection but did not answer in time. Give the
+    message an ``"id"`` to make a retry safe: the panel applies each id once.
+    """
     data = (json.dumps({"v": PROTOCOL_VERSION, **message}, ensure_ascii=False) + "\n").encode("utf-8")
     name = server_name(runtime_dir)
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -58,6 +71,10 @@ def send(runtime_dir: Path, message: dict, timeout: float = 3.0) -> str:
     s.settimeout(timeout)
     try:
         s.connect(name)
+    except OSError as exc:  # ECONNREFUSED / ENOENT: a stale socket, nobody listens
+        s.close()
+        raise ConnectionError(str(exc)) from exc
+    try:
         s.sendall(data)
         buf = b""
         while not buf.endswith(b"\n"):
@@ -65,9 +82,13 @@ def send(runtime_dir: Path, message: dict, timeout: float = 3.0) -> str:
             if not chunk:
                 break
             buf += chunk
+        if not buf:
+            raise PanelBusy("the panel closed the connection without answering")
         return buf.decode("utf-8").strip()
+    except TimeoutError as exc:
+        raise PanelBusy(f"no answer within {timeout:.0f} s") from exc
     except OSError as exc:
-        raise ConnectionError(str(exc)) from exc
+        raise PanelBusy(str(exc)) from exc
     finally:
         s.close()
 
@@ -80,4 +101,7 @@ def parse_message(line: bytes) -> dict:
         raise ValueError(f"not a JSON line: {exc}") from exc
     if not isinstance(msg, dict) or msg.get("cmd") not in ("show", "open", "call_start", "call_end", "quit"):
         raise ValueError("unknown or missing 'cmd' (show, open, call_start, call_end, quit)")
+    for key in ("query", "caller", "caller_full", "customer_name", "topic", "call_type", "id"):
+        if key in msg and not isinstance(msg[key], str):
+            raise ValueError(f"field '{key}' must be a string")
     return msg

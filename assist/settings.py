@@ -1,7 +1,8 @@
 """Every setting declared once (type, default, description), stored as TOML.
 
-Keys are ``section.name``. Unknown keys in the file are kept but ignored; a value of
-the wrong type is reported and the default used. ``SCHEMA_VERSION`` and ``UPGRADES``
+Keys are ``section.name``. Unknown keys in the file are kept (and written back) but
+ignored; a value of the wrong type is reported and the default used; a file that cannot
+be read is reported and never overwritten. ``SCHEMA_VERSION`` and ``UPGRADES``
 migrate old files forward (Picard's config_upgrade, in small).
 """
 
@@ -68,13 +69,27 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def _toml_str(v: str) -> str:
+    out = []
+    for ch in v:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
 def _toml_value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (int, float)):
         return repr(v)
     if isinstance(v, str):
-        return '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        return _toml_str(v)
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     raise SettingsError(f"cannot store {type(v).__name__} in settings")
@@ -98,29 +113,48 @@ def dumps(flat: dict[str, Any]) -> str:
 
 
 class Settings:
-    def __init__(self, path: Path | None, values: dict[str, Any] | None = None, problems: list[str] | None = None):
+    def __init__(self, path: Path | None, values: dict[str, Any] | None = None, problems: list[str] | None = None,
+                 unknown: dict[str, Any] | None = None, writable: bool = True):
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
+        self._unknown: dict[str, Any] = dict(unknown or {})  # kept and written back unchanged
         self.problems: list[str] = list(problems or [])
+        self.writable = writable  # False when the file could not be read: never overwrite it
 
     @classmethod
     def load(cls, path: Path) -> "Settings":
         problems: list[str] = []
         values: dict[str, Any] = {}
+        unknown: dict[str, Any] = {}
+        writable = True
         if path.exists():
             try:
                 raw = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                problems.append(f"{path}: not valid TOML ({exc}); using defaults. Fix or delete the file.")
-                raw = {}
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                problems.append(f"{path}: not valid TOML ({exc}); using defaults for this run and leaving the file "
+                                "as it is. Fix or delete the file.")
+                raw, writable = {}, False
             flat = _flatten(raw)
-            version = int(flat.pop("schema_version", SCHEMA_VERSION) or 0)
+            try:
+                version = int(flat.pop("schema_version", SCHEMA_VERSION))
+            except (TypeError, ValueError):
+                problems.append(f"{path}: schema_version must be a whole number; reading the file as version {SCHEMA_VERSION}")
+                version = SCHEMA_VERSION
+            if version > SCHEMA_VERSION:
+                problems.append(f"{path}: written by a newer version (schema {version}); settings are read as far as "
+                                "they are known and the file is not overwritten")
+                writable = False
             while version < SCHEMA_VERSION:
-                flat = UPGRADES[version](flat)
+                upgrade = UPGRADES.get(version)
+                if upgrade is None:
+                    problems.append(f"{path}: no upgrade from schema {version}; reading it as version {SCHEMA_VERSION}")
+                    break
+                flat = upgrade(flat)
                 version += 1
             for key, v in flat.items():
                 s = BY_KEY.get(key)
                 if s is None:
+                    unknown[key] = v
                     continue
                 if s.type is float and isinstance(v, int):
                     v = float(v)
@@ -128,7 +162,7 @@ class Settings:
                     problems.append(f"{path}: setting {key} should be {s.type.__name__}, got {v!r}; using default {s.default!r}")
                     continue
                 values[key] = v
-        return cls(path, values, problems)
+        return cls(path, values, problems, unknown, writable)
 
     def get(self, key: str) -> Any:
         s = BY_KEY[key]
@@ -144,10 +178,16 @@ class Settings:
         self._values[key] = value
 
     def save(self) -> None:
-        if self.path is None:
+        """Write atomically (temp file 0600, fsync, rename). A file that could not be read is
+        never overwritten: the user's values in it would be lost."""
+        if self.path is None or not self.writable:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"schema_version": SCHEMA_VERSION, **self._values}
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(dumps(data), encoding="utf-8")
+        data = {**self._unknown, "schema_version": SCHEMA_VERSION, **self._values}
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(dumps(data))
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, self.path)

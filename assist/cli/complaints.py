@@ -1,4 +1,8 @@
-"""`assist complaints risk|export|list`: complaint tools without the panel."""
+"""`assist complaints risk|export|list|show|status|extend|pause|resume|repeat|review`: complaint
+tools without the panel. Thin over ``assist.core.complaints`` (case actions: ``case``).
+
+Exit codes: 0 done; 1 refused by the rules (the reason is printed); 2 usage error (bad
+argument, unknown ticket, no actor, no keyring for an unmasked export)."""
 
 from __future__ import annotations
 
@@ -20,16 +24,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
     r.add_argument("--rules", help="risk_words.yaml to use instead of the KB's")
     r.set_defaults(func=run_risk)
-    e = cs.add_parser("export", help="export saved complaints (masked)")
+    e = cs.add_parser("export", help="export saved complaints (masked unless --unmasked --reason R)")
     e.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
     e.add_argument("--since", metavar="DATE", help="only complaints changed on or after DATE (YYYY-MM-DD)")
     e.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    e.add_argument("--unmasked", action="store_true",
+                   help="export the full values kept encrypted (needs the keyring and --reason; audited per complaint)")
+    e.add_argument("--reason", default="", help="why the full values are exported (recorded in the audit trail)")
+    e.add_argument("--actor", help="staff id recorded in the audit trail (default: setting agent.staff_id)")
     e.set_defaults(func=run_export)
     ls = cs.add_parser("list", help="list saved complaints with status and days left")
     ls.add_argument("--status")
     ls.add_argument("--search")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=run_list)
+    from assist.cli import complaints_case
+
+    complaints_case.register(cs)
 
 
 def run(args: argparse.Namespace, ctx: "Context") -> int:  # the module contract; subcommands set func
@@ -66,7 +77,7 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: "Context") -> int:
-    from assist.core.complaints.export import export_lines
+    from assist.core.complaints.export import ExportRefused, export_lines
 
     since = None
     if args.since:
@@ -75,15 +86,46 @@ def run_export(args: argparse.Namespace, ctx: "Context") -> int:
         except ValueError:
             print(f"--since {args.since!r}: write the date as YYYY-MM-DD", file=sys.stderr)
             return 2
+    opts: dict = {}
+    if args.unmasked:
+        from assist.cli.complaints_case import actor_of, keyring_cipher
+
+        opts = {"unmasked": True, "reason": args.reason, "actor": actor_of(args, ctx), "cipher": keyring_cipher()}
+        problem = ("" if args.reason.strip() else "导出完整值须填写原因：请加 --reason / an unmasked export needs --reason R") or \
+                  ("" if opts["actor"] else "需要操作人工号：请设置 agent.staff_id 或加 --actor / no actor: set agent.staff_id or pass --actor") or \
+                  ("" if opts["cipher"] is not None else "系统密钥环不可用，无法解密完整值，未导出任何数据 / "
+                   "no system keyring is available: full values cannot be decrypted; nothing was exported")
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+    elif args.reason:
+        print("--reason 仅用于 --unmasked / --reason is only used with --unmasked", file=sys.stderr)
+        return 2
     db = ctx.open_db()
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
-        for line in export_lines(db, args.format, since):
+        lines = export_lines(db, args.format, since, **opts)
+    except ExportRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    out = _open_output(args.output, private=args.unmasked) if args.output else sys.stdout
+    try:
+        for line in lines:
             out.write(line)
     finally:
         if out is not sys.stdout:
             out.close()
     return 0
+
+
+def _open_output(path: str, private: bool):
+    """An export file; unmasked exports are created owner-only (0600)."""
+    import os
+
+    if not private:
+        return open(path, "w", encoding="utf-8", newline="")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
 
 def run_list(args: argparse.Namespace, ctx: "Context") -> int:

@@ -64,30 +64,38 @@ def _start_panel(args: argparse.Namespace, ctx) -> subprocess.Popen:
     return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
 
 
+def _deliver(runtime, msg: dict, deadline: float, start) -> str:
+    """Send ``msg`` until a panel answers; start one if none listens. The message id makes
+    a retry after a timeout safe (the panel applies each id once)."""
+    proc = None
+    while True:
+        try:
+            return ipc.send(runtime, msg)
+        except ConnectionError:
+            if proc is None:
+                proc = start()
+            elif proc.poll() is not None:
+                raise RuntimeError(f"the panel exited at start (code {proc.returncode}); run `assist doctor`")
+        except ipc.PanelBusy:
+            pass  # starting or busy: wait and retry the same message
+        if time.monotonic() > deadline:
+            raise RuntimeError("no panel answered in time; run `assist doctor`")
+        time.sleep(0.1)
+
+
 def run(args: argparse.Namespace, ctx) -> int:
+    import uuid
+
     runtime = ctx.paths.runtime_dir
-    msgs = build_messages(args)
+    deadline = time.monotonic() + args.timeout
     try:
-        reply = ipc.send(runtime, msgs[0])
-    except ConnectionError:
-        proc = _start_panel(args, ctx)
-        deadline = time.monotonic() + args.timeout
-        reply = ""
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                print(f"assist open: the panel exited at start (code {proc.returncode}); run `assist doctor`", file=sys.stderr)
+        for m in build_messages(args):
+            m["id"] = uuid.uuid4().hex
+            reply = _deliver(runtime, m, deadline, lambda: _start_panel(args, ctx))
+            if not reply.startswith("ok"):
+                print(f"assist open: panel replied {reply!r}", file=sys.stderr)
                 return 1
-            try:
-                reply = ipc.send(runtime, msgs[0])
-                break
-            except ConnectionError:
-                time.sleep(0.1)
-        else:
-            print(f"assist open: no panel answered within {args.timeout:.0f} s; run `assist doctor`", file=sys.stderr)
-            return 1
-    for m in msgs[1:]:
-        reply = reply if not reply.startswith("ok") else ipc.send(runtime, m)
-    if not reply.startswith("ok"):
-        print(f"assist open: panel replied {reply!r}", file=sys.stderr)
+    except RuntimeError as exc:
+        print(f"assist open: {exc}", file=sys.stderr)
         return 1
     return 0

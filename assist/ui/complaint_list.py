@@ -4,7 +4,10 @@
 ``ComplaintFilterProxy`` (status filter + free-text search over ticket, masked name,
 business category). ``ComplaintListView`` is the widget (objectName ``complaintList``);
 ``ComplaintListController`` loads rows and the history through the DB lane.
-Action ``actComplaintRecords`` (Ctrl+Shift+L) opens it.
+Action ``actComplaintRecords`` (Ctrl+Shift+L) opens it. A click shows the history below the
+list; Enter or a double-click opens the case view (``complaintCase``, the second page of
+``complaintListStack``: status, extension, pauses, repeats; ``complaint_case.py``), Esc
+comes back to the list.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from assist.core.complaints import repo
 from assist.core.complaints.lifecycle import TRANSITIONS
+from assist.ui.complaint_case import ComplaintCaseController, ComplaintCaseView
 from assist.ui.tasks import run_in_background
 
 R = Qt.ItemDataRole.UserRole
@@ -106,7 +110,17 @@ class ComplaintListView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("complaintList")
-        v = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("complaintListStack")
+        outer.addWidget(self.stack)
+        self.listPage = QWidget()
+        self.listPage.setObjectName("complaintListPage")
+        self.stack.addWidget(self.listPage)
+        self.caseView = ComplaintCaseView()
+        self.stack.addWidget(self.caseView)
+        v = QVBoxLayout(self.listPage)
         v.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.statusFilter = QComboBox(self)
@@ -143,7 +157,7 @@ class ComplaintListView(QWidget):
         self.searchEdit.setAccessibleName(self.tr("Search complaints"))
         self.listView.setAccessibleName(self.tr("My complaints"))
         self.historyView.setAccessibleName(self.tr("Complaint history"))
-        self.historyLabel.setText(self.tr("History (Enter on a complaint shows it)"))
+        self.historyLabel.setText(self.tr("History (click a complaint; Enter opens the case)"))
         self.backButton.setText(self.tr("← Back"))
         self.actComplaintRecords.setText(self.tr("My complaints"))
 
@@ -166,9 +180,13 @@ class ComplaintListController(QObject):
             view.statusFilter.addItem(s, s)
         view.statusFilter.currentIndexChanged.connect(lambda _i: self.proxy.set_status(view.statusFilter.currentData() or ""))
         view.searchEdit.textChanged.connect(self.proxy.set_search)
-        view.listView.activated.connect(self.open_index)
-        view.listView.clicked.connect(self.open_index)
+        view.listView.activated.connect(self.open_case_index)      # Enter / double-click
+        view.listView.clicked.connect(self.open_index)              # history preview
         view.backButton.clicked.connect(self.closed.emit)
+        self.case = ComplaintCaseController(view.caseView, lane, actor=agent_id, today=today)
+        self.case.closed.connect(self.show_list)
+        self.case.changed.connect(lambda _cid: self.refresh())
+        view.actComplaintRecords.triggered.connect(self.show_list)
 
     def refresh(self) -> None:
         fut = self.lane.submit(repo.list_complaints, agent_id=self.agent_id() or None, today=self.today())
@@ -178,6 +196,23 @@ class ComplaintListController(QObject):
         cid = index.data(ROLES["id"])
         if cid:
             self.open(cid)
+
+    def open_case_index(self, index: QModelIndex) -> None:
+        cid = index.data(ROLES["id"])
+        if cid:
+            self.open_case(cid)
+
+    def open_case(self, complaint_id: str) -> None:
+        """The case view for one complaint: status, clocks, actions, history."""
+        self.open(complaint_id)
+        self.case.open(complaint_id)
+        self.view.stack.setCurrentWidget(self.view.caseView)
+        self.view.caseView.actionBox.setFocus()
+
+    def show_list(self) -> None:
+        self.view.stack.setCurrentWidget(self.view.listPage)
+        self.refresh()
+        self.view.listView.setFocus()
 
     def open(self, complaint_id: str) -> None:
         run_in_background(self.lane.submit(repo.history, complaint_id), lambda h: self._show_history(complaint_id, h))

@@ -24,6 +24,7 @@ class IpcServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._seen_ids: list[str] = []  # recent message ids: a retried message is applied once
 
     def listen(self) -> bool:
         # A socket left by a killed instance blocks listen(): clear it first. The caller has
@@ -54,18 +55,22 @@ class IpcServer(QObject):
             sock.write(b"error: message too long\n")
             sock.disconnectFromServer()
             return
-        self._buffers[sock] = buf
-        if b"\n" not in buf:
-            return
-        line, _, rest = buf.partition(b"\n")
-        self._buffers[sock] = rest
-        try:
-            msg = ipc.parse_message(line)
-        except ValueError as exc:
-            sock.write(f"error: {exc}\n".encode())
+        while b"\n" in buf:
+            line, _, buf = buf.partition(b"\n")
+            try:
+                msg = ipc.parse_message(line)
+            except ValueError as exc:
+                sock.write(f"error: {exc}\n".encode())
+                sock.flush()
+                sock.disconnectFromServer()
+                self._buffers.pop(sock, None)
+                return
+            mid = msg.get("id")
+            if not mid or mid not in self._seen_ids:
+                if mid:
+                    self._seen_ids = (self._seen_ids + [mid])[-200:]
+                log.info("ipc message", extra={"fields": {"cmd": msg.get("cmd")}})
+                self.messageReceived.emit(msg)
+            sock.write(b"ok\n")
             sock.flush()
-            return
-        log.info("ipc message", extra={"fields": {"cmd": msg.get("cmd")}})
-        self.messageReceived.emit(msg)
-        sock.write(b"ok\n")
-        sock.flush()
+        self._buffers[sock] = buf

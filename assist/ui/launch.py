@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -45,6 +46,24 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     app = create_app(platform=platform)
     translations = Translations(ctx.paths.resources_dir / "i18n")
     translations.install(ctx.lang or ctx.settings.get("ui.language"))
+    # One panel per user and basedir: the lock is held for the process's life; a lock left by a
+    # killed panel is stale (its PID is gone) and taken over.
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(ctx.paths.runtime_dir / "panel.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        from assist import ipc
+
+        for _ in range(100):  # another panel is starting: hand it our "show" and leave
+            try:
+                ipc.send(ctx.paths.runtime_dir, {"cmd": "show"}, timeout=5)
+                return 0
+            except (ConnectionError, ipc.PanelBusy):
+                time.sleep(0.2)
+        print("assist: another panel holds the lock but does not answer; see `assist doctor`", file=sys.stderr)
+        return 1
+    app.setProperty("assist_lock", lock)  # keep the lock alive with the application
     server = IpcServer(ctx.paths.runtime_dir)
     if not server.listen():
         print("assist: cannot open the single-instance socket; is another panel starting?", file=sys.stderr)

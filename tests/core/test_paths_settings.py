@@ -65,3 +65,35 @@ def test_bad_settings_file_is_reported_not_fatal(tmp_path):
     f.write_text('[ui]\nwidth = "wide"\n', encoding="utf-8")
     s = Settings.load(f)
     assert s.get("ui.width") == 400 and "should be int" in s.problems[0]
+
+
+def test_unreadable_settings_file_is_never_overwritten(tmp_path):
+    f = tmp_path / "settings.toml"
+    broken = '[sync]\nurl = "https://hq.example/v1\n[kb]\ntrusted_keys = ["abc"]\n'
+    f.write_text(broken, encoding="utf-8")
+    s = Settings.load(f)
+    s.set("ui.geometry", "AAAA")
+    s.save()
+    assert f.read_text(encoding="utf-8") == broken
+
+
+def test_unknown_keys_survive_a_save_and_control_characters_round_trip(tmp_path):
+    f = tmp_path / "settings.toml"
+    f.write_text('[custom]\nbranch_note = "keep me"\n[ui]\nwidth = 420\n', encoding="utf-8")
+    s = Settings.load(f)
+    s.set("agent.name", "王\x01五\t")
+    s.save()
+    again = Settings.load(f)
+    assert again.problems == []
+    assert again.get("agent.name") == "王\x01五\t" and again.get("ui.width") == 420
+    assert 'branch_note = "keep me"' in f.read_text(encoding="utf-8")
+    assert oct(os.stat(f).st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize("version", ['"x"', "0", "99"])
+def test_a_bad_schema_version_is_reported_not_fatal(tmp_path, version):
+    f = tmp_path / "settings.toml"
+    f.write_text(f"schema_version = {version}\n[ui]\nwidth = 420\n", encoding="utf-8")
+    s = Settings.load(f)
+    assert s.get("ui.width") == 420
+    assert s.problems and "schema" in s.problems[0]

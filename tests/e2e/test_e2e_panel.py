@@ -116,3 +116,38 @@ def test_cli_version_and_doctor_on_real_display(assist_env):
     assert r.returncode == 0, info["problems"]
     assert info["qt_platform"] == "xcb" and info["cjk_font"] != "missing"
     assert info["paths"]["data"].startswith(assist_env["ASSIST_BASEDIR"])
+
+
+def test_two_panels_started_at_once_make_one_and_a_retried_call_counts_once(assist_env):
+    import sqlite3
+    import sys as _sys
+
+    from tests.e2e.conftest import REPO
+
+    env = assist_env
+    basedir = Path(env["ASSIST_BASEDIR"])
+    procs = [subprocess.Popen([_sys.executable, "-m", "assist"], env=env, cwd=REPO,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    try:
+        assert wait_for(lambda: panel_pids(basedir))
+        assert wait_for(lambda: sum(p.poll() is not None for p in procs) == 1, timeout=20), "the second panel must hand over and exit"
+        assert len(panel_pids(basedir)) == 1
+        # the same message id twice (a client retry after a timeout) is applied once
+        from assist import ipc
+
+        msg = {"cmd": "call_start", "caller": "138****5678", "topic": "年费", "id": "retry-1"}
+        assert ipc.send(basedir / "runtime", msg) == "ok" and ipc.send(basedir / "runtime", msg) == "ok"
+        assert wait_for(lambda: (basedir / "data" / "assist.sqlite3").exists())
+        con = sqlite3.connect(basedir / "data" / "assist.sqlite3")
+        assert wait_for(lambda: con.execute("select count(*) from calls").fetchone()[0] >= 1)
+        import time as _time
+
+        _time.sleep(1.0)  # the DB lane writes asynchronously: give a duplicate time to show up
+        assert con.execute("select count(*) from calls").fetchone()[0] == 1
+        assert ipc.send(basedir / "runtime", {"cmd": "open", "query": 5}).startswith("error: field 'query'")
+        con.close()
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                p.wait(10)

@@ -95,7 +95,7 @@ def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str
 
 def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", device: str = "", now: str,
            draft_id: str | None = None, expected_revision: int | None = None, action: str | None = None,
-           cipher: Any = None, protect: bool = False) -> Saved:
+           cipher: Any = None, protect: bool = False, premasked: bool = False) -> Saved:
     with immediate(db):
         old: dict[str, Any] = {}
         cid = data.get("id") or ""
@@ -114,7 +114,9 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
             revision += 1
         data = {**data, "id": cid, "ticket_no": ticket, "created_at": created, "updated_at": now}
         tokens, notices = protect_values(cid, data, old_tokens, cipher) if protect else (old_tokens, [])
-        masked = mask_record(data)
+        # a stored record is already masked (its changes masked by the caller): masking it again
+        # would mask the visible digits of 138****5678 on every status or clock change
+        masked = dict(data) if premasked else mask_record(data)
         due = _due(data)
         row = {"id": cid, "ticket_no": ticket, "revision": revision, "status": data.get("status") or "受理",
                "level": data.get("level") or "普通", "risk_flags": json.dumps(data.get("risk_flags") or [], ensure_ascii=False),
@@ -152,7 +154,8 @@ def change_status(db: Database, complaint_id: str, to: str, *, actor: str, at: s
         raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
     when = at or _now()
     changes = transition(data, to, at=when, reason=reason, notice=notice)
-    return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action="status")
+    return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action="status",
+                  premasked=True)
 
 
 def update_clock(db: Database, complaint_id: str, clock: HandlingClock, *, actor: str) -> Saved:
@@ -167,7 +170,16 @@ def update_clock(db: Database, complaint_id: str, clock: HandlingClock, *, actor
                 extension_approver=clock.approver, extension_notified_at=clock.extension_notified_at.isoformat() if clock.extension_notified_at else "",
                 paused_periods=[{"type": p.kind, "from": p.start.isoformat(), "to": p.end.isoformat() if p.end else "",
                                  "notified_at": p.notified_at.isoformat() if p.notified_at else ""} for p in clock.pauses])
-    return _write(db, data, actor=actor, now=_now(), action="clock")
+    return _write(db, data, actor=actor, now=_now(), action="clock", premasked=True)
+
+
+def update_fields(db: Database, complaint_id: str, changes: dict[str, Any], *, actor: str, action: str) -> Saved:
+    """Store rule-checked changes (e.g. a merged repeat complaint) as a new revision + audit rows."""
+    data = get_complaint(db, complaint_id)
+    if data is None:
+        raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
+    return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action=action,
+                  premasked=True)
 
 
 def list_complaints(db: Database, *, agent_id: str | None = None, status: str | None = None, level: str | None = None,

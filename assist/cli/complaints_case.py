@@ -1,0 +1,201 @@
+"""`assist complaints show|status|extend|pause|resume|repeat|review`: one complaint as a case.
+
+Registered by :mod:`assist.cli.complaints` (not a command module of its own). Thin over
+:mod:`assist.core.complaints.case`: exit 0 done, 1 refused by the rules (reason printed,
+Chinese / English), 2 usage error (unknown ticket, unreadable date, no actor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from assist.app import Context
+
+STATUSES = ("受理", "处理中", "已答复", "核查中", "已办结", "已撤回", "不予办理")
+REMEDIES = ("核查", "调解", "仲裁", "诉讼")
+NOTICE_METHODS = ("书面", "邮寄", "短信", "邮件", "电话", "协商约定")
+PAUSE_TYPES = ("鉴定", "检测", "评估", "调解")
+APPROVER_ROLES = ("上级机构", "总行高管")
+
+
+def register(cs: argparse._SubParsersAction) -> None:
+    def add(name: str, help_: str, func: Callable) -> argparse.ArgumentParser:
+        p = cs.add_parser(name, help=help_)
+        p.add_argument("ticket", metavar="TICKET", help="ticket number (or id)")
+        if name != "show":
+            p.add_argument("--actor", help="staff id recorded in the audit trail (default: setting agent.staff_id)")
+        p.set_defaults(func=func)
+        return p
+
+    s = add("show", "show one complaint: masked record, status, due date, days left, alerts, history", run_show)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
+    st = add("status", "change the status (受理 → 处理中 → 已答复 → 核查中 → 已办结; 已撤回; 不予办理)", run_status)
+    st.add_argument("--to", required=True, choices=STATUSES, metavar="STATUS", help="/".join(STATUSES))
+    st.add_argument("--reason", default="", help="reason (required for 不予办理)")
+    st.add_argument("--at", help="when it happened (ISO; default now): withdrawal received, review requested")
+    st.add_argument("--decision", default="", help="decision notice: what was verified and decided (已答复)")
+    st.add_argument("--basis", default="", help="decision notice: basis and reasons")
+    st.add_argument("--remedies", default="", help="remedies told, comma-separated: " + ",".join(REMEDIES))
+    st.add_argument("--notice-method", default="", help="/".join(NOTICE_METHODS))
+    st.add_argument("--notice-sent-at", default="", metavar="ISO", help="when the notice was sent / the call placed")
+    st.add_argument("--evidence", default="", metavar="REF", help="evidence of the notice (SMS id, recording, post receipt)")
+    st.add_argument("--unreachable", action="store_true", help="the complainant could not be reached (Art 21)")
+    ex = add("extend", "extend the handling limit to 30 days, or 60 with an approver and a notice", run_extend)
+    ex.add_argument("--days", type=int, required=True, choices=(30, 60))
+    ex.add_argument("--approver", default="", choices=("", *APPROVER_ROLES), help="/".join(APPROVER_ROLES) + " (60 days)")
+    ex.add_argument("--approver-name", default="", metavar="N")
+    ex.add_argument("--notified-at", metavar="ISO", help="when the complainant was told (60 days)")
+    pa = add("pause", "a period that does not count (鉴定/检测/评估/调解)", run_pause)
+    pa.add_argument("--type", required=True, choices=PAUSE_TYPES, dest="kind")
+    pa.add_argument("--from", required=True, metavar="DATE", dest="start")
+    pa.add_argument("--to", metavar="DATE", dest="end", help="omit while the pause is still open")
+    pa.add_argument("--notified-at", metavar="ISO", help="when the complainant was told of the pause")
+    re_ = add("resume", "end the open pause", run_resume)
+    re_.add_argument("--to", required=True, metavar="DATE", dest="end")
+    rp = add("repeat", "a repeat complaint inside the period: merged, or the clock restarts with new facts", run_repeat)
+    rp.add_argument("--received", required=True, metavar="DATE")
+    rp.add_argument("--new-facts", action="store_true", help="the repeat brings new facts or reasons")
+    rv = add("review", "a review (核查) request: its own 30-day clock; a late request is flagged", run_review)
+    rv.add_argument("--requested-at", required=True, metavar="ISO")
+
+
+def actor_of(args: argparse.Namespace, ctx: "Context") -> str:
+    return (getattr(args, "actor", None) or ctx.settings.get("agent.staff_id") or "").strip()
+
+
+def keyring_cipher() -> Any:
+    """The data-key cipher from the OS keyring, or None when no keyring is usable."""
+    import keyring
+
+    from assist.core.privacy.crypto import DataKeyInvalid, FieldCipher
+
+    try:
+        return FieldCipher.maybe_from_keyring(keyring)
+    except DataKeyInvalid:
+        return None
+
+
+def _err(msg: object) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _act(args: argparse.Namespace, ctx: "Context", fn: Callable, *a: Any, **kw: Any) -> int:
+    from assist.core.complaints.case import CaseInputError, CaseNotFound
+
+    actor = actor_of(args, ctx)
+    if not actor:
+        _err("需要操作人工号：请设置 agent.staff_id 或加 --actor / no actor: set agent.staff_id or pass --actor")
+        return 2
+    try:
+        res = fn(ctx.open_db(), args.ticket, *a, actor=actor, **kw)
+    except (CaseNotFound, CaseInputError) as exc:
+        _err(exc)
+        return 2
+    except ValueError as exc:   # TransitionError, DeadlineError, ComplaintError: refused by the rules
+        _err(f"已拒绝 / refused: {exc}")
+        return 1
+    s = res.saved
+    print(f"{s.ticket_no}：已保存第{s.revision}版，期限 {s.due_date or '—'} / saved revision {s.revision}, due {s.due_date or '—'}")
+    for n in res.notes:
+        print(f"注意 / note: {n}")
+    return 0
+
+
+def run_status(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import change_status
+    from assist.core.complaints.lifecycle import DecisionNotice
+
+    remedies = tuple(r.strip() for r in args.remedies.replace("，", ",").replace("、", ",").split(",") if r.strip())
+    bad = [r for r in remedies if r not in REMEDIES]
+    if bad:
+        _err(f"--remedies 无效：{'、'.join(bad)}；可选 {','.join(REMEDIES)} / unknown remedies {bad}")
+        return 2
+    notice = None
+    if args.to == "已答复" or any((args.decision, args.basis, remedies, args.notice_method, args.notice_sent_at, args.evidence)):
+        notice = DecisionNotice(args.decision, args.basis, remedies, args.notice_method, args.notice_sent_at,
+                                args.evidence, unreachable=args.unreachable)
+    return _act(args, ctx, change_status, args.to, at=args.at, reason=args.reason, notice=notice)
+
+
+def run_extend(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import extend
+
+    return _act(args, ctx, extend, args.days, approver_role=args.approver, approver=args.approver_name,
+                notified_at=args.notified_at)
+
+
+def run_pause(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import pause
+
+    return _act(args, ctx, pause, args.kind, args.start, args.end, notified_at=args.notified_at)
+
+
+def run_resume(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import resume
+
+    return _act(args, ctx, resume, args.end)
+
+
+def run_repeat(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import repeat
+
+    return _act(args, ctx, repeat, args.received, args.new_facts)
+
+
+def run_review(args: argparse.Namespace, ctx: "Context") -> int:
+    from assist.core.complaints.case import request_review
+
+    return _act(args, ctx, request_review, args.requested_at)
+
+
+def run_show(args: argparse.Namespace, ctx: "Context") -> int:
+    import datetime as dt
+
+    from assist.core.complaints.case import CaseNotFound, summary
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else None
+        info = summary(ctx.open_db(), args.ticket, today)
+    except (CaseNotFound, ValueError) as exc:
+        _err(exc)
+        return 2
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=1, default=str))
+        return 0
+    print("\n".join(show_lines(info)))
+    return 0
+
+
+def show_lines(info: dict[str, Any]) -> list[str]:
+    from assist.core.complaints.model import LABELS
+
+    left = info["days_left"]
+    left_s = "—" if left is None else (f"剩余 {left} 天 / {left} day(s) left" if left >= 0 else f"已逾期 {-left} 天 / {-left} day(s) overdue")
+    out = [f"{info['ticket_no']}  状态 status: {info['status']}  等级 level: {info['level']}  风险 flags: {'、'.join(info['risk_flags']) or '—'}",
+           f"收到 received: {info['received_at']}  期限 due: {info['due_date'] or '—'}（{info['limit'] or '—'}日 / days）  {left_s}"
+           + ("  [中止计时中 / paused]" if info["paused"] else "")]
+    for a in info["alerts"]:
+        mark = {"warn": "⚠ 预警 / warning", "overdue": "‼ 逾期 / overdue"}.get(a["kind"], "ℹ 提示 / info")
+        out.append(f"{mark}: {a['message']}")
+    for p in info["pauses"]:
+        out.append(f"中止 pause: {p.get('type')} {p.get('from')} → {p.get('to') or '…'}  告知 told: {p.get('notified_at') or '—'}")
+    if info["review"]:
+        r = info["review"]
+        out.append(f"核查 review: 申请 requested {r['requested_at']}  期限 due {r['due_date']}" + ("  [逾期申请 / late request]" if r["late"] else ""))
+    out.append("可改为 next: " + ("、".join(info["next_statuses"]) or "—（已终结 / closed）"))
+    out.append("记录（脱敏） / record (masked):")
+    rec = info["record"]
+    for k, (zh, en) in LABELS.items():
+        v = rec.get(k)
+        if v not in (None, "", [], False):
+            out.append(f"  {zh} {en}: {'、'.join(map(str, v)) if isinstance(v, list) else v}")
+    out.append("历史 / history:")
+    for h in info["history"]:
+        change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
+        out.append(f"  {h['at'][:16].replace('T', ' ')}  {h['actor']}  {h['action']}  {change}")
+    return out

@@ -1,0 +1,202 @@
+"""ComplaintCaseController: one saved complaint as a case, opened from the records list
+(Enter / double-click). Wires :class:`ComplaintCaseView` to :mod:`assist.core.complaints.case`;
+no business rules here: the core decides, refuses with the rule's message, and records the
+change (revision + audit). All database work goes through the DB lane
+(``lane.submit`` + ``run_in_background``), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from assist.core.complaints import case
+from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
+from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice
+from assist.ui.complaint_case_view import ACTIONS, ComplaintCaseView
+from assist.ui.tasks import run_in_background
+
+
+class ComplaintCaseController(QObject):
+    closed = Signal()            # back to the list
+    changed = Signal(str)        # complaint id: an action was saved
+    loaded = Signal(str)         # complaint id: the case is shown
+
+    def __init__(self, view: ComplaintCaseView, lane: Any, actor: Callable[[], str],
+                 today: Callable[[], dt.date] = dt.date.today):
+        super().__init__(view)
+        self.view, self.lane, self.actor, self.today = view, lane, actor, today
+        self.info: dict[str, Any] | None = None
+        self.busy = False
+        view.retranslate()
+        names = {"status": self.tr("Change status"), "extend": self.tr("Extend the deadline"),
+                 "pause": self.tr("Pause the clock (appraisal, testing, valuation, mediation)"),
+                 "resume": self.tr("End the pause"), "repeat": self.tr("Repeat complaint")}
+        for a in ACTIONS:
+            view.actionBox.addItem(names[a], a)
+        view.extendDaysBox.addItem(self.tr("30 days (complex)"), 30)
+        view.extendDaysBox.addItem(self.tr("60 days (approver and notice required)"), 60)
+        view.approverRoleBox.addItem(self.tr("(none)"), "")
+        for r in APPROVER_ROLES:
+            view.approverRoleBox.addItem(r, r)
+        for p in PAUSE_TYPES:
+            view.pauseTypeBox.addItem(p, p)
+        for m in NOTICE_METHODS:
+            view.noticeMethodBox.addItem(m, m)
+        view.actionBox.currentIndexChanged.connect(view.actionStack.setCurrentIndex)
+        view.statusToBox.currentIndexChanged.connect(lambda _i: self._status_rows())
+        view.applyButton.clicked.connect(self.apply)
+        view.actCaseApply.triggered.connect(self.apply)
+        view.backButton.clicked.connect(self.closed.emit)
+        view.actCaseBack.triggered.connect(self.closed.emit)
+
+    # ---- loading ------------------------------------------------------------------
+    def open(self, ref: str) -> None:
+        """Show complaint ``ref`` (id or ticket); fields reset for a fresh action."""
+        self.view.messageLabel.clear()
+        self._reset_inputs()
+        self.reload(ref)
+
+    def reload(self, ref: str | None = None) -> None:
+        ref = ref or (self.info or {}).get("id")
+        if ref:
+            run_in_background(self.lane.submit(case.summary, ref, self.today()), self._show, self._failed)
+
+    def _reset_inputs(self) -> None:
+        v, today = self.view, self.today().isoformat()
+        for e in (v.eventAtEdit, v.reasonEdit, v.decisionEdit, v.basisEdit, v.noticeSentAtEdit, v.evidenceEdit,
+                  v.approverNameEdit, v.extensionNotifiedEdit, v.pauseToEdit, v.pauseNotifiedEdit):
+            e.clear()
+        for e in (v.pauseFromEdit, v.resumeDateEdit, v.repeatReceivedEdit):
+            e.setText(today)
+        for c in (*v.remedyChecks.values(), v.unreachableCheck, v.repeatNewFactsCheck):
+            c.setChecked(False)
+        v.approverRoleBox.setCurrentIndex(0)
+
+    def _show(self, info: dict[str, Any]) -> None:
+        v, self.info = self.view, info
+        v.titleLabel.setText(self.tr("{ticket} · {status} · {level}").format(ticket=info["ticket_no"], status=info["status"],
+                                                                            level=info["level"]))
+        v.dueLabel.setText(self._due_text(info))
+        v.alertsLabel.setText("\n".join(("⚠ " if a["kind"] != "info" else "ℹ ") + a["message"] for a in info["alerts"]))
+        v.alertsLabel.setVisible(bool(info["alerts"]))
+        rec = info["record"]
+        lines = [f"{k}: {'、'.join(map(str, val)) if isinstance(val, list) else val}" for k, val in rec.items()
+                 if k not in ("id", "ticket_no") and val not in (None, "", [], False, {})]
+        v.recordView.setPlainText("\n".join(lines))
+        current = v.statusToBox.currentData()
+        v.statusToBox.blockSignals(True)
+        v.statusToBox.clear()
+        for s in info["next_statuses"]:
+            v.statusToBox.addItem(s, s)
+        if current in info["next_statuses"]:
+            v.statusToBox.setCurrentIndex(v.statusToBox.findData(current))
+        v.statusToBox.blockSignals(False)
+        self._status_rows()
+        v.historyView.clear()
+        for h in info["history"]:
+            change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
+            v.historyView.addItem(f"{h['at'][:16].replace('T', ' ')}  {h['actor']}  {h['action']}  {change}")
+        v.historyView.scrollToBottom()
+        self.loaded.emit(info["id"])
+
+    def _due_text(self, info: dict[str, Any]) -> str:
+        if not info["due_date"]:
+            return self.tr("No due date (no time received)")
+        text = self.tr("Due {date} ({limit}-day limit)").format(date=info["due_date"], limit=info["limit"])
+        left = info["days_left"]
+        if left is not None:
+            text += " · " + (self.tr("{n} day(s) left").format(n=left) if left >= 0 else self.tr("{n} day(s) overdue").format(n=-left))
+        if info["paused"]:
+            text += " · " + self.tr("clock paused")
+        if info["review"]:
+            text += "\n" + self.tr("Review requested {req}, due {due}").format(req=info["review"]["requested_at"], due=info["review"]["due_date"])
+        return text
+
+    def _status_rows(self) -> None:
+        v, to = self.view, self.view.statusToBox.currentData()
+        notice = to == "已答复"
+        for w in (v.decisionEdit, v.basisEdit, *v.remedyChecks.values(), v.noticeMethodBox, v.noticeSentAtEdit,
+                  v.evidenceEdit, v.unreachableCheck):
+            v.set_row_visible(w, notice)
+        v.set_row_visible(v.reasonEdit, to in ("不予办理", "已撤回"))
+        v.set_row_visible(v.eventAtEdit, to in ("核查中", "已撤回"))
+        if to == "核查中" and not v.eventAtEdit.text():
+            v.eventAtEdit.setText(self.today().isoformat())
+        v.statusToBox.setEnabled(v.statusToBox.count() > 0)
+
+    # ---- actions ------------------------------------------------------------------
+    def _call(self) -> tuple[Callable, tuple, dict] | None:
+        v, act = self.view, self.view.actionBox.currentData()
+        text = lambda e: e.text().strip() or None  # noqa: E731
+        if act == "status":
+            to = v.statusToBox.currentData()
+            if not to:
+                return None
+            if to == "核查中":
+                return case.request_review, (text(v.eventAtEdit) or "",), {}
+            notice = None
+            if to == "已答复":
+                notice = DecisionNotice(v.decisionEdit.text(), v.basisEdit.text(),
+                                        tuple(r for r, c in v.remedyChecks.items() if c.isChecked()),
+                                        v.noticeMethodBox.currentData() or "", v.noticeSentAtEdit.text().strip(),
+                                        v.evidenceEdit.text().strip(), unreachable=v.unreachableCheck.isChecked())
+            return case.change_status, (to,), {"at": text(v.eventAtEdit), "reason": v.reasonEdit.text(), "notice": notice}
+        if act == "extend":
+            return case.extend, (v.extendDaysBox.currentData(),), {
+                "approver_role": v.approverRoleBox.currentData() or "", "approver": v.approverNameEdit.text(),
+                "notified_at": text(v.extensionNotifiedEdit)}
+        if act == "pause":
+            return case.pause, (v.pauseTypeBox.currentData(), v.pauseFromEdit.text(), text(v.pauseToEdit)), {
+                "notified_at": text(v.pauseNotifiedEdit)}
+        if act == "resume":
+            return case.resume, (v.resumeDateEdit.text(),), {}
+        return case.repeat, (v.repeatReceivedEdit.text(), v.repeatNewFactsCheck.isChecked()), {}
+
+    def apply(self) -> None:
+        if self.info is None or self.busy:
+            return
+        actor = (self.actor() or "").strip()
+        if not actor:
+            self._message(self.tr("Set your staff number (agent.staff_id) in the settings first: every change records who made it."), True)
+            return
+        call = self._call()
+        if call is None:
+            self._message(self.tr("This complaint is closed: its status can no longer change."), True)
+            return
+        fn, args, kw = call
+        self.busy = True
+        self.view.applyButton.setEnabled(False)
+        self._message(self.tr("Saving…"), False)
+        fut = self.lane.submit(fn, self.info["id"], *args, actor=actor, **kw)
+        run_in_background(fut, self._done, self._failed)
+
+    def _done(self, res: Any) -> None:
+        self._idle()
+        text = self.tr("Saved (revision {n}).").format(n=res.saved.revision)
+        self._message("\n".join((text, *res.notes)), False)
+        self._reset_inputs()
+        self.reload()
+        self.changed.emit(res.saved.id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        if isinstance(exc, ValueError):   # refused by the rules: the core's message says why and how to fix it
+            self._message(self.tr("Refused: {reason}").format(reason=exc), True)
+        else:
+            self._message(self.tr("Could not save ({error}); try again.").format(error=type(exc).__name__), True)
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.view.applyButton.setEnabled(True)
+
+    def _message(self, text: str, error: bool) -> None:
+        lab = self.view.messageLabel
+        lab.setStyleSheet("color:#b71c1c" if error else "color:#1b5e20")
+        lab.setText(text)
+        lab.setProperty("error", error)
+
+
+__all__ = ["ComplaintCaseController", "ComplaintCaseView"]

@@ -1,0 +1,175 @@
+"""The complaint case view: layout only (``ComplaintCaseController`` in ``complaint_case.py`` wires it).
+
+Shows one saved complaint (masked), its status, due date and days left with D-3 / overdue
+warnings, and its history; an action picker (``caseActionBox``: change status, extend, pause,
+resume, repeat complaint) selects a page in ``caseActionStack``; ``caseApplyButton`` (or
+Ctrl+Return) applies it; ``caseMessageLabel`` says what happened or why it was refused.
+Esc (``actCaseBack``) goes back to the list. Every widget has a stable objectName.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+ACTIONS = ("status", "extend", "pause", "resume", "repeat")
+REMEDIES = {"核查": "caseRemedyReviewCheck", "调解": "caseRemedyMediationCheck", "仲裁": "caseRemedyArbitrationCheck",
+            "诉讼": "caseRemedyLitigationCheck"}
+
+
+class ComplaintCaseView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintCase")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("caseScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        v = QVBoxLayout(body)
+        self.labels: dict[str, QLabel] = {}
+        self.titleLabel = self._label(v, "caseTitleLabel", "font-weight:bold")
+        self.dueLabel = self._label(v, "caseDueLabel")
+        self.alertsLabel = self._label(v, "caseAlertsLabel", "color:#b71c1c")
+        self.recordView = QPlainTextEdit(body)
+        self.recordView.setObjectName("caseRecordView")
+        self.recordView.setReadOnly(True)
+        self.recordView.setMaximumHeight(150)
+        v.addWidget(self.recordView)
+        self.actionBox = QComboBox(body)
+        self.actionBox.setObjectName("caseActionBox")
+        v.addWidget(self.actionBox)
+        self.actionStack = QStackedWidget(body)
+        self.actionStack.setObjectName("caseActionStack")
+        v.addWidget(self.actionStack)
+        # change status
+        self.statusForm = self._page()
+        self.statusToBox = self._row(self.statusForm, "statusTo", QComboBox(), "caseStatusToBox")
+        self.eventAtEdit = self._row(self.statusForm, "eventAt", QLineEdit(), "caseEventAtEdit")
+        self.reasonEdit = self._row(self.statusForm, "reason", QLineEdit(), "caseReasonEdit")
+        self.decisionEdit = self._row(self.statusForm, "decision", QLineEdit(), "caseDecisionEdit")
+        self.basisEdit = self._row(self.statusForm, "basis", QLineEdit(), "caseBasisEdit")
+        self.remedyChecks: dict[str, QCheckBox] = {}
+        for r, name in REMEDIES.items():
+            self.remedyChecks[r] = self._row(self.statusForm, name, QCheckBox(r), name)
+        self.noticeMethodBox = self._row(self.statusForm, "noticeMethod", QComboBox(), "caseNoticeMethodBox")
+        self.noticeSentAtEdit = self._row(self.statusForm, "noticeSentAt", QLineEdit(), "caseNoticeSentAtEdit")
+        self.evidenceEdit = self._row(self.statusForm, "evidence", QLineEdit(), "caseEvidenceEdit")
+        self.unreachableCheck = self._row(self.statusForm, "unreachable", QCheckBox(), "caseUnreachableCheck")
+        # extend
+        f = self._page()
+        self.extendDaysBox = self._row(f, "extendDays", QComboBox(), "caseExtendDaysBox")
+        self.approverRoleBox = self._row(f, "approverRole", QComboBox(), "caseApproverRoleBox")
+        self.approverNameEdit = self._row(f, "approverName", QLineEdit(), "caseApproverNameEdit")
+        self.extensionNotifiedEdit = self._row(f, "extensionNotified", QLineEdit(), "caseExtensionNotifiedEdit")
+        # pause
+        f = self._page()
+        self.pauseTypeBox = self._row(f, "pauseType", QComboBox(), "casePauseTypeBox")
+        self.pauseFromEdit = self._row(f, "pauseFrom", QLineEdit(), "casePauseFromEdit")
+        self.pauseToEdit = self._row(f, "pauseTo", QLineEdit(), "casePauseToEdit")
+        self.pauseNotifiedEdit = self._row(f, "pauseNotified", QLineEdit(), "casePauseNotifiedEdit")
+        # resume
+        f = self._page()
+        self.resumeDateEdit = self._row(f, "resumeDate", QLineEdit(), "caseResumeDateEdit")
+        # repeat complaint
+        f = self._page()
+        self.repeatReceivedEdit = self._row(f, "repeatReceived", QLineEdit(), "caseRepeatReceivedEdit")
+        self.repeatNewFactsCheck = self._row(f, "repeatNewFacts", QCheckBox(), "caseRepeatNewFactsCheck")
+        self.applyButton = QPushButton(body)
+        self.applyButton.setObjectName("caseApplyButton")
+        v.addWidget(self.applyButton)
+        self.messageLabel = self._label(v, "caseMessageLabel")
+        self.historyLabel = self._label(v, "caseHistoryLabel")
+        self.historyView = QListWidget(body)
+        self.historyView.setObjectName("caseHistoryView")
+        self.historyView.setWordWrap(True)
+        self.historyView.setMinimumHeight(160)
+        v.addWidget(self.historyView, 1)
+        self.backButton = QPushButton(body)
+        self.backButton.setObjectName("caseBackButton")
+        v.addWidget(self.backButton)
+        self.actCaseBack = self._action("actCaseBack", "Esc")
+        self.actCaseApply = self._action("actCaseApply", "Ctrl+Return")
+
+    def _action(self, name: str, keys: str) -> QAction:
+        act = QAction(self)
+        act.setObjectName(name)
+        act.setShortcut(QKeySequence(keys))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(act)
+        return act
+
+    def _label(self, layout: QVBoxLayout, name: str, style: str = "") -> QLabel:
+        lab = QLabel(self)
+        lab.setObjectName(name)
+        lab.setWordWrap(True)
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if style:
+            lab.setStyleSheet(style)
+        layout.addWidget(lab)
+        return lab
+
+    def _page(self) -> QFormLayout:
+        page = QWidget()
+        page.setObjectName(f"casePage{self.actionStack.count()}")
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.actionStack.addWidget(page)
+        return form
+
+    def _row(self, form: QFormLayout, key: str, widget, name: str):
+        widget.setObjectName(name)
+        lab = QLabel()
+        lab.setObjectName(name + "Label")
+        lab.setBuddy(widget)
+        form.addRow(lab, widget)
+        self.labels[key] = lab
+        return widget
+
+    def set_row_visible(self, widget: QWidget, visible: bool) -> None:
+        self.statusForm.setRowVisible(widget, visible)
+
+    def retranslate(self) -> None:
+        t = self.tr
+        texts = {
+            "statusTo": t("New status"), "eventAt": t("When (received / requested)"), "reason": t("Reason"),
+            "decision": t("Decision"), "basis": t("Basis and reasons"), "noticeMethod": t("Notice method"),
+            "noticeSentAt": t("Notice sent at"), "evidence": t("Notice evidence"), "unreachable": t("Could not be reached"),
+            "extendDays": t("Extend to"), "approverRole": t("Approved by"), "approverName": t("Approver's name"),
+            "extensionNotified": t("Complainant told on"), "pauseType": t("Pause for"), "pauseFrom": t("Paused from"),
+            "pauseTo": t("Paused until"), "pauseNotified": t("Complainant told on"), "resumeDate": t("Resumed on"),
+            "repeatReceived": t("Repeat received on"), "repeatNewFacts": t("Brings new facts or reasons"),
+        }
+        remedy = {"核查": t("Told: review (核查)"), "调解": t("Told: mediation (调解)"), "仲裁": t("Told: arbitration (仲裁)"),
+                  "诉讼": t("Told: litigation (诉讼)")}
+        for r, name in REMEDIES.items():
+            texts[name] = remedy[r]
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+            self.labels[key].buddy().setAccessibleName(text)
+        for e in (self.eventAtEdit, self.extensionNotifiedEdit, self.pauseFromEdit, self.pauseToEdit,
+                  self.pauseNotifiedEdit, self.resumeDateEdit, self.repeatReceivedEdit):
+            e.setPlaceholderText(t("YYYY-MM-DD"))
+        self.noticeSentAtEdit.setPlaceholderText(t("YYYY-MM-DD HH:MM"))
+        self.recordView.setAccessibleName(t("Complaint record (masked)"))
+        self.actionBox.setAccessibleName(t("Action"))
+        self.actionStack.setAccessibleName(t("Action details"))
+        self.applyButton.setText(t("Apply (Ctrl+Enter)"))
+        self.applyButton.setAccessibleName(t("Apply the action"))
+        self.messageLabel.setAccessibleName(t("Result"))
+        self.alertsLabel.setAccessibleName(t("Deadline warnings"))
+        self.dueLabel.setAccessibleName(t("Due date"))
+        self.historyLabel.setText(t("History"))
+        self.historyView.setAccessibleName(t("Complaint history"))
+        self.backButton.setText(t("← Back to my complaints (Esc)"))
+        self.actCaseBack.setText(t("Back to my complaints"))
+        self.actCaseApply.setText(t("Apply the action"))
