@@ -100,3 +100,18 @@ def preedit(widget, text: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.sendEvent(widget, QInputMethodEvent(text, []))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_the_end():
+    """See assist.ui.tasks.release_clipboard: without it the process crashes on exit."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            from assist.ui.tasks import release_clipboard
+
+            release_clipboard()

@@ -139,18 +139,19 @@ class ComplaintCaseView(QWidget):
         self.statusForm.setRowVisible(widget, visible)
 
     def retranslate(self) -> None:
-        t = self.tr
         texts = {
-            "statusTo": t("New status"), "eventAt": t("When (received / requested)"), "reason": t("Reason"),
-            "decision": t("Decision"), "basis": t("Basis and reasons"), "noticeMethod": t("Notice method"),
-            "noticeSentAt": t("Notice sent at"), "evidence": t("Notice evidence"), "unreachable": t("Could not be reached"),
-            "extendDays": t("Extend to"), "approverRole": t("Approved by"), "approverName": t("Approver's name"),
-            "extensionNotified": t("Complainant told on"), "pauseType": t("Pause for"), "pauseFrom": t("Paused from"),
-            "pauseTo": t("Paused until"), "pauseNotified": t("Complainant told on"), "resumeDate": t("Resumed on"),
-            "repeatReceived": t("Repeat received on"), "repeatNewFacts": t("Brings new facts or reasons"),
+            "statusTo": self.tr("New status"), "eventAt": self.tr("When (received / requested)"),
+            "reason": self.tr("Reason"), "decision": self.tr("Decision"), "basis": self.tr("Basis and reasons"),
+            "noticeMethod": self.tr("Notice method"), "noticeSentAt": self.tr("Notice sent at"),
+            "evidence": self.tr("Notice evidence"), "unreachable": self.tr("Could not be reached"),
+            "extendDays": self.tr("Extend to"), "approverRole": self.tr("Approved by"),
+            "approverName": self.tr("Approver's name"), "extensionNotified": self.tr("Complainant told on"),
+            "pauseType": self.tr("Pause for"), "pauseFrom": self.tr("Paused from"), "pauseTo": self.tr("Paused until"),
+            "pauseNotified": self.tr("Complainant told on"), "resumeDate": self.tr("Resumed on"),
+            "repeatReceived": self.tr("Repeat received on"), "repeatNewFacts": self.tr("Brings new facts or reasons"),
         }
-        remedy = {"核查": t("Told: review (核查)"), "调解": t("Told: mediation (调解)"), "仲裁": t("Told: arbitration (仲裁)"),
-                  "诉讼": t("Told: litigation (诉讼)")}
+        remedy = {"核查": self.tr("Told: review (核查)"), "调解": self.tr("Told: mediation (调解)"),
+                  "仲裁": self.tr("Told: arbitration (仲裁)"), "诉讼": self.tr("Told: litigation (诉讼)")}
         for r, name in REMEDIES.items():
             texts[name] = remedy[r]
         for key, text in texts.items():
@@ -158,18 +159,18 @@ class ComplaintCaseView(QWidget):
             self.labels[key].buddy().setAccessibleName(text)
         for e in (self.eventAtEdit, self.extensionNotifiedEdit, self.pauseFromEdit, self.pauseToEdit,
                   self.pauseNotifiedEdit, self.resumeDateEdit, self.repeatReceivedEdit):
-            e.setPlaceholderText(t("YYYY-MM-DD"))
-        self.noticeSentAtEdit.setPlaceholderText(t("YYYY-MM-DD HH:MM"))
-        self.recordView.setAccessibleName(t("Complaint record (masked)"))
-        self.actionBox.setAccessibleName(t("Action"))
-        self.actionStack.setAccessibleName(t("Action details"))
-        self.applyButton.setText(t("Apply (Ctrl+Enter)"))
-        self.applyButton.setAccessibleName(t("Apply the action"))
-        self.messageLabel.setAccessibleName(t("Result"))
-        self.alertsLabel.setAccessibleName(t("Deadline warnings"))
-        self.dueLabel.setAccessibleName(t("Due date"))
-        self.historyLabel.setText(t("History"))
-        self.historyView.setAccessibleName(t("Complaint history"))
-        self.backButton.setText(t("← Back to my complaints (Esc)"))
-        self.actCaseBack.setText(t("Back to my complaints"))
-        self.actCaseApply.setText(t("Apply the action"))
+            e.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.noticeSentAtEdit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+        self.recordView.setAccessibleName(self.tr("Complaint record (masked)"))
+        self.actionBox.setAccessibleName(self.tr("Action"))
+        self.actionStack.setAccessibleName(self.tr("Action details"))
+        self.applyButton.setText(self.tr("Apply (Ctrl+Enter)"))
+        self.applyButton.setAccessibleName(self.tr("Apply the action"))
+        self.messageLabel.setAccessibleName(self.tr("Result"))
+        self.alertsLabel.setAccessibleName(self.tr("Deadline warnings"))
+        self.dueLabel.setAccessibleName(self.tr("Due date"))
+        self.historyLabel.setText(self.tr("History"))
+        self.historyView.setAccessibleName(self.tr("Complaint history"))
+        self.backButton.setText(self.tr("← Back to my complaints (Esc)"))
+        self.actCaseBack.setText(self.tr("Back to my complaints"))
+        self.actCaseApply.setText(self.tr("Apply the action"))

@@ -83,6 +83,9 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     view.show()
     view.searchBox.setFocus()
     QTimer.singleShot(0, view.complaints.form.check_restore)  # offer drafts left by a crashed panel
+    from assist.ui.tasks import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     app.aboutToQuit.connect(ctl.save_geometry)
     app.aboutToQuit.connect(server.close)
     app.aboutToQuit.connect(services.lane.close)

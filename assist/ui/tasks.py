@@ -49,3 +49,20 @@ def run_in_background(
         bridge.done.emit(None if exc else f.result(), exc)
 
     future.add_done_callback(_cb)
+
+
+def release_clipboard() -> None:
+    """Hand the clipboard's content to a C++-owned copy before the application ends.
+
+    Mime data we created from Python (masked copies) would otherwise be deleted by Qt's
+    exit handlers after Python is gone, which crashes the process on exit. The user keeps
+    what they copied.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    cb = QGuiApplication.clipboard()
+    if cb is None:
+        return
+    in_process = QGuiApplication.platformName() in ("offscreen", "minimal")  # ownsClipboard() is False there
+    if cb.ownsClipboard() or (in_process and cb.mimeData() is not None):
+        cb.setText(cb.text())

@@ -166,3 +166,31 @@ def test_hit_json_shape(engine):
     d = engine.search("xykgs")[0].as_json()
     assert set(d) == {"id", "title", "score", "highlights"}
     assert set(d["highlights"]) == {"title", "snippet"}
+
+
+# ------------------------------------------------------- customer sentences (long, untyped)
+SENTENCE_DOCS = [
+    Doc("s-repay-early", "我的花呗可以提前还款吗"),
+    Doc("s-limit", "我的花呗额度怎么提高"),
+    Doc("s-bill", "我的花呗账单怎么查看"),
+    Doc("s-close", "我的花呗怎么关闭"),
+    Doc("s-card", "我的银行卡怎么绑定"),
+]
+
+
+def test_sentence_coverage_weights_rare_characters_over_chatter():
+    engine = SearchEngine.build(SENTENCE_DOCS)
+    cov = engine.query_coverage("我的额度")
+    assert cov["额"] > cov["我"] and cov["度"] > cov["的"]
+    assert engine.query_coverage("鑫")["鑫"] == engine.index.max_idf  # unseen character
+
+
+def test_sentence_query_ranks_card_covering_its_content_words():
+    engine = SearchEngine.build(SENTENCE_DOCS)
+    # A whole customer sentence (> 6 units, no Latin): reworded, chatter around the content words.
+    assert ids(engine.search("请问一下我的花呗能不能早点提前把钱还掉呢"))[0] == "s-repay-early"
+    assert ids(engine.search("你好我想知道我的花呗额度要怎么样才能提高"))[0] == "s-limit"
+    # Deterministic: same query, same order and scores.
+    a = engine.search("我想知道我的花呗账单在哪里可以查看")
+    b = engine.search("我想知道我的花呗账单在哪里可以查看")
+    assert [(h.id, h.score) for h in a] == [(h.id, h.score) for h in b] and a[0].id == "s-bill"

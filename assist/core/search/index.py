@@ -119,6 +119,8 @@ class Index:
         bodies = [b[:BODY_CHARS] for b in bodies]
         self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)), 0.25)
         self.fields = (self.name, self.tags, self.body)
+        n = self.n_docs
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)  # idf of a key no document has
         syl: dict[str, list[str]] = {}
         for k in self.name.postings:
             if len(k) == 1 and is_cjk(k):

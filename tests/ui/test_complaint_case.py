@@ -1,0 +1,156 @@
+"""pytest-qt: the case view, opened from the records list with the keyboard — status change,
+extension (30; 60 refused without an approver), pause/resume, repeat complaint, history."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from assist.core.complaints import repo
+from assist.ui.complaint_list import ComplaintListController, ComplaintListView
+from tests.core.test_complaints_privacy import FORM
+from tests.ui.test_complaint_form import NOW, complaint_env  # noqa: F401 - fixture
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def records(complaint_env, qtbot):  # noqa: F811
+    """The records list (own window) with one complaint received 12 days before NOW (D-3)."""
+    _form, _ctl, svc = complaint_env()
+    saved = svc.lane.call(repo.save_complaint, {**FORM, "received_at": "2026-11-14T09:30"}, actor="A001",
+                          branch="0101", device="PC7", now="2026-11-14T10:00:00")
+    lv = ComplaintListView()
+    lc = ComplaintListController(lv, svc.lane, agent_id=lambda: "A001", today=lambda: NOW.date())
+    qtbot.addWidget(lv)
+    lv.resize(420, 900)
+    lv.show()
+    qtbot.waitExposed(lv)
+    lc.refresh()
+    qtbot.waitUntil(lambda: lc.proxy.rowCount() == 1, timeout=3000)
+    return lv, lc, saved, svc
+
+
+def focus(qtbot, w: QWidget) -> QWidget:
+    w.window().activateWindow()
+    w.setFocus()
+    qtbot.waitUntil(w.hasFocus)
+    return w
+
+
+def choose(qtbot, box: QComboBox, data) -> None:
+    focus(qtbot, box)
+    target = box.findData(data)
+    assert target >= 0, data
+    while box.currentIndex() != target:
+        qtbot.keyClick(box, Qt.Key.Key_Down if target > box.currentIndex() else Qt.Key.Key_Up)
+
+
+def apply_and_wait(qtbot, lc, from_widget: QWidget) -> str:
+    """Ctrl+Enter from the focused field; wait until the result is shown and the case reloaded."""
+    cv = lc.view.caseView
+    cv.messageLabel.clear()
+    qtbot.keyClick(focus(qtbot, from_widget), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not lc.case.busy and cv.messageLabel.text() not in ("", "Saving…"), timeout=5000)
+    qtbot.wait(50)   # the reload after a save
+    return cv.messageLabel.text()
+
+
+def history_text(lc) -> str:
+    hv = lc.view.caseView.historyView
+    return "\n".join(hv.item(i).text() for i in range(hv.count()))
+
+
+def test_open_from_list_change_status_extend_pause_and_history(records, qtbot):
+    lv, lc, saved, svc = records
+    cv = lv.caseView
+    # open with the keyboard: Enter on the selected complaint
+    focus(qtbot, lv.listView)
+    lv.listView.setCurrentIndex(lc.proxy.index(0, 0))
+    qtbot.keyClick(lv.listView, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lv.stack.currentWidget() is cv and lc.case.info is not None, timeout=3000)
+    assert saved.ticket_no in cv.titleLabel.text() and "受理" in cv.titleLabel.text()
+    assert "Due 2026-11-29 (15-day limit)" in cv.dueLabel.text() and "3 day(s) left" in cv.dueLabel.text()
+    assert "还剩 3 天" in cv.alertsLabel.text() and cv.alertsLabel.isVisible()     # the D-3 warning
+    assert "138****5678" in cv.recordView.toPlainText() and "13812345678" not in cv.recordView.toPlainText()
+    assert cv.actionBox.hasFocus() and cv.findChild(QWidget, "caseApplyButton") is cv.applyButton
+    assert cv.statusToBox.accessibleName() == "New status"
+    created = cv.historyView.count()
+    assert created > 0 and "create" in history_text(lc)
+
+    # change status to 处理中
+    choose(qtbot, cv.statusToBox, "处理中")
+    assert not cv.decisionEdit.isVisible()
+    assert "revision 2" in apply_and_wait(qtbot, lc, cv.statusToBox)
+    qtbot.waitUntil(lambda: "处理中" in cv.titleLabel.text(), timeout=3000)
+    assert "status: 受理 → 处理中" in history_text(lc)
+    # 已答复 shows the decision-notice fields; incomplete → the rule's message
+    choose(qtbot, cv.statusToBox, "已答复")
+    assert cv.decisionEdit.isVisible() and cv.noticeMethodBox.isVisible()
+    msg = apply_and_wait(qtbot, lc, cv.statusToBox)
+    assert msg.startswith("Refused:") and "处理决定未填写" in msg and cv.messageLabel.property("error")
+
+    # extend to 30
+    choose(qtbot, cv.actionBox, "extend")
+    assert cv.actionStack.currentIndex() == 1
+    assert "revision 3" in apply_and_wait(qtbot, lc, cv.extendDaysBox)
+    qtbot.waitUntil(lambda: "(30-day limit)" in cv.dueLabel.text(), timeout=3000)
+    assert "Due 2026-12-14" in cv.dueLabel.text()
+    # 60 without an approver: refused with the rule's message, nothing saved
+    choose(qtbot, cv.extendDaysBox, 60)
+    before = cv.historyView.count()
+    msg = apply_and_wait(qtbot, lc, cv.extendDaysBox)
+    assert "上级机构或总行高级管理人员批准" in msg and "approver" in msg and cv.messageLabel.property("error")
+    assert cv.historyView.count() == before and "(30-day limit)" in cv.dueLabel.text()
+
+    # pause for an appraisal from the 24th, told the same day; then resume today
+    choose(qtbot, cv.actionBox, "pause")
+    assert cv.pauseFromEdit.text() == "2026-11-26"
+    focus(qtbot, cv.pauseFromEdit)
+    cv.pauseFromEdit.selectAll()
+    qtbot.keyClicks(cv.pauseFromEdit, "2026-11-24")
+    focus(qtbot, cv.pauseNotifiedEdit)
+    qtbot.keyClicks(cv.pauseNotifiedEdit, "2026-11-24")
+    assert "revision 4" in apply_and_wait(qtbot, lc, cv.pauseNotifiedEdit)
+    qtbot.waitUntil(lambda: "clock paused" in cv.dueLabel.text(), timeout=3000)
+    assert "paused_periods" in history_text(lc) and "鉴定" in history_text(lc)
+    choose(qtbot, cv.actionBox, "resume")
+    assert cv.resumeDateEdit.text() == "2026-11-26"
+    assert "revision 5" in apply_and_wait(qtbot, lc, cv.resumeDateEdit)
+    qtbot.waitUntil(lambda: "clock paused" not in cv.dueLabel.text(), timeout=3000)
+    assert "Due 2026-12-16" in cv.dueLabel.text()      # 24th and 25th not counted
+    assert '"to": "2026-11-26"' in history_text(lc)
+
+    # back to the list with Esc; the list shows the new status
+    qtbot.keyClick(focus(qtbot, cv.historyView), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: lv.stack.currentWidget() is lv.listPage, timeout=3000)
+    qtbot.waitUntil(lambda: lc.proxy.rowCount() == 1 and "处理中" in lc.proxy.index(0, 0).data(), timeout=3000)
+    assert lv.listView.hasFocus()
+    assert svc.lane.call(repo.get_complaint, saved.id)["contact_phone"] == "138****5678"
+
+
+def test_repeat_complaint_with_and_without_new_facts(records, qtbot):
+    lv, lc, saved, _svc = records
+    cv = lv.caseView
+    lc.open_case(saved.id)
+    qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)
+    choose(qtbot, cv.actionBox, "repeat")
+    msg = apply_and_wait(qtbot, lc, cv.repeatReceivedEdit)
+    assert "merged" in msg and "revision 2" in msg
+    focus(qtbot, cv.repeatNewFactsCheck)
+    qtbot.keyClick(cv.repeatNewFactsCheck, Qt.Key.Key_Space)
+    assert cv.repeatNewFactsCheck.isChecked()
+    msg = apply_and_wait(qtbot, lc, cv.repeatNewFactsCheck)
+    assert "restarts from 2026-11-26" in msg
+    qtbot.waitUntil(lambda: "Due 2026-12-11" in cv.dueLabel.text(), timeout=3000)
+    assert "重复投诉" in history_text(lc) and not cv.repeatNewFactsCheck.isChecked()
+
+
+def test_no_staff_number_refuses_before_touching_the_database(records, qtbot):
+    lv, lc, saved, _svc = records
+    lc.case.actor = lambda: ""
+    lc.open_case(saved.id)
+    qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)
+    lc.case.apply()
+    assert "agent.staff_id" in lv.caseView.messageLabel.text() and not lc.case.busy
