@@ -428,6 +428,7 @@ class PanelController(QObject):
         if errs:
             text += "\n\n" + self.tr("These files have problems; the rest of the knowledge base works:") + "\n" + "\n".join(errs[:50])
         box = QMessageBox(QMessageBox.Icon.Warning if errs else QMessageBox.Icon.Information, self.tr("Knowledge base"), text, parent=self.view)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("kbProblemsBox")
         box.open()
 
@@ -437,6 +438,7 @@ class PanelController(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Assist"),
                           self.tr("Assist agent panel {version}\nBuild: {build}\nKnowledge base: {kb}").format(
                               version=__version__, build=build_time(), kb=self.s.kb.version), parent=self.view)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("aboutBox")
         box.open()
 
@@ -482,6 +484,7 @@ class PanelController(QObject):
             self.view.stack.setCurrentIndex(0)
             if self._session_query and not self._session_opened:
                 self._record_miss()
+            self.category = None  # a forwarded query searches everything
             self.view.searchBox.setText(str(msg.get("query", "")))
             self.run_search()
             self.view.searchBox.setFocus()
@@ -509,6 +512,7 @@ class PanelController(QObject):
     def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel",
                    caller_full: str = "", customer_name: str = "") -> None:
         caller_m = masked(caller or caller_full) if (caller or caller_full) else ""
+        topic = masked(topic) if topic else ""  # free text from the softphone: stored and shown masked
         self._call_context = {"call_started_at": self.s.clock().strftime("%Y-%m-%dT%H:%M"), "source": "客服热线",
                               "channel_A": "A0302", "phone": caller_full, "customer_name": customer_name}
         if self.call_ctl is not None:

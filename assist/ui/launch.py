@@ -39,6 +39,9 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, PanelController]
 
     view.complaints = mount_complaints(view, ctl, services)
     ctl.retranslate()
+    from assist.ui.tasks import plain_text_labels
+
+    plain_text_labels(view)
     return view, ctl
 
 

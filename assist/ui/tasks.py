@@ -66,3 +66,15 @@ def release_clipboard() -> None:
     in_process = QGuiApplication.platformName() in ("offscreen", "minimal")  # ownsClipboard() is False there
     if cb.ownsClipboard() or (in_process and cb.mimeData() is not None):
         cb.setText(cb.text())
+
+
+def plain_text_labels(root) -> None:
+    """Show every label under ``root`` as plain text: labels display typed queries, softphone
+    topics and names, which must never be interpreted as HTML. A label that needs rich text
+    sets ``Qt.RichText`` explicitly (and shows only fixed strings)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    for label in root.findChildren(QLabel):
+        if label.textFormat() == Qt.TextFormat.AutoText:
+            label.setTextFormat(Qt.TextFormat.PlainText)

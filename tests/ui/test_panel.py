@@ -324,3 +324,17 @@ def test_new_kb_pack_is_picked_up_with_f5_without_restart(make_panel, qtbot, tmp
     assert "2099.1.1" in view.kbStatusButton.text()
     ctl.open_card("card-loss-debit")
     assert "借记卡挂失（新版）" in view.cardView.toPlainText()
+
+
+def test_typed_and_forwarded_text_is_never_rendered_as_html(make_panel, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    view, ctl, _ = make_panel()
+    rich = [lb.objectName() for lb in view.findChildren(QLabel) if lb.textFormat() != Qt.TextFormat.PlainText]
+    assert rich in ([], ["stageLabel"]), rich
+    type_chinese(view.searchBox, "<b>黑洞引力波</b>")
+    qtbot.waitUntil(lambda: ctl._last_query == "<b>黑洞引力波</b>")
+    assert "<b>黑洞引力波</b>" in view.emptyLabel.text() and view.emptyLabel.textFormat() == Qt.TextFormat.PlainText
+    ctl.handle_message({"cmd": "call_start", "caller": "", "topic": '<img src="file:///etc/passwd">年费 13812345678'})
+    assert view.callLabel.textFormat() == Qt.TextFormat.PlainText
+    assert "<img" in view.callLabel.text() and "13812345678" not in view.callLabel.text()
