@@ -245,6 +245,10 @@ class ComplaintController(QObject):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def save(self) -> None:
+        if getattr(self, "_saving", False):
+            return  # a second Ctrl+S while the first save runs would create a second complaint
+        self._saving = True
+        self.view.saveComplaintButton.setEnabled(False)
         st = self.s.settings
         device = st.get("org.device_id") or ""
         if not device:
@@ -264,6 +268,8 @@ class ComplaintController(QObject):
         run_in_background(fut, self._saved, self._save_failed)
 
     def _saved(self, saved: Any) -> None:
+        self._saving = False
+        self.view.saveComplaintButton.setEnabled(True)
         self.last_saved = saved
         v = self.view
         self.drafts.new_draft()
@@ -287,6 +293,8 @@ class ComplaintController(QObject):
         self.saved.emit(saved)
 
     def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.view.saveComplaintButton.setEnabled(True)
         self.drafts.enabled = True
         if isinstance(exc, ComplaintError) and exc.errors:
             self.show_errors(exc.errors)

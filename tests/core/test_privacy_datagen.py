@@ -184,12 +184,17 @@ def generate(seed: int = 20240601) -> list[dict]:
         for i in range(max(n_forms, 3) + 5):  # every form, plus some random repeats
             form_for = {k: FORMS[k][i % len(FORMS[k])] if i < n_forms else rng.choice(FORMS[k]) for k in kinds}
             rows.append(_fill(t, rng, form_for))
-    for i in range(40):  # wrong check digits: must not be flagged
+    for i in range(40):  # wrong check digits: not a valid number, but see the UnionPay rule
         good = synth.id18(rng) if i % 2 else synth.bank_card(rng, rng.choice((16, 19)))
         bad = synth.wrong_check(good, alphabet=rng.choice(("0123456789", "9876543210")))
         if luhn.is_valid(bad) or uscc.is_valid(bad):  # another kind by chance: not a negative
             continue
-        rows.append({"text": f"客户报的号码{bad}核对不上，请客户重新确认。", "spans": [], "check": bad})
+        text = f"客户报的号码{bad}核对不上，请客户重新确认。"
+        # domain.md §5: "62 + 16–19 digits + Luhn fail" is a possible card, masked all the same;
+        # an ID with a wrong check digit and no 身份证/证件 keyword before it is not flagged.
+        possible_card = bad.startswith("62") and 16 <= len(bad) <= 19
+        spans = [["bank_card", 6, 6 + len(bad)]] if possible_card else []
+        rows.append({"text": text, "spans": spans, "check": bad})
     rows += [{"text": t, "spans": []} for t in NEGATIVES]
     return rows
 

@@ -89,3 +89,16 @@ def test_spans_sorted_and_disjoint_and_empty_input():
     spans = find_pii(f"密码是{MOB[:6]}，{MOB}，邮箱{MOB}@example.com")
     assert [s.kind for s in spans] == ["secret", "mobile", "email"]
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_mistyped_numbers_are_masked_by_context():
+    """An agent often gets one digit wrong; the number is still personal data."""
+    from assist.core.privacy import find_pii, mask
+
+    assert mask("身份证110101199003070010") == "身份证110***********0010"  # bad check digit
+    assert mask("证件号码 32010619801112123X") == "证件号码 320***********123X"
+    assert mask("卡号6222020200112233447") == "卡号622202*********3447"      # fails Luhn
+    assert mask("客户卡号是 6222 0202 0011 2233 447").endswith("3 447")
+    assert "0011" not in mask("客户卡号是 6222 0202 0011 2233 447")
+    for text in ("订单号6212345678901234", "工单号TS-20240315-0001", "金额62000000000000000元", "产品代码6201"):
+        assert find_pii(text) == [], text

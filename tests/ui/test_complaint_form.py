@@ -249,3 +249,14 @@ def test_escape_asks_and_keeps_the_draft(complaint_env, qtbot):
     qtbot.waitUntil(lambda: svc.lane.call(repo.load_drafts) != [], timeout=3000)
     (d,) = svc.lane.call(repo.load_drafts, cipher=ctl.cipher)
     assert d.state == "encrypted" and d.form["request"] == "退还年费" and d.cursor_field == "request"
+
+
+def test_pressing_save_twice_quickly_saves_one_complaint(complaint_env, qtbot):
+    view, ctl, svc = complaint_env()
+    fill_common(qtbot, view)
+    ctl.save()
+    ctl.save()  # before the first save came back
+    qtbot.waitUntil(lambda: ctl.last_saved is not None, timeout=5000)
+    qtbot.wait(300)
+    assert svc.lane.call(lambda db: db.execute("select count(*) from complaints").fetchone()[0]) == 1
+    assert view.saveComplaintButton.isEnabled()

@@ -136,3 +136,19 @@ def test_nothing_is_rewritten_during_a_composition(field, qtbot):
     type_chinese(field, "保本")
     qtbot.waitUntil(lambda: "138****5678" in field.toPlainText())
     qtbot.waitUntil(lambda: [f.text for f in field.findings()] == ["保本"])
+
+
+def test_live_masking_follows_the_policy_setting(qtbot):
+    from assist.core.privacy import masking
+    from assist.ui.widgets.textfield import SmartTextEdit
+
+    masking.set_policy(masking.MaskPolicy(mobile_head=0, mobile_tail=2))
+    try:
+        w = SmartTextEdit()
+        qtbot.addWidget(w)
+        w.show()
+        type_chinese(w, "回访电话13812345678，谢谢")
+        qtbot.waitUntil(lambda: "13812345678" not in w.toPlainText(), timeout=3000)
+        assert "*********78" in w.toPlainText()
+    finally:
+        masking.set_policy(None)

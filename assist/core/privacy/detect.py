@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from assist.core.privacy import checks
-from assist.core.privacy.checks import EMAIL, LANDLINE, SECRET, USCC
+from assist.core.privacy.checks import BANK_CARD, EMAIL, ID_CARD, LANDLINE, SECRET, USCC
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,32 @@ def _secret_spans(text: str) -> list[PiiSpan]:
     return out
 
 
+# Mistyped numbers: an agent on the phone often gets one digit wrong, and a number whose check
+# digit fails is still somebody's card or ID. These are caught by context (a keyword before it)
+# or, for cards, by the UnionPay prefix (domain.md §5: "62 + 16–19 digits + Luhn fail = possible
+# card"). They are reported with the same kinds, so they are masked the same way.
+_DIGITS_SEP = r"\d(?:[ -]?\d){%d,%d}"
+_CARD_CONTEXT = re.compile(
+    r"(?:卡号|银行卡号?|信用卡号?|借记卡号?|储蓄卡号?|账号|帐号|账户号?|帐户号?|card\s*no\.?)" + _CONNECT
+    + r"(" + _DIGITS_SEP % (11, 18) + r")(?![0-9])", re.IGNORECASE)
+_ID_CONTEXT = re.compile(
+    r"(?:身份证号?码?|证件号码?|身份证件号码?|ID\s*no\.?)" + _CONNECT
+    + r"(\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx]|\d{15}|\d{17}[\dXx])(?![0-9A-Za-z])", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(r"(?:订单|工单|流水|受理|编|单|交易|参考|批次|凭证|合同|保单)号?(?:码)?[ ]*(?:是|为|:|：)?[ ]*$")
+_UNIONPAY = re.compile(r"(?<![0-9A-Za-z._-])(62\d(?:[ -]?\d){13,16})(?![0-9A-Za-z])")
+
+
+def _possible_spans(text: str) -> list[PiiSpan]:
+    out = [PiiSpan(BANK_CARD, m.start(1), m.end(1)) for m in _CARD_CONTEXT.finditer(text)]
+    out += [PiiSpan(ID_CARD, m.start(1), m.end(1)) for m in _ID_CONTEXT.finditer(text)]
+    for m in _UNIONPAY.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group(1))
+        if (16 <= digits <= 19 and not _is_amount(text, m.start(1), m.end(1))
+                and not _REFERENCE_BEFORE.search(text, max(0, m.start(1) - 6), m.start(1))):
+            out.append(PiiSpan(BANK_CARD, m.start(1), m.end(1)))
+    return out
+
+
 def find_pii(text: str) -> list[PiiSpan]:
     """All personal data in ``text``, sorted by start, never overlapping."""
     if not text:
@@ -156,6 +182,7 @@ def find_pii(text: str) -> list[PiiSpan]:
         _digit_spans(folded),
         [PiiSpan(USCC, *m.span()) for m in _USCC_TOKEN.finditer(folded)
          if not m.group().isdigit() and checks.is_uscc(m.group())],
+        _possible_spans(folded),  # last: valid numbers above keep their exact spans
     ]
     taken: list[PiiSpan] = []
     starts: list[int] = []  # taken[i].start, kept sorted with taken

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from assist.core.guidance.lint import Finding, lint
 from assist.core.privacy import find_pii, mask_span, mask_with_report
-from assist.core.privacy.masking import DEFAULT_POLICY
+from assist.core.privacy.masking import active_policy
 from assist.ui.privacy_notice import PrivacyNotice
 
 LINT_DEBOUNCE_MS = 150
@@ -134,7 +134,7 @@ class SmartTextEdit(QPlainTextEdit):
     def _replace(self, text: str, spans: list, cur: int) -> None:
         out, pos, new_cur = [], 0, cur
         for sp in spans:
-            rep = mask_span(text[sp.start:sp.end], sp.kind, self._policy or DEFAULT_POLICY)
+            rep = mask_span(text[sp.start:sp.end], sp.kind, self._policy or active_policy())
             out += [text[pos:sp.start], rep]
             pos = sp.end
             if cur >= sp.end:
@@ -161,7 +161,7 @@ class SmartTextEdit(QPlainTextEdit):
     # ---- copy out: masked ------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
         text = self.textCursor().selection().toPlainText()
-        masked, spans = mask_with_report(text, self._policy)
+        masked, spans = mask_with_report(text, self._policy or active_policy())
         if spans:
             self.privacyNotice.emit(PrivacyNotice.describe(spans, copied=True))
         md = QMimeData()
