@@ -96,7 +96,9 @@ class CallController(QObject):
         v.overrideButton.setAccessibleName(self.tr("Override the identity check"))
         v.overrideReasonEdit.setPlaceholderText(self.tr("Reason for the override, then Enter"))
         v.overrideReasonEdit.setAccessibleName(self.tr("Reason for the override"))
-        v.notesEdit.setPlaceholderText(self.tr("Call notes (personal numbers are masked as you type; F2 explains a marked phrase)"))
+        v.notesEdit.setPlaceholderText(self.tr("Scratch notes for this call, not saved (they count for the required "
+                                               "disclosures; personal numbers are masked as you type; F2 explains a "
+                                               "marked phrase). Put complaint details in the complaint form (Ctrl+N)."))
         v.notesEdit.setAccessibleName(self.tr("Call notes"))
         v.missingDisclosuresView.setAccessibleName(self.tr("Missing disclosures"))
         v.statusLabel.setAccessibleName(self.tr("Call status"))

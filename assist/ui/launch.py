@@ -45,6 +45,16 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, PanelController]
     return view, ctl
 
 
+def finish_work(view: PanelWindow, ctl: PanelController) -> None:
+    """On quit: write the pending complaint draft and close an open call, so nothing typed or
+    recorded is lost. The DB lane then finishes these writes before it closes."""
+    complaints = getattr(view, "complaints", None)
+    if complaints is not None and complaints.form.drafts.pending():
+        complaints.form.drafts.save_now()
+    if ctl.call_ctl is not None and ctl.call_ctl.call is not None:
+        ctl.call_ctl.end_call(force=True)
+
+
 def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     app = create_app(platform=platform)
     translations = Translations(ctx.paths.resources_dir / "i18n")
@@ -90,6 +100,7 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
 
     app.aboutToQuit.connect(release_clipboard)
     app.aboutToQuit.connect(ctl.save_geometry)
+    app.aboutToQuit.connect(lambda: finish_work(view, ctl))  # before the DB lane closes
     app.aboutToQuit.connect(server.close)
     app.aboutToQuit.connect(services.lane.close)
     # Let Ctrl+C / SIGTERM end the Qt loop cleanly.

@@ -33,7 +33,7 @@ class SyncStatusController(QObject):
         self.language = language
         self.status: Any = None
         self.running = False
-        self._pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="assist-sync")
+        self._stopped = False
         self._refresh = QTimer(self)
         self._refresh.timeout.connect(self.refresh)
         self._rounds = QTimer(self)
@@ -48,9 +48,25 @@ class SyncStatusController(QObject):
             QTimer.singleShot(2000, self.sync_now)
 
     def stop(self) -> None:
+        """Never waits for a round in progress (it may be retrying a slow network): the round's
+        thread is a daemon, and the outbox is transactional, so an abandoned round loses nothing."""
+        self._stopped = True
         self._refresh.stop()
         self._rounds.stop()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run_round(self, svc: Any) -> "cf.Future[Any]":
+        import threading
+
+        fut: cf.Future[Any] = cf.Future()
+
+        def work() -> None:
+            try:
+                fut.set_result(svc.run_round())
+            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+                fut.set_exception(exc)
+
+        threading.Thread(target=work, name="assist-sync", daemon=True).start()
+        return fut
 
     def tr(self, text: str) -> str:
         from PySide6.QtWidgets import QApplication
@@ -60,10 +76,14 @@ class SyncStatusController(QObject):
     def refresh(self) -> None:
         from assist.core.sync.status import read_status
 
+        if self._stopped:
+            return
         svc = self.factory()
         run_in_background(self.lane.submit(read_status, configured=svc.configured), self._show)
 
     def sync_now(self) -> None:
+        if self._stopped:
+            return
         svc = self.factory()
         if not svc.configured:
             self.refresh()
@@ -72,7 +92,7 @@ class SyncStatusController(QObject):
             return
         self.running = True
         self.button.setText(self.tr("Sync: sending…"))
-        run_in_background(self._pool.submit(svc.run_round), self._round_done, self._round_failed)
+        run_in_background(self._run_round(svc), self._round_done, self._round_failed)
 
     def _round_done(self, report: Any) -> None:
         self.running = False

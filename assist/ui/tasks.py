@@ -45,6 +45,9 @@ def run_in_background(
     bridge.done.connect(deliver)
 
     def _cb(f: "cf.Future[Any]") -> None:
+        if f.cancelled():
+            bridge.done.emit(None, cf.CancelledError())
+            return
         exc = f.exception()
         bridge.done.emit(None if exc else f.result(), exc)
 

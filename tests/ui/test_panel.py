@@ -338,3 +338,21 @@ def test_typed_and_forwarded_text_is_never_rendered_as_html(make_panel, qtbot):
     ctl.handle_message({"cmd": "call_start", "caller": "", "topic": '<img src="file:///etc/passwd">年费 13812345678'})
     assert view.callLabel.textFormat() == Qt.TextFormat.PlainText
     assert "<img" in view.callLabel.text() and "13812345678" not in view.callLabel.text()
+
+
+def test_quitting_writes_the_pending_draft_and_closes_the_open_call(make_panel, qtbot):
+    from assist.ui.launch import finish_work
+
+    view, ctl, services = make_panel()
+    ctl.handle_message({"cmd": "call_start", "caller": "", "topic": "年费", "call_type": "投诉"})
+    view.actNewComplaint.trigger()
+    form = view.complaints.form
+    facts = view.complaints.view.fields["facts"]
+    facts.setFocus()
+    type_chinese(facts, "客户称年费未告知即扣")
+    assert form.drafts.pending()
+    finish_work(view, ctl)
+    services.lane.call(lambda db: None)  # the lane has finished what was queued before
+    drafts = services.lane.call(lambda db: db.execute("select count(*) from complaint_drafts").fetchone()[0])
+    ended = services.lane.call(lambda db: db.execute("select ended_at from calls").fetchone()[0])
+    assert drafts == 1 and ended is not None
