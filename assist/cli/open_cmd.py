@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("open", help="show the running panel (start it if needed), search a query, start/end a call")
     p.add_argument("--query", help="search this text in the panel")
     p.add_argument("--call-start", action="store_true", help="record the start of a call")
-    p.add_argument("--caller", help="caller number (masked before it leaves this process)")
+    p.add_argument("--caller", help="caller number; use '-' to read it from standard input, which other users cannot "
+                                    "see (a number on the command line is visible in the process list)")
     p.add_argument("--customer-name", help="the customer's name from the CRM (prefills a complaint form; never logged)")
     p.add_argument("--topic", help="call topic, e.g. 信用卡")
     p.add_argument("--call-type", help="call type, e.g. 投诉, 挂失, 理财")
@@ -40,6 +41,8 @@ def _mask_caller(number: str) -> str:
 
 
 def build_messages(args: argparse.Namespace) -> list[dict]:
+    if args.caller == "-":
+        args.caller = sys.stdin.readline().strip()
     msgs: list[dict] = []
     if args.call_start:
         # "caller" is masked for display and records; "caller_full" travels only over the user-only local
