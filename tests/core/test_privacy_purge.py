@@ -91,3 +91,18 @@ def test_cli_purge(tmp_path):
     assert r.returncode == 0 and "1 closed complaint(s)" in r.stdout and "1 audit event(s) appended" in r.stdout
     r = subprocess.run([sys.executable, "-m", "assist", "--basedir", str(base), "audit", "verify"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_purge_leaves_nothing_personal_waiting_in_the_outbox(db):
+    from assist.core.storage import outbox
+
+    anon_me = make(db, "已办结")
+    today = dt.date(2026, 11, 26)
+    purge_closed(db, 180, today=today, actor="purge:tester")
+    rows = [r for r in outbox.peek(db, limit=1000) if r["kind"] == "complaint" and r["id"] == anon_me.id]
+    assert len(rows) == 1 and "anonymised_at" in rows[0]["payload"] and "facts" not in rows[0]["payload"]
+    delete_me = make(db, "已撤回")
+    purge_closed(db, 180, mode="delete", today=today, actor="purge:tester")
+    assert [r for r in outbox.peek(db, limit=1000) if r["kind"] == "complaint" and r["id"] == delete_me.id] == []
+    assert "张三丰" not in json.dumps([r["payload"] for r in outbox.peek(db, limit=1000) if r["kind"] == "complaint"],
+                                    ensure_ascii=False)

@@ -25,6 +25,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.storage import outbox
+
 from assist.core.complaints.audit import append_audit
 from assist.core.complaints.masking import PERSONAL_FIELDS
 from assist.core.complaints.txn import immediate
@@ -82,6 +84,14 @@ def purge_closed(db: Database, older_than_days: int, *, mode: str = "anonymise",
                            "WHERE id = ?", [anon, cid])
                 db.execute("UPDATE complaint_revisions SET data = ? WHERE complaint_id = ?", [anon, cid])
             db.execute("DELETE FROM complaint_drafts WHERE complaint_id = ?", [cid])
+            # Revisions not yet sent to head office still carry the record: replace them with the
+            # anonymised one (deleted complaints: drop them), so nothing purged leaves later.
+            pending = db.execute("SELECT seq FROM outbox WHERE kind = 'complaint' AND record_id = ?", [cid]).fetchall()
+            if pending:
+                db.conn.executemany("DELETE FROM outbox WHERE seq = ?", pending)
+                if mode != "delete":
+                    rev = db.execute("SELECT MAX(revision) FROM complaint_revisions WHERE complaint_id = ?", [cid]).fetchone()[0] or 1
+                    outbox.enqueue(db, "complaint", cid, int(rev), {**json.loads(anon), "revision": int(rev)}, at=at)
         append_audit(db, [{"entity": "complaint", "entity_id": cid, "action": "purge", "field": "",
                            "old": None, "new": json.dumps({"mode": mode, "older_than_days": older_than_days,
                                                            "ticket_no": ticket, "fields": sorted(PERSONAL_FIELDS)
