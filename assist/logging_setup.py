@@ -51,12 +51,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Every log file, the rotated ones included, is readable by its owner only."""
+
+    def _open(self):  # type: ignore[override]
+        old = os.umask(0o077)
+        try:
+            return super()._open()
+        finally:
+            os.umask(old)
+
+
 def setup_logging(paths: Paths, process: str = "cli", level: int = logging.INFO) -> None:
     key = str(paths.log_file)
     if key in _CONFIGURED:
         return
     paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = _OwnerOnlyRotatingHandler(paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(JsonFormatter(process))
     if sys.platform != "win32":
         try:

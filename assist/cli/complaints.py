@@ -65,11 +65,19 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     except (SourceError, OSError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")
     try:
-        for line in stream:
+        stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")
+    except OSError as exc:
+        print(f"assist complaints risk: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    n = 0
+    try:
+        for n, line in enumerate(stream, 1):
             res = assess_risk(line.rstrip("\r\n"), rules)
             sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+    except UnicodeDecodeError:
+        print(f"assist complaints risk: {args.file or '-'}:{n + 1}: not UTF-8 text; save the file as UTF-8", file=sys.stderr)
+        return 2
     finally:
         if stream is not sys.stdin:
             stream.close()

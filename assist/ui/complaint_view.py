@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-try:  # the shared free-text field (live lint + live PII masking)
-    from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
-except ImportError:  # pragma: no cover - switch: FreeTextEdit = QPlainTextEdit
-    FreeTextEdit = QPlainTextEdit  # type: ignore[misc,assignment]
+# the shared free-text field (live lint + live PII masking); never a plain fallback
+from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
 
 COMBOS = ("complainant_type", "source", "id_doc_type", "channel_A", "business_B", "reason_C")
 CHECKS = ("poa_received", "heir_proof_received")

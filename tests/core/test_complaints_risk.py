@@ -93,3 +93,14 @@ def test_cli_one_json_object_per_line_in_order(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "assist", "--basedir", str(tmp_path / "b"), "complaints", "risk", "-"],
                            input="打12378\n\n普通\n", capture_output=True, text=True, cwd=ROOT, timeout=60, check=True).stdout
     assert [json.loads(x)["level"] for x in piped.splitlines()] == ["复杂", "普通", "普通"]
+
+
+def test_risk_cli_names_an_unreadable_file_and_exits_2(tmp_path, capsys):
+    from assist.app import main
+
+    assert main(["--basedir", str(tmp_path), "complaints", "risk", str(tmp_path / "nope.txt")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("我要投诉\n".encode("gbk"))
+    assert main(["--basedir", str(tmp_path), "complaints", "risk", str(bad)]) == 2
+    assert "gbk.txt:1: not UTF-8" in capsys.readouterr().err

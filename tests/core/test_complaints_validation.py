@@ -140,3 +140,11 @@ def test_prefill_from_call_context_marks_held_fields():
 def test_from_dict_coerces_and_ignores_unknown():
     c = Complaint.from_dict({"poa_received": "是", "demand_D": "D01，D02", "nonsense": 1, "amount_involved": 12})
     assert c.poa_received is True and c.demand_D == ["D01", "D02"] and c.amount_involved == "12"
+
+
+def test_csv_export_cells_never_start_a_spreadsheet_formula():
+    from assist.core.complaints.export import _cell
+
+    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell("+86 138****5678") == "'+86 138****5678" and _cell("@x") == "'@x" and _cell("-1") == "'-1"
+    assert _cell("退还年费") == "退还年费" and _cell(["D01", "D02"]) == "D01|D02" and _cell(None) == ""

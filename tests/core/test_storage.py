@@ -90,3 +90,22 @@ def test_outbox_row_rolls_back_with_its_change(tmp_path):
             outbox.enqueue(db, "audit", "1", 1, {})
             raise RuntimeError("crash mid-change")
     assert outbox.pending_count(db) == 0
+
+
+def test_rotated_log_files_are_owner_only(tmp_path):
+    import logging
+
+    from assist.logging_setup import _OwnerOnlyRotatingHandler
+
+    h = _OwnerOnlyRotatingHandler(tmp_path / "a.log", maxBytes=200, backupCount=2, encoding="utf-8")
+    log = logging.getLogger("test.rotate")
+    log.addHandler(h)
+    try:
+        for i in range(30):
+            log.warning("line %d of a log that rotates", i)
+    finally:
+        log.removeHandler(h)
+        h.close()
+    files = sorted(tmp_path.glob("a.log*"))
+    assert len(files) == 3
+    assert all(stat.S_IMODE(os.stat(f).st_mode) == 0o600 for f in files)

@@ -35,6 +35,17 @@ class ExportRefused(ValueError):
     """An unmasked export was refused; nothing was exported or audited."""
 
 
+
+def _cell(v: Any) -> Any:
+    """One CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(v, list):
+        v = "|".join(map(str, v))
+    if v is None:
+        return ""
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
 def _records(db: Database, since: str | None, with_tokens: bool = False) -> Iterator[dict]:
     sql = "SELECT data, revision, sync_state, protected FROM complaints"
     args: list[str] = []
@@ -102,6 +113,5 @@ def _lines(records: Iterable[dict], fmt: str, columns: tuple[str, ...]) -> Itera
     for rec in records:
         buf.seek(0)
         buf.truncate()
-        w.writerow(["|".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                    for v in (rec.get(c) for c in columns)])
+        w.writerow([_cell(v) for v in (rec.get(c) for c in columns)])
         yield buf.getvalue()

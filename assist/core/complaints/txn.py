@@ -27,4 +27,9 @@ def immediate(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         raise
     else:
-        db.conn.execute("COMMIT")
+        try:
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:  # a failed COMMIT must not leave later writes in a savepoint forever
+                db.conn.execute("ROLLBACK")
+            raise

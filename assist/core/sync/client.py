@@ -75,7 +75,7 @@ class SyncClient:
                 if report is not None:
                     report.retries += 1
                 d = self.backoff.wait(attempt, exc.retry_after)
-                log.info("sync retry", extra={"what": what, "code": exc.code, "attempt": attempt, "wait_s": round(d, 2)})
+                log.info("sync retry", extra={"fields": {"what": what, "code": exc.code, "attempt": attempt, "wait_s": round(d, 2)}})
 
     def push_all(self, transport: Transport, report: RoundReport) -> None:
         size = self.batch_size
@@ -144,6 +144,6 @@ class SyncClient:
         err = report.error
         online = err is None or err.code not in ("offline", "timeout", "dropped", "tls", "not_configured", "no_token")
         self.db_call(status.save_outcome, at, online=online, error=(err.code, str(err)[:200]) if err else None)
-        log.info("sync round", extra={"ok": report.ok, "pushed": report.pushed, "conflicts": report.conflicts,
-                                      "updates": report.updates_applied, "code": err.code if err else None})
+        log.info("sync round", extra={"fields": {"ok": report.ok, "pushed": report.pushed, "conflicts": report.conflicts,
+                                      "updates": report.updates_applied, "code": err.code if err else None}})
         return report

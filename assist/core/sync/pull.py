@@ -33,7 +33,7 @@ def apply_updates(db: Database, updates: list[protocol.Update], next_cursor: int
                     repo.change_status(db, u.complaint_id, u.status, actor=f"总部/HQ {u.actor}".strip(),
                                        at=u.at or None, reason=u.reason)
                 applied += 1
-            except ValueError as exc:  # ComplaintError, TransitionError
+            except Exception as exc:  # noqa: BLE001 - ComplaintError, TransitionError, anything else: a conflict
                 refused += 1
                 local.record_conflict(db, "hq_status", u.complaint_id, int(cur[0]) if cur else 0, u.base_revision,
                                       f"总部要求改为“{u.status}”未能执行 / head office status {u.status!r} not applied: {exc}")
