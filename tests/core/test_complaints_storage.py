@@ -196,3 +196,17 @@ def test_saving_a_complaint_queues_revision_and_audit_in_the_outbox(db):
     save(db, {**FORM, "id": saved.id, "request": "退还年费并道歉"}, now="2026-03-02T11:00:00")
     revs = sorted(r["revision"] for r in outbox.peek(db, limit=1000) if r["kind"] == "complaint")
     assert revs == [1, 2]
+
+
+def test_a_reused_pid_does_not_keep_a_crashed_panels_draft_hidden():
+    import os
+    import socket
+
+    from assist.core.complaints.drafts import _start_time, new_owner_id, owner_alive
+
+    me = new_owner_id()
+    assert owner_alive(me)
+    host, pid, start, token = me.split(":")
+    assert start == _start_time(os.getpid()) != ""
+    assert not owner_alive(f"{host}:{pid}:{int(start) - 1}:{token}")  # same PID, another process start
+    assert owner_alive(f"{socket.gethostname()}:{os.getpid()}:{token}")  # older owner format still understood

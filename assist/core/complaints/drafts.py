@@ -41,9 +41,20 @@ class Draft:
     state: str = "encrypted"   # encrypted | masked | sealed (cannot decrypt here) | plain (legacy)
 
 
+def _start_time(pid: int) -> str:
+    """The process's start time in clock ticks since boot (Linux), or "" where unknown.
+    With the PID it tells a live panel from a new process that reused a dead one's PID."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
 def new_owner_id() -> str:
-    """``host:pid:token`` identifying this panel instance."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    """``host:pid:start:token`` identifying this panel instance."""
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{_start_time(pid)}:{uuid.uuid4().hex[:8]}"
 
 
 def new_draft_id() -> str:
@@ -52,7 +63,9 @@ def new_draft_id() -> str:
 
 def owner_alive(owner: str) -> bool:
     host, _, rest = owner.partition(":")
-    pid = rest.split(":", 1)[0]
+    parts = rest.split(":")
+    pid = parts[0]
+    started = parts[1] if len(parts) >= 3 else ""  # host:pid:start:token (older: host:pid:token)
     if host != socket.gethostname() or not pid.isdigit():
         return False
     try:
@@ -61,6 +74,8 @@ def owner_alive(owner: str) -> bool:
         return False
     except (PermissionError, OSError):
         return True
+    if started and _start_time(int(pid)) not in ("", started):
+        return False  # the PID now belongs to another process: the panel that owned it is gone
     return True
 
 
