@@ -27,6 +27,9 @@ def _list(parent: QWidget, name: str) -> QListWidget:
     w.setWordWrap(True)
     w.setUniformItemSizes(False)
     w.setTextElideMode(Qt.TextElideMode.ElideNone)
+    # wrap long script lines inside the narrow panel instead of scrolling sideways
+    w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    w.setResizeMode(QListWidget.ResizeMode.Adjust)
     return w
 
 

@@ -247,7 +247,7 @@ class PanelController(QObject):
             top = (r.get("category") or "").split("/")[0]
             if top:
                 counts[top] = counts.get(top, 0) + 1
-        self.view.chipsBar.setVisible(len(counts) > 1)
+        self.view.chipsScroll.setVisible(len(counts) > 1)
         if len(counts) <= 1:
             return
         chips = [("", self.tr("All"))] + [(c, f"{c} {n}") for c, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5]]

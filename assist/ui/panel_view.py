@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
@@ -71,13 +74,23 @@ class PanelWindow(QMainWindow):
         self.countLabel.setObjectName("countLabel")
         lv.addWidget(self.countLabel)
         # category chips (filled by the controller from the current results)
-        self.chipsBar = QWidget(listPage)
+        # in a horizontal scroll area, so that many chips never widen the narrow panel
+        self.chipsScroll = QScrollArea(listPage)
+        self.chipsScroll.setObjectName("chipsScroll")
+        self.chipsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chipsScroll.setWidgetResizable(True)
+        self.chipsScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chipsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.chipsScroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.chipsBar = QWidget()
         self.chipsBar.setObjectName("chipsBar")
         self.chipsLayout = QHBoxLayout(self.chipsBar)
         self.chipsLayout.setContentsMargins(0, 0, 0, 0)
         self.chipsLayout.setSpacing(3)
         self.chipsLayout.addStretch(1)
-        lv.addWidget(self.chipsBar)
+        self.chipsScroll.setWidget(self.chipsBar)
+        self.chipsScroll.setFixedHeight(self.chipsBar.sizeHint().height() + 16)
+        lv.addWidget(self.chipsScroll)
         self.resultsView = QListView(listPage)
         self.resultsView.setObjectName("resultsView")
         self.resultsView.setUniformItemSizes(False)

@@ -356,3 +356,14 @@ def test_quitting_writes_the_pending_draft_and_closes_the_open_call(make_panel, 
     drafts = services.lane.call(lambda db: db.execute("select count(*) from complaint_drafts").fetchone()[0])
     ended = services.lane.call(lambda db: db.execute("select ended_at from calls").fetchone()[0])
     assert drafts == 1 and ended is not None
+
+
+def test_the_panel_fits_its_400px_width_on_every_tab(make_panel, qtbot):
+    view, ctl, _ = make_panel()
+    type_chinese(view.searchBox, "挂失")  # results over several categories: chips shown
+    qtbot.waitUntil(lambda: ctl._last_query == "挂失")
+    ctl.handle_message({"cmd": "call_start", "caller": "138****5678", "topic": "信用卡年费", "call_type": "投诉"})
+    view.actNewComplaint.trigger()
+    for tab in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(tab)
+        assert view.minimumSizeHint().width() <= 400, (view.tabs.tabText(tab), view.minimumSizeHint().width())
