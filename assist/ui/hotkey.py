@@ -29,4 +29,5 @@ def start_hotkey(spec: str, on_fire: Callable[[], None]):
                                  on_release=lambda k: hk.release(listener.canonical(k)))
     listener._assist_relay = relay  # keep alive
     listener.start()
+    listener.wait()  # returns once the listener receives events (milliseconds)
     return listener

@@ -27,8 +27,12 @@ def test_ctrl_alt_space_summons_the_panel(assist_env):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert wait_for(lambda: any(m["msg"] == "global hotkey active" for m in log_msgs(basedir))), log_msgs(basedir)
-        subprocess.run(["xdotool", "key", "ctrl+alt+space"], env=assist_env, check=True, timeout=10)
-        assert wait_for(lambda: any(m["msg"] == "panel summoned by hotkey" for m in log_msgs(basedir)), timeout=10)
+        summoned = lambda: any(m["msg"] == "panel summoned by hotkey" for m in log_msgs(basedir))  # noqa: E731
+        for _attempt in range(3):  # a loaded machine may drop a synthetic key event: press again
+            subprocess.run(["xdotool", "key", "ctrl+alt+space"], env=assist_env, check=True, timeout=10)
+            if wait_for(summoned, timeout=5):
+                break
+        assert summoned()
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(10)
