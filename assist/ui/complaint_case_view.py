@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from assist.ui.widgets.labels import info_label
+
 ACTIONS = ("status", "extend", "pause", "resume", "repeat")
 REMEDIES = {"核查": "caseRemedyReviewCheck", "调解": "caseRemedyMediationCheck", "仲裁": "caseRemedyArbitrationCheck",
             "诉讼": "caseRemedyLitigationCheck"}
@@ -108,14 +110,7 @@ class ComplaintCaseView(QWidget):
         return act
 
     def _label(self, layout: QVBoxLayout, name: str, style: str = "") -> QLabel:
-        lab = QLabel(self)
-        lab.setObjectName(name)
-        lab.setWordWrap(True)
-        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if style:
-            lab.setStyleSheet(style)
-        layout.addWidget(lab)
-        return lab
+        return info_label(self, layout, name, style)
 
     def _page(self) -> QFormLayout:
         page = QWidget()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from assist.ui.widgets.labels import info_label
+
 # the shared free-text field (live lint + live PII masking); never a plain fallback
 from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
 
@@ -111,14 +113,7 @@ class ComplaintView(QWidget):
         self._tab_order()
 
     def _label(self, name: str, layout, style: str) -> QLabel:
-        lab = QLabel(self)
-        lab.setObjectName(name)
-        lab.setWordWrap(True)
-        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if style:
-            lab.setStyleSheet(style)
-        layout.addWidget(lab)
-        return lab
+        return info_label(self, layout, name, style)
 
     def _add_row(self, f: str, body: QWidget) -> None:
         if f in COMBOS:

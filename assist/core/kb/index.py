@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assist.core.kb import loader, model
-from assist.core.kb.loader import iter_card_files, load_synonyms, parse_card
+from assist.core.kb.loader import add_card, iter_card_files, load_synonyms, parse_card
 from assist.core.kb.model import Block, Card, CardError, KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -163,13 +163,8 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[KnowledgeBas
                 continue
             errors.extend(_errors_from_json(errs_json))
             card = _card_from_json(card_json)
-            if card is None:
-                continue
-            if card.id in seen:
-                errors.append(CardError(rel, card.line_of.get("id", 1), f"duplicate id '{card.id}', already used by {seen[card.id]}", code="duplicate-id"))
-                continue
-            seen[card.id] = rel
-            cards.append(card)
+            if card is not None:
+                add_card(card, rel, cards, seen, errors)
         for rel in set(rows) - present:
             con.execute("DELETE FROM files WHERE root=? AND rel=?", (key, rel))
             stats["dropped"] += 1

@@ -249,6 +249,15 @@ def load_synonyms(kb_dir: Path) -> tuple[list[list[str]], list[CardError]]:
     return out, []
 
 
+def add_card(card: Card, rel: str, cards: list[Card], seen: dict[str, str], errors: list[CardError]) -> None:
+    """Append ``card`` unless its id is taken (then report the duplicate where it stands)."""
+    if card.id in seen:
+        errors.append(CardError(rel, card.line_of.get("id", 1), f"duplicate id '{card.id}', already used by {seen[card.id]}", code="duplicate-id"))
+        return
+    seen[card.id] = rel
+    cards.append(card)
+
+
 def iter_card_files(kb_dir: Path) -> list[Path]:
     cards_dir = kb_dir / "cards" if (kb_dir / "cards").is_dir() else kb_dir
     return sorted(p for p in cards_dir.rglob("*.md") if p.name.lower() != "readme.md")
@@ -269,13 +278,8 @@ def load_kb(kb_dir: str | Path) -> KnowledgeBase:
             continue
         card, errs = parse_card(text, rel)
         errors.extend(errs)
-        if card is None:
-            continue
-        if card.id in seen:
-            errors.append(CardError(rel, card.line_of.get("id", 1), f"duplicate id '{card.id}', already used by {seen[card.id]}", code="duplicate-id"))
-            continue
-        seen[card.id] = rel
-        cards.append(card)
+        if card is not None:
+            add_card(card, rel, cards, seen, errors)
     synonyms, syn_errs = load_synonyms(root)
     errors.extend(syn_errs)
     version = "dev"
