@@ -125,5 +125,8 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version, "search": getattr(services.search, "kind", "?")}})
     rc = app.exec()
     if hotkey is not None:
-        hotkey.stop()
+        try:
+            hotkey.stop()
+        except Exception as exc:  # noqa: BLE001 - e.g. the X server went away first: nothing left to stop
+            log.info("global hotkey stop failed", extra={"fields": {"reason": type(exc).__name__}})
     return rc
