@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from assist.ui.widgets.labels import info_label
+from assist.ui.widgets.labels import MaskedCopy, info_label
 
 # the shared free-text field (live lint + live PII masking); never a plain fallback
 from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
@@ -130,6 +130,7 @@ class ComplaintView(QWidget):
             w.setMaximumHeight(110)
         else:
             w = QLineEdit(body)
+            MaskedCopy.install(w)  # names, ID and phone numbers: a copy is masked like everywhere else
         w.setObjectName(object_name(f))
         w.setProperty("formField", f)
         box = QWidget(body)

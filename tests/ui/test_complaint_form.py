@@ -260,3 +260,15 @@ def test_pressing_save_twice_quickly_saves_one_complaint(complaint_env, qtbot):
     qtbot.wait(300)
     assert svc.lane.call(lambda db: db.execute("select count(*) from complaints").fetchone()[0]) == 1
     assert view.saveComplaintButton.isEnabled()
+
+
+def test_copying_a_phone_number_out_of_the_form_copies_it_masked(complaint_env, qtbot):
+    view, ctl, svc = complaint_env()
+    w = focus(qtbot, view, "contact_phone")
+    qtbot.keyClicks(w, "13812345678")
+    w.selectAll()
+    qtbot.keyClick(w, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "138****5678"
+    assert w.text() == "13812345678"  # the field keeps the full value (stored encrypted)
+    qtbot.keyClick(w, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "138****5678" and w.text() == ""
