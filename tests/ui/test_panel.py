@@ -367,3 +367,13 @@ def test_the_panel_fits_its_400px_width_on_every_tab(make_panel, qtbot):
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
         assert view.minimumSizeHint().width() <= 400, (view.tabs.tabText(tab), view.minimumSizeHint().width())
+
+
+def test_window_geometry_is_remembered_across_starts(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    view.setGeometry(30, 40, 380, 600)
+    ctl.save_geometry()
+    saved = view.geometry()
+    again, ctl2, _ = make_panel()  # a new panel on the same basedir and settings file
+    ctl2.restore_geometry()
+    assert (again.geometry().width(), again.geometry().height()) == (saved.width(), saved.height())
