@@ -31,6 +31,7 @@ ROLE = Qt.ItemDataRole.UserRole
 class CallController(QObject):
     callStarted = Signal(str)  # call id
     callEnded = Signal(str, list)  # call id, ids of missing disclosures
+    complaintFormRequested = Signal()  # the agent wants the complaint form for this call
 
     def __init__(self, view, services: CallServices):
         super().__init__(view)
@@ -62,6 +63,7 @@ class CallController(QObject):
     def _wire(self) -> None:
         v = self.view
         v.callStartButton.clicked.connect(lambda: self.start_call(source="button"))
+        v.complaintFormButton.clicked.connect(self.complaintFormRequested.emit)
         v.endCallButton.clicked.connect(lambda: self.end_call())
         v.callTypeBox.activated.connect(lambda _i: self._type_picked())
         v.nextStageButton.clicked.connect(self.next_stage)
@@ -96,6 +98,8 @@ class CallController(QObject):
         v.overrideButton.setAccessibleName(self.tr("Override the identity check"))
         v.overrideReasonEdit.setPlaceholderText(self.tr("Reason for the override, then Enter"))
         v.overrideReasonEdit.setAccessibleName(self.tr("Reason for the override"))
+        v.complaintFormButton.setText(self.tr("Fill in the complaint form (Ctrl+N)"))
+        v.complaintFormButton.setAccessibleName(self.tr("Open the complaint form for this call"))
         v.notesEdit.setPlaceholderText(self.tr("Scratch notes for this call, not saved (they count for the required "
                                                "disclosures; personal numbers are masked as you type; F2 explains a "
                                                "marked phrase). Put complaint details in the complaint form (Ctrl+N)."))
@@ -358,6 +362,7 @@ class CallController(QObject):
             v.endCallButton.setText(self.tr("End call"))
         for w in (v.prevStageButton, v.nextStageButton, v.copyScriptButton, v.notesEdit):
             w.setEnabled(live)
+        v.complaintFormButton.setVisible(live and call.type.name == "投诉")
         if not live:
             v.callInfoLabel.setText(self.tr("No call in progress. Pick the call type and start the call."))
         stage = call.stage if live else ""

@@ -107,6 +107,10 @@ class CallView(QWidget):
         self.copyScriptButton = QPushButton(self)
         self.copyScriptButton.setObjectName("copyScriptButton")
         outer.addWidget(self.copyScriptButton)
+        self.complaintFormButton = QPushButton(self)  # shown on complaint calls
+        self.complaintFormButton.setObjectName("complaintFormButton")
+        self.complaintFormButton.setVisible(False)
+        outer.addWidget(self.complaintFormButton)
         self.statusLabel = QLabel(self)
         self.statusLabel.setObjectName("callStatusLabel")
         self.statusLabel.setWordWrap(True)

@@ -92,6 +92,9 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
 
         form.escalationRequested.connect(escalate)
     list_view.actComplaintRecords.triggered.connect(show_records)
+    call_ctl = getattr(panel_ctl, "call_ctl", None)
+    if call_ctl is not None:  # a complaint call offers its form (prefilled from the call context)
+        call_ctl.complaintFormRequested.connect(form_view.actNewComplaint.trigger)
     records.closed.connect(lambda: (view.tabs.setCurrentIndex(0), panel_ctl.focus_search()))
     view.tabs.currentChanged.connect(lambda i: records.refresh() if i == tab and inner.currentWidget() is list_view else None)
     return MountedComplaints(form, records, form_view, list_view)

@@ -377,3 +377,20 @@ def test_window_geometry_is_remembered_across_starts(make_panel, qtbot):
     again, ctl2, _ = make_panel()  # a new panel on the same basedir and settings file
     ctl2.restore_geometry()
     assert (again.geometry().width(), again.geometry().height()) == (saved.width(), saved.height())
+
+
+def test_a_complaint_call_opens_the_complaint_form_prefilled_from_the_call(make_panel, qtbot):
+    view, ctl, services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行"})
+    ctl.handle_message({"cmd": "call_start", "caller": "138****5678", "caller_full": "13812345678",
+                        "customer_name": "张三丰", "topic": "年费", "call_type": "投诉"})
+    button = ctl.call_ctl.view.complaintFormButton
+    assert button.isVisible() and "投诉" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    cv = view.complaints.view
+    assert view.tabs.currentIndex() == ctl.complaint_tab and cv.isVisible()
+    data = view.complaints.form.form_data()
+    assert data.get("contact_phone") == "13812345678" and data.get("complainant_name") == "张三丰"
+    assert data.get("agent_id") == "A007"
+    ctl.handle_message({"cmd": "call_end"})
+    ctl.handle_message({"cmd": "call_start", "caller": "", "topic": "挂失", "call_type": "挂失"})
+    assert not ctl.call_ctl.view.complaintFormButton.isVisible()
