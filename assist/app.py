@@ -44,23 +44,14 @@ class Context:
         env = os.environ.get(ENV_KB)
         if env:
             return Path(env)
-        try:
-            from assist.core.kb.packs import active_kb_dir
-        except ImportError:
-            active_kb_dir = None  # type: ignore[assignment]
-        if active_kb_dir is not None:
-            active = active_kb_dir(self.paths.kb_store_dir)
-            if active is not None:
-                return active
-        return self.paths.bundled_kb_dir
+        from assist.core.kb.packs import active_kb_dir
+
+        return active_kb_dir(self.paths.kb_store_dir) or self.paths.bundled_kb_dir
 
     def load_kb(self) -> "KnowledgeBase":
-        from assist.core.kb import load_kb
+        """From the compiled index: only files that changed are parsed again."""
+        from assist.core.kb.index import load_compiled
 
-        try:
-            from assist.core.kb.index import load_compiled
-        except ImportError:
-            return load_kb(self.kb_dir)
         return load_compiled(self.kb_dir, self.paths.kb_index_file)
 
     def open_db(self) -> "Database":

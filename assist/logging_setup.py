@@ -22,10 +22,8 @@ _CONFIGURED: set[str] = set()
 
 
 def masked(text: str) -> str:
-    try:
-        from assist.core.privacy import mask
-    except ImportError:
-        return f"<{len(text)} chars withheld>"
+    from assist.core.privacy import mask
+
     return mask(text)
 
 

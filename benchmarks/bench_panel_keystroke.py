@@ -83,7 +83,7 @@ def main() -> int:
             services.search.search(q[: i + 1], limit=50)
             engine_ms.append((time.perf_counter() - t) * 1000)
     ok = [x for x in panel_ms if x == x]
-    print(f"cards: {len(services.kb.cards)}  services build (KB load + index): {build_s:.2f} s  search: {services.search.kind}")
+    print(f"cards: {len(services.kb.cards)}  services build (KB load + index): {build_s:.2f} s")
     print(f"keystrokes: {len(panel_ms)} (timeouts: {len(panel_ms) - len(ok)})  debounce: 30 ms")
     print(f"panel keystroke-to-results  p50 {statistics.median(ok):.1f} ms  p95 {pct(ok, 95):.1f} ms  max {max(ok):.1f} ms")
     print(f"engine alone (baseline)     p50 {statistics.median(engine_ms):.1f} ms  p95 {pct(engine_ms, 95):.1f} ms")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-# Order = order in --help. A module that is missing is skipped (features land one by one).
+# Order = order in --help.
 COMMAND_MODULES = (
     "doctor", "open_cmd", "kb", "search", "lint", "privacy", "complaints", "audit", "calls", "sync",
 )
@@ -36,11 +36,5 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     _ = __version__
     for name in COMMAND_MODULES:
-        try:
-            mod = importlib.import_module(f"assist.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"assist.cli.{name}":
-                continue
-            raise
-        mod.register(sub)
+        importlib.import_module(f"assist.cli.{name}").register(sub)
     return p

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -48,27 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("pubkey", metavar="PUBKEYFILE")
     t.set_defaults(func=run_trust)
 
-    _optional_register("assist.cli.search", "register_kb_eval", kb)
+    from assist.cli.search import register_kb_eval
+
+    register_kb_eval(kb)
     m = kb.add_parser("misses", help="searches that ended without opening a card (candidates for new cards)")
     m.add_argument("--limit", type=int, default=100, help="at most this many distinct queries (default 100)")
     m.add_argument("--json", action="store_true", help="one JSON list of {query, count, last}")
     m.set_defaults(func=run_misses)
-
-
-def _has(module: str, name: str) -> bool:
-    try:
-        return hasattr(importlib.import_module(module), name)
-    except ImportError:
-        return False
-
-
-def _optional_register(module: str, name: str, kb_sub: argparse._SubParsersAction) -> None:
-    try:
-        fn = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return
-    if fn is not None:
-        fn(kb_sub)
 
 
 def _kb_path(args: argparse.Namespace, ctx: "Context") -> Path:

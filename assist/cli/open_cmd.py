@@ -26,14 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _mask_caller(number: str) -> str:
-    try:
-        from assist.core.privacy import mask
+    """The privacy module's masking; a number it does not recognise (an extension, a landline
+    without area code) still loses all but its first 3 and last 4 digits."""
+    from assist.core.privacy import mask
 
-        masked = mask(number)
-        if masked != number:
-            return masked
-    except ImportError:
-        pass
+    masked = mask(number)
+    if masked != number:
+        return masked
     digits = "".join(ch for ch in number if ch.isdigit())
     if len(digits) >= 7:
         return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

@@ -1,7 +1,5 @@
-"""What the panel and `assist search` call: the search engine plus the user's boosts.
-
-Uses assist.core.search (pinyin, synonyms, typo tolerance) when present, else the
-plain substring search. Boosts (pinned, usage) can be switched off in settings.
+"""What the panel calls: the search engine plus the user's boosts (pinned, usage), which
+can be switched off in settings, and a browse list for an empty query before any use.
 """
 
 from __future__ import annotations
@@ -9,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from assist.core.kb.model import KnowledgeBase
-from assist.core.kb.substring import SubstringSearch
+from assist.core.search import SearchEngine, docs_from_kb
+from assist.core.search.model import Hit
 
 
 class Finder:
@@ -20,15 +19,7 @@ class Finder:
         self.pinned = list(pinned or [])
         self.boost_usage = boost_usage
         self.boost_pinned = boost_pinned
-        self.engine: Any
-        try:
-            from assist.core.search import SearchEngine, docs_from_kb
-        except ImportError:
-            self.engine = SubstringSearch(kb.cards)
-            self.kind = "substring"
-        else:
-            self.engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
-            self.kind = "engine"
+        self.engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
 
     def boosts(self) -> dict[str, Any]:
         return {
@@ -37,8 +28,6 @@ class Finder:
         }
 
     def search(self, query: str, limit: int = 50, filters: dict | None = None) -> list:
-        if self.kind == "substring":
-            return self.engine.search(query, limit=limit)
         hits = self.engine.search(query, limit=limit, filters=filters, boosts=self.boosts())
         if not hits and not query.strip():
             return self.browse(limit, filters)
@@ -50,12 +39,11 @@ class Finder:
 
     def browse(self, limit: int = 50, filters: dict | None = None) -> list:
         """The KB by category and title, current cards first: what a new agent sees before any use."""
-        from assist.core.kb.substring import SimpleHit
-
         cat = (filters or {}).get("category") or ""
         cards = [c for c in self.kb.cards if not cat or c.category == cat or c.category.startswith(cat + "/")]
         cards.sort(key=lambda c: (c.is_expired(), c.category, c.title))
-        return [SimpleHit(c.id, c.title, 0.0, c.plain_body.replace("\n", " ")[:60], {}) for c in cards[:limit]]
+        return [Hit(c.id, c.title, 0.0, {}, c.plain_body.replace("\n", " ")[:60], c.category, c.is_expired())
+                for c in cards[:limit]]
 
     def note_open(self, card_id: str) -> None:
         self.usage[card_id] = self.usage.get(card_id, 0.0) + 1.0

@@ -122,7 +122,7 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
             log.info("global hotkey active", extra={"fields": {"hotkey": ctx.settings.get("ui.hotkey")}})
     except Exception as exc:  # the hotkey is optional: never block the panel on it
         log.info("global hotkey unavailable", extra={"fields": {"reason": type(exc).__name__}})
-    log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version, "search": getattr(services.search, "kind", "?")}})
+    log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version}})
     rc = app.exec()
     if hotkey is not None:
         try:

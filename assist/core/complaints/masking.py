@@ -1,10 +1,7 @@
 """The ONE place complaint data is masked before it is stored, audited or exported.
 
-``_mask(text)`` hands free text to ``assist.core.privacy.mask`` when that module is
-importable (it is built in parallel); until then a small local fallback masks mobile
-numbers (3+4), resident IDs (3+4), bank cards (6+4) and 18-character USCC-like IDs are
-left alone (they identify organisations, not people). Card/phone digit counts are our
-policy (DERIVED, domain.md §4: JR/T 0171 Appendix A digits unverified).
+``_mask(text)`` is ``assist.core.privacy.mask``: the same detector and masking policy as
+everywhere else (a setting; house policy, JR/T 0171 Appendix A digits unverified).
 
 ``mask_field(name, value)`` masks a structured personal field by its kind.
 The full values that must be kept (callback numbers, ID number) are encrypted beside
@@ -14,12 +11,10 @@ the masked record by :mod:`assist.core.complaints.protect` (AES-GCM, key in keyr
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any
 
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?|0086[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
-_RID = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
-_CARD = re.compile(r"(?<!\d)(\d{6})(\d{3,9})(\d{4})(?!\d)")
-_AUTH = re.compile(r"((?:密码|口令|验证码|校验码|动态码|CVV2?|CVN2?|安全码)\D{0,4})\d{3,8}", re.I)
+from assist.core.privacy import mask as privacy_mask
+
 
 PERSONAL_FIELDS: dict[str, str] = {
     "complainant_name": "name", "agent_name": "name", "deceased_name": "name",
@@ -32,36 +27,9 @@ PERSONAL_FIELDS: dict[str, str] = {
 }
 
 
-def _fallback_mask(text: str) -> str:
-    text = _AUTH.sub(lambda m: m.group(1) + "******", text)
-    text = _RID.sub(lambda m: m.group(1)[:3] + "*" * 11 + m.group(3)[-4:], text)
-    text = _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-    return _CARD.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
-
-
-def _privacy_masker() -> Callable[[str], str] | None:
-    try:
-        from assist.core.privacy import mask as pm  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - module still being built; the fallback applies
-        return None
-    fn = pm if callable(pm) else getattr(pm, "mask_text", None) or getattr(pm, "mask", None)
-    return fn if callable(fn) else None
-
-
 def _mask(text: str) -> str:
-    """Mask personal data in free text (privacy module if present, else the fallback)."""
-    if not text:
-        return text
-    fn = _privacy_masker()
-    if fn is not None:
-        try:
-            out = fn(text)
-            out = getattr(out, "text", out)
-            if isinstance(out, str):
-                return _fallback_mask(out)  # belt and braces: fallback is idempotent on masked text
-        except Exception:  # noqa: BLE001 - never store unmasked because a helper failed
-            pass
-    return _fallback_mask(text)
+    """Mask personal data in free text: the privacy module's detector and house policy."""
+    return privacy_mask(text) if text else text
 
 
 def mask_name(name: str) -> str:

@@ -44,143 +44,29 @@ def line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, offset)) + 1
 
 
-# ---- optional collaborators, with fallbacks ---------------------------------------
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError:
-        return None
-    except AttributeError:
-        return None
-
-
-_PH_NAME = r"[\w\u3400-\u9fff]+"
-_PH_RE = re.compile(rf"^{_PH_NAME}(\|[^{{}}|]*|:[^{{}}:/]+(/[^{{}}:/]+)+)?$")
-
-
-def _fallback_placeholders(text: str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    open_at = -1
-    for i, ch in enumerate(text):
-        if ch == "{":
-            if open_at >= 0:
-                out.append((open_at, "placeholder opened with '{' is never closed before the next '{'"))
-            open_at = i
-        elif ch == "}":
-            if open_at < 0:
-                out.append((i, "'}' without a matching '{'"))
-                continue
-            inner = text[open_at + 1:i]
-            if not _PH_RE.match(inner):
-                out.append((open_at, f"malformed placeholder {{{inner}}}: use {{名称}}, {{名称|默认}} or {{名称:甲/乙}}"))
-            open_at = -1
-    if open_at >= 0:
-        out.append((open_at, "placeholder opened with '{' is never closed"))
-    return out
-
-
-def _fallback_forbidden(kb_dir: Path) -> list[tuple[str, str, str]]:
-    """(phrase, reason, suggestion) from rules/forbidden.yaml, tolerant of layout."""
-    path = kb_dir / "rules" / "forbidden.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return []
-    if isinstance(data, dict):
-        data = next((data[k] for k in ("phrases", "rules", "forbidden", "items") if isinstance(data.get(k), list)), [])
-    out = []
-    for item in data if isinstance(data, list) else []:
-        if isinstance(item, str):
-            out.append((item, "", ""))
-        elif isinstance(item, dict):
-            phrases = next((item[k] for k in ("phrase", "phrases", "text", "pattern", "match") if item.get(k)), [])
-            reason = str(item.get("reason") or "")
-            sugg = str(item.get("suggestion") or item.get("alternative") or item.get("instead") or "")
-            for ph in [phrases] if isinstance(phrases, str) else phrases:
-                out.append((str(ph), reason, sugg))
-    return [o for o in out if o[0]]
-
-
-_ID_RE = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
-_CARD_RE = re.compile(r"(?<![\d*])(\d(?:[ -]?\d){15,18})(?![\d*])")
-_MOBILE_RE = re.compile(r"(?<![\d*])(1[3-9]\d(?:[ -]?\d{4}){2}|1[3-9]\d{9})(?![\d*])")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def id_check_char(first17: str) -> str:
-    """GB 11643 MOD 11-2 check character."""
-    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, c in enumerate(reversed(digits)):
-        d = int(c) * (2 if i % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0
-
-
-class _Span:
-    def __init__(self, kind: str, start: int, end: int):
-        self.kind, self.start, self.end = kind, start, end
-
-
-def _fallback_pii(text: str) -> list[_Span]:
-    spans: list[_Span] = []
-    for m in _ID_RE.finditer(text):
-        s = m.group(1)
-        if id_check_char(s[:17]) == s[17].upper() and 1 <= int(s[10:12]) <= 12:
-            spans.append(_Span("id_card", m.start(1), m.end(1)))
-    taken = [(s.start, s.end) for s in spans]
-    for m in _CARD_RE.finditer(text):
-        digits = re.sub(r"\D", "", m.group(1))
-        if any(a < m.end(1) and m.start(1) < b for a, b in taken):
-            continue
-        if 16 <= len(digits) <= 19 and luhn_ok(digits):
-            spans.append(_Span("bank_card", m.start(1), m.end(1)))
-    for m in _MOBILE_RE.finditer(text):
-        spans.append(_Span("mobile", m.start(1), m.end(1)))
-    return spans
-
-
-# ---- the checker ---------------------------------------------------------------
-
 class _Tools:
+    """The detector, validator and linter the checker shares with the panel and the CLI."""
+
     def __init__(self, kb_dir: Path, problems: list[CardError]):
-        self.validate = _optional("assist.core.guidance.placeholders", "validate") or _fallback_placeholders
-        self.find_pii = _optional("assist.core.privacy", "find_pii") or _fallback_pii
-        load_rules = _optional("assist.core.guidance.lint", "load_rules")
-        lint = _optional("assist.core.guidance.lint", "lint")
-        self.lint: Callable[[str], list[tuple[int, int, str]]]
+        from assist.core.guidance.lint import lint, load_rules
+        from assist.core.guidance.placeholders import validate
+        from assist.core.privacy import find_pii
+
+        self.validate = validate
+        self.find_pii = find_pii
         self.rules: Any = None
-        if not (kb_dir / "rules" / "forbidden.yaml").is_file():
-            self.lint = lambda text: []  # no phrase rules in this KB: nothing to lint against
-        elif load_rules is not None and lint is not None:
+        if (kb_dir / "rules" / "forbidden.yaml").is_file():  # else: no phrase rules to lint against
             try:
-                rules = load_rules(kb_dir)
+                self.rules = load_rules(kb_dir)
             except Exception as exc:  # noqa: BLE001 - a broken rules file is a finding, not a crash
                 where = (getattr(exc, "path", None), getattr(exc, "line", None), getattr(exc, "message", None))
                 if all(where):
                     problems.append(CardError(display_path(Path(where[0])), int(where[1]), str(where[2]), code="bad-rules"))
                 else:
                     problems.append(CardError(display_path(kb_dir / "rules"), 1, f"rule files do not load: {exc}", code="bad-rules"))
-                rules = None
-            self.rules = rules
-            self.lint = lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules)] if rules is not None else []
-        else:
-            phrases = _fallback_forbidden(kb_dir)
-
-            def _lint(text: str) -> list[tuple[int, int, str]]:
-                out = []
-                for ph, reason, sugg in phrases:
-                    for m in re.finditer(re.escape(ph), text):
-                        msg = f"forbidden phrase '{ph}' in script" + (f" ({reason})" if reason else "")
-                        out.append((m.start(), m.end(), msg + (f"; say instead: {sugg}" if sugg else "")))
-                return out
-            self.lint = _lint
+        rules = self.rules
+        self.lint: Callable[[str], list[tuple[int, int, str]]] = (
+            lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules)] if rules is not None else [])
 
 
 def _finding_msg(f: Any) -> str:

@@ -10,25 +10,12 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from assist.core.complaints.migrations import migrations as complaint_migrations
 from assist.core.storage.migrations import core
+from assist.core.sync.migrations import migrations as sync_migrations
 
-# Every migration set, in the order they apply. Feature modules append theirs here.
-SCHEMA_SETS: list[Migrations] = [core]
-
-
-def _register_feature_sets() -> None:
-    import importlib
-
-    for mod in ("assist.core.complaints.migrations", "assist.core.sync.migrations", "assist.core.guidance.migrations"):
-        try:
-            m = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod.startswith(exc.name):
-                continue
-            raise
-        ms = getattr(m, "migrations", None)
-        if ms is not None and ms not in SCHEMA_SETS:
-            SCHEMA_SETS.append(ms)
+# Every migration set, in the order they apply (core first, then the features).
+SCHEMA_SETS: list[Migrations] = [core, complaint_migrations, sync_migrations]
 
 
 def _create_owner_only(path: Path) -> None:
@@ -54,7 +41,6 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> Database:
     conn.execute("PRAGMA busy_timeout=10000")
     db = Database(conn)
     if migrate:
-        _register_feature_sets()
         for ms in SCHEMA_SETS:
             ms.apply(db)
     return db
@@ -62,7 +48,6 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> Database:
 
 def schema_state(db: Database) -> dict[str, list[str]]:
     """Applied migration names per set (what `assist doctor` prints)."""
-    _register_feature_sets()
     return {ms.name: [m.name for m in ms.applied(db)] for ms in SCHEMA_SETS}
 
 
