@@ -66,6 +66,22 @@ class Context:
         setup_logging(self.paths, process=process)
 
 
+def _load_rules(kb: "KnowledgeBase", consequence: str) -> Any:
+    """The guidance rules of ``kb``, or None: a broken rules folder never stops the panel; it is
+    shown in the KB status (``consequence`` says what the agent loses) and logged."""
+    from assist.core.guidance.lint import load_rules
+    from assist.core.kb import CardError
+
+    try:
+        return load_rules(Path(kb.root))
+    except Exception as exc:  # noqa: BLE001 - `assist kb check` gives the details
+        import logging
+
+        logging.getLogger("assist.app").error("guidance rules unavailable", extra={"fields": {"error": str(exc)[:300]}})
+        kb.errors.append(CardError(str(Path(kb.root) / "rules"), 1, f"{consequence}: {exc}", code="rules"))
+        return None
+
+
 def build_panel_services(ctx: Context, translations: Any = None):
     """Wire the services the panel needs (called once the single-instance check passed)."""
     import datetime as dt
@@ -73,53 +89,35 @@ def build_panel_services(ctx: Context, translations: Any = None):
     from assist.core.finder import Finder
     from assist.core.storage import DbLane, open_db
     from assist.core.storage import panel as store
+    from assist.ui.call_support import CallServices
     from assist.ui.controller import PanelServices
 
-    kb = ctx.load_kb()
     lane = DbLane(lambda: open_db(ctx.paths.db_file))
-    now = dt.datetime.now().astimezone()
-    usage = lane.call(store.usage_scores, now)
+    usage = lane.call(store.usage_scores, dt.datetime.now().astimezone())
     pins = lane.call(store.pinned)
-    finder = Finder(kb, usage=usage, pinned=pins, boost_usage=ctx.settings.get("search.boost_usage"),
-                    boost_pinned=ctx.settings.get("search.boost_pinned"))
-    icon = ctx.paths.resources_dir / "icons" / "assist.svg"
-    call_services = None
-    try:
-        from assist.core.guidance.lint import load_rules
 
-        rules = load_rules(Path(kb.root))
-    except Exception as exc:  # broken rule files: the KB still works; `assist kb check` says why
-        import logging
+    def make_finder(kb: "KnowledgeBase") -> Finder:
+        return Finder(kb, usage=usage, pinned=pins, boost_usage=ctx.settings.get("search.boost_usage"),
+                      boost_pinned=ctx.settings.get("search.boost_pinned"))
 
-        from assist.core.kb import CardError
+    kb = ctx.load_kb()
+    finder = make_finder(kb)
+    rules = _load_rules(kb, "call guidance is off")
+    call_services = None if rules is None else CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane,
+                                                             store=store, search=finder)
 
-        logging.getLogger("assist.app").error("guidance rules unavailable", extra={"fields": {"error": str(exc)[:300]}})
-        kb.errors.append(CardError(str(Path(kb.root) / "rules"), 1, f"call guidance is off: {exc}", code="rules"))
-    else:
-        from assist.ui.call_support import CallServices
-
-        call_services = CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane, store=store, search=finder)
     def reload_kb():
-        """A new KB became active (pack imported by sync or `assist kb import`): load it again."""
+        """A new KB became active (pack imported by sync or `assist kb import`): load it again.
+        Usage and pins carry over (the finder shares them); broken rules keep the previous ones."""
         new_kb = ctx.load_kb()
-        new_finder = Finder(new_kb, usage=finder.usage, pinned=finder.pinned, boost_usage=finder.boost_usage,
-                            boost_pinned=finder.boost_pinned)
-        try:
-            from assist.core.guidance.lint import load_rules
-
-            new_rules = load_rules(Path(new_kb.root))
-        except Exception as exc:  # noqa: BLE001 - reported in the KB status, the old rules stay
-            from assist.core.kb import CardError
-
-            new_kb.errors.append(CardError(str(Path(new_kb.root) / "rules"), 1, f"call guidance keeps the previous rules: {exc}", code="rules"))
-            new_rules = None
-        return new_kb, new_finder, new_rules
+        return new_kb, make_finder(new_kb), _load_rules(new_kb, "call guidance keeps the previous rules")
 
     def sync_factory():
         from assist.core.sync.service import SyncService
 
         return SyncService.from_settings(ctx.settings, ctx.paths, db_call=lane.call)
 
+    icon = ctx.paths.resources_dir / "icons" / "assist.svg"
     return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
                          translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest,
                          call_services=call_services, sync_factory=sync_factory, reload_kb=reload_kb)

@@ -15,8 +15,9 @@ class Finder:
     def __init__(self, kb: KnowledgeBase, *, usage: dict[str, float] | None = None, pinned: list[str] | None = None,
                  boost_usage: bool = True, boost_pinned: bool = True):
         self.kb = kb
-        self.usage = dict(usage or {})
-        self.pinned = list(pinned or [])
+        # shared, not copied: a finder rebuilt for a new KB keeps this session's opens
+        self.usage = usage if usage is not None else {}
+        self.pinned = pinned if pinned is not None else []
         self.boost_usage = boost_usage
         self.boost_pinned = boost_pinned
         self.engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)

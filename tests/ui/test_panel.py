@@ -309,6 +309,7 @@ def test_new_kb_pack_is_picked_up_with_f5_without_restart(make_panel, qtbot, tmp
 
     view, ctl, services = make_panel()
     before = services.kb.version
+    ctl.open_card("card-freeze")
     kb = tmp_path / "newkb"
     shutil.copytree(repo_root / "kb", kb)
     (kb / "VERSION").write_text("2099.1.1\n", encoding="utf-8")
@@ -322,6 +323,7 @@ def test_new_kb_pack_is_picked_up_with_f5_without_restart(make_panel, qtbot, tmp
     view.actReloadKb.trigger()
     assert services.kb.version == "2099.1.1" != before
     assert "2099.1.1" in view.kbStatusButton.text()
+    assert services.search.usage.get("card-freeze", 0) > 0  # opened before the reload: still ranks
     ctl.open_card("card-loss-debit")
     assert "借记卡挂失（新版）" in view.cardView.toPlainText()
 
