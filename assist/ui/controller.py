@@ -19,6 +19,7 @@ from assist.ui.tasks import run_in_background
 
 log = logging.getLogger("assist.panel")
 DEBOUNCE_MS = 30
+SUGGEST_AFTER_MS = 300  # empty-state suggestions wait for a pause in typing
 
 
 @dataclass
@@ -62,6 +63,10 @@ class PanelController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGEST_AFTER_MS)
+        self._suggest_timer.timeout.connect(self._fill_suggestions)
         self.call_ctl = None
         self.call_tab = -1
         if services.call_services is not None:
@@ -208,12 +213,8 @@ class PanelController(QObject):
         n = self.model.rowCount()
         v = self.view
         if n == 0 and q:
-            suggestions = self.s.suggest(q) if self.s.suggest else []
-            text = self.tr("No card matches “{query}”.").format(query=q)
-            if suggestions:
-                text += "\n" + self.tr("Closest: {titles}").format(titles="、".join(suggestions))
-            text += "\n" + self.tr("Try fewer characters, pinyin initials, or another word for it.")
-            v.emptyLabel.setText(text)
+            self._show_empty(q, [])
+            self._suggest_timer.start()  # the closest titles cost a full scan: only after a pause
             v.emptyLabel.setVisible(True)
             v.resultsView.setVisible(False)
         else:
@@ -225,6 +226,18 @@ class PanelController(QObject):
             v.countLabel.setText(self.tr("All cards by category (frequently used cards will appear here)"))
         else:
             v.countLabel.setText(self.tr("Pinned and frequently used cards"))
+
+    def _show_empty(self, query: str, suggestions: list[str]) -> None:
+        text = self.tr("No card matches “{query}”.").format(query=query)
+        if suggestions:
+            text += "\n" + self.tr("Closest: {titles}").format(titles="、".join(suggestions))
+        text += "\n" + self.tr("Try fewer characters, pinyin initials, or another word for it.")
+        self.view.emptyLabel.setText(text)
+
+    def _fill_suggestions(self) -> None:
+        q = self.view.searchBox.text().strip()
+        if q and self.model.rowCount() == 0 and self.s.suggest:
+            self._show_empty(q, self.s.suggest(q))
 
     def _update_chips(self, rows: list[dict] | None) -> None:
         """Chips for the top-level categories of the current results; one click filters.

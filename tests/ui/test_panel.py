@@ -186,10 +186,14 @@ def test_empty_state_names_the_query_and_suggests(make_panel, qtbot, tmp_path, r
     assert view.emptyLabel.isVisible() and not view.resultsView.isVisible()
     assert "没有找到与“qqqzzzxxq”相关的卡片" in view.emptyLabel.text()
     view.searchBox.clear()
-    type_chinese(view.searchBox, "借记卡挂号")
+    type_chinese(view.searchBox, "借记卡挂号")  # one wrong character: found despite the typo
     qtbot.waitUntil(lambda: ctl._last_query == "借记卡挂号")
-    if ctl.model.rowCount() == 0:
-        assert "最接近的" in view.emptyLabel.text()
+    assert ctl.model.rowCount() > 0 and ctl.model.row(0)["title"] == "借记卡挂失"
+    view.searchBox.clear()
+    type_chinese(view.searchBox, "借记卡去火星")  # nothing matches: the closest titles follow after a pause
+    qtbot.waitUntil(lambda: ctl._last_query == "借记卡去火星")
+    assert ctl.model.rowCount() == 0 and "最接近的" not in view.emptyLabel.text()
+    qtbot.waitUntil(lambda: "最接近的：借记卡挂失" in view.emptyLabel.text(), timeout=2000)
 
 
 def test_pinyin_initials_through_keystrokes_highlight_the_chinese(make_panel, qtbot):
