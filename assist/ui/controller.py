@@ -118,6 +118,8 @@ class PanelController(QObject):
         v.actTabComplaint.triggered.connect(lambda: self.show_tab(getattr(self, "complaint_tab", -1)))
         v.actStartCall.triggered.connect(lambda: self.start_call("", "", "", source="panel"))
         v.actReloadKb.triggered.connect(self.reload_kb)
+        v.actPin.triggered.connect(self.toggle_pin)
+        v.pinButton.clicked.connect(self.toggle_pin)
         v.actOnTop.setChecked(bool(self.s.settings.get("ui.always_on_top")))
         v.actDockLeft.setChecked(self.s.settings.get("ui.dock_side") == "left")
 
@@ -146,6 +148,8 @@ class PanelController(QObject):
         v.actStartCall.setText(self.tr("Start a call (Ctrl+Shift+N)"))
         v.actSyncNow.setText(self.tr("Sync with head office now (Ctrl+Shift+S)"))
         v.actReloadKb.setText(self.tr("Reload the knowledge base (F5)"))
+        v.actPin.setText(self.tr("Pin or unpin the card (Ctrl+P)"))
+        self._update_pin_button()
         if self.sync is not None and self.sync.status is not None:
             self.sync._show(self.sync.status)
         v.tabs.setTabText(0, self.tr("Knowledge (Ctrl+1)"))
@@ -195,9 +199,9 @@ class PanelController(QObject):
             card = self.cards.get(h.id)
             expired = bool(card and card.is_expired(today))
             rows.append({
-                "id": h.id, "title": h.title, "score": h.score, "snippet": getattr(h, "snippet", ""),
-                "highlights": getattr(h, "highlights", {}) or {}, "category": card.category if card else "",
-                "badge": self.tr("Expired") if expired else "",
+                "id": h.id, "title": h.title, "score": h.score, "snippet": h.snippet,
+                "highlights": h.highlights or {}, "category": card.category if card else "",
+                "badge": self.tr("Expired") if expired else "", "pinned": h.id in self.s.search.pinned,
             })
         self.model.set_rows(rows)
         if rows:
@@ -304,6 +308,7 @@ class PanelController(QObject):
         self.current_card_id = card_id
         self._session_opened = True
         self._render_card(card_id)
+        self._update_pin_button()
         self.view.stack.setCurrentIndex(1)
         if self.call_ctl is not None and self.call_id:
             self.call_ctl.set_card(self.cards[card_id])
@@ -324,6 +329,31 @@ class PanelController(QObject):
                   "identity": self.tr("Identity check: use this card only after the caller's identity is verified."),
                   "never_ask": self.tr("Never ask for: card PIN, CVV, card expiry date, SMS verification code.")}
         self.view.cardView.setHtml(card_to_html(card, expired=card.is_expired(), labels=labels))
+
+    def toggle_pin(self) -> None:
+        """Pin the open card (or the selected result), or unpin it: pinned cards come first."""
+        card_id = self.current_card_id
+        if card_id is None:
+            idx = self.view.resultsView.currentIndex()
+            card_id = self.model.row(idx.row())["id"] if idx.isValid() else None
+        if card_id is None:
+            return
+        pinned = self.s.search.pinned  # shared with the finder
+        if card_id in pinned:
+            pinned.remove(card_id)
+            run_in_background(self.s.lane.submit(self.s.store.unpin, card_id))
+        else:
+            pinned.append(card_id)
+            run_in_background(self.s.lane.submit(self.s.store.pin, card_id, self.s.clock().isoformat(timespec="seconds")))
+        self._update_pin_button()
+        if self.view.stack.currentIndex() == 0:
+            self.run_search(force=True)
+
+    def _update_pin_button(self) -> None:
+        on = self.current_card_id is not None and self.current_card_id in self.s.search.pinned
+        text = self.tr("★ Unpin (Ctrl+P)") if on else self.tr("☆ Pin (Ctrl+P)")
+        self.view.pinButton.setText(text)
+        self.view.pinButton.setAccessibleName(text)
 
     def back(self) -> None:
         self.view.stack.setCurrentIndex(0)

@@ -16,6 +16,7 @@ HighlightsRole = Qt.ItemDataRole.UserRole + 4
 ScoreRole = Qt.ItemDataRole.UserRole + 5
 BadgeRole = Qt.ItemDataRole.UserRole + 6
 CategoryRole = Qt.ItemDataRole.UserRole + 7
+PinnedRole = Qt.ItemDataRole.UserRole + 8
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,11 +48,12 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.get("snippet", "")
         return {IdRole: r.get("id"), SnippetRole: r.get("snippet", ""), HighlightsRole: r.get("highlights", {}),
-                ScoreRole: r.get("score"), BadgeRole: r.get("badge", ""), CategoryRole: r.get("category", "")}.get(role)
+                ScoreRole: r.get("score"), BadgeRole: r.get("badge", ""), CategoryRole: r.get("category", ""),
+                PinnedRole: bool(r.get("pinned"))}.get(role)
 
     def roleNames(self) -> dict[int, bytes]:
         return {IdRole: b"id", TitleRole: b"title", SnippetRole: b"snippet", HighlightsRole: b"highlights",
-                ScoreRole: b"score", BadgeRole: b"badge", CategoryRole: b"category"}
+                ScoreRole: b"score", BadgeRole: b"badge", CategoryRole: b"category", PinnedRole: b"pinned"}
 
 
 def highlight_html(text: str, ranges: list[tuple[int, int]] | list[list[int]], mark: str = "#fff176") -> str:
@@ -82,7 +84,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(
-            f'<div><b>{title}</b>{badge_html} <span style="color:#888;font-size:small">{cat}</span></div>'
+            f'<div>{"★ " if index.data(PinnedRole) else ""}<b>{title}</b>{badge_html} <span style="color:#888;font-size:small">{cat}</span></div>'
             f'<div style="color:#666;font-size:small">{snippet}</div>'
         )
         doc.setTextWidth(max(50, option.rect.width() - 8))

@@ -400,3 +400,21 @@ def test_a_complaint_call_opens_the_complaint_form_prefilled_from_the_call(make_
     ctl.handle_message({"cmd": "call_end"})
     ctl.handle_message({"cmd": "call_start", "caller": "", "topic": "挂失", "call_type": "挂失"})
     assert not ctl.call_ctl.view.complaintFormButton.isVisible()
+
+
+def test_pinning_a_card_puts_it_first_and_survives_a_restart(make_panel, qtbot):
+    view, ctl, services = make_panel()
+    ctl.open_card("fraud-never-ask-otp")
+    assert "置顶" in view.pinButton.text() and "取消" not in view.pinButton.text()
+    view.actPin.trigger()  # Ctrl+P
+    assert "取消置顶" in view.pinButton.text()
+    qtbot.keyClick(view.cardView, Qt.Key.Key_Escape)
+    ctl.run_search(force=True)
+    assert ctl.model.row(0)["id"] == "fraud-never-ask-otp" and ctl.model.row(0)["pinned"]
+    qtbot.waitUntil(lambda: services.lane.call(services.store.pinned) == ["fraud-never-ask-otp"])
+    again, ctl2, services2 = make_panel()  # the next start reads the pin back
+    assert ctl2.model.row(0)["id"] == "fraud-never-ask-otp"
+    ctl2.open_card("fraud-never-ask-otp")
+    again.actPin.trigger()
+    qtbot.waitUntil(lambda: services2.lane.call(services2.store.pinned) == [])
+    assert "fraud-never-ask-otp" not in services2.search.pinned
