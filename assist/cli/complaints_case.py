@@ -1,4 +1,4 @@
-"""`assist complaints show|status|extend|pause|resume|repeat|review`: one complaint as a case.
+"""`assist complaints show|status|extend|pause|resume|repeat|review|reveal`: one complaint as a case.
 
 Registered by :mod:`assist.cli.complaints` (not a command module of its own). Thin over
 :mod:`assist.core.complaints.case`: exit 0 done, 1 refused by the rules (reason printed,
@@ -62,6 +62,10 @@ def register(cs: argparse._SubParsersAction) -> None:
     rp.add_argument("--new-facts", action="store_true", help="the repeat brings new facts or reasons")
     rv = add("review", "a review (核查) request: its own 30-day clock; a late request is flagged", run_review)
     rv.add_argument("--requested-at", required=True, metavar="ISO")
+    rl = add("reveal", "print one kept full value (e.g. the callback number); needs a reason, recorded in the audit trail",
+             run_reveal)
+    rl.add_argument("--field", default="contact_phone", choices=("contact_phone", "id_doc_no", "agent_phone", "legal_rep_phone"))
+    rl.add_argument("--reason", required=True, help="why the full value is needed (recorded, masked)")
 
 
 def actor_of(args: argparse.Namespace, ctx: "Context") -> str:
@@ -199,3 +203,26 @@ def show_lines(info: dict[str, Any]) -> list[str]:
         change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
         out.append(f"  {h['at'][:16].replace('T', ' ')}  {h['actor']}  {h['action']}  {change}")
     return out
+
+
+def run_reveal(args: argparse.Namespace, ctx: "Context") -> int:
+    """The explicit, audited way to see a full value that is stored encrypted."""
+    from assist.core.complaints import protect, repo
+    from assist.core.complaints.model import ComplaintError
+
+    actor = actor_of(args, ctx)
+    if not actor:
+        _err("需要操作人工号：请设置 agent.staff_id 或加 --actor / no actor: set agent.staff_id or pass --actor")
+        return 2
+    db = ctx.open_db()
+    data = repo.get_complaint(db, args.ticket)
+    if data is None:
+        _err(f"找不到投诉 {args.ticket} / no complaint {args.ticket}")
+        return 2
+    try:
+        value = protect.reveal(db, data["id"], args.field, keyring_cipher(), actor, args.reason)
+    except ComplaintError as exc:
+        _err(f"已拒绝 / refused: {exc}")
+        return 1
+    print(value)
+    return 0

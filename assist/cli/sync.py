@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--status", action="store_true", help="print the status only")
     g.add_argument("--set-token", action="store_true", help="store the device token (read from stdin) in the keyring")
     g.add_argument("--conflicts", action="store_true", help="list open conflicts")
+    g.add_argument("--resolve", type=int, metavar="ID", help="close conflict ID once you have checked the record")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--batch-size", type=int, default=200, help=argparse.SUPPRESS)
     p.add_argument("--attempts", type=int, default=6, help="tries per request before the round gives up (default 6)")
@@ -64,6 +65,13 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
 
         svc = service.SyncService.from_settings(ctx.settings, ctx.paths, db_call=db_call, batch_size=args.batch_size)
         svc.backoff.max_attempts = max(1, args.attempts)
+        if args.resolve is not None:
+            if args.resolve not in {r["id"] for r in local.open_conflicts(db)}:
+                print(f"assist sync: no open conflict {args.resolve}; `assist sync --conflicts` lists them", file=sys.stderr)
+                return 2
+            local.resolve_conflict(db, args.resolve)
+            print(f"conflict {args.resolve} closed")
+            return 0
         if args.conflicts:
             rows = local.open_conflicts(db)
             print(json.dumps(rows, ensure_ascii=False) if args.json else

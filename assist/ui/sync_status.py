@@ -134,7 +134,7 @@ class SyncStatusController(QObject):
             text += "\n" + err
             colour = "#b71c1c"
         if st.conflicts:
-            text += "\n" + self.tr("{n} conflict(s) with head office: see `assist sync --conflicts`").format(n=st.conflicts)
+            text += "\n" + self.tr("{n} conflict(s) with head office: see `assist sync --conflicts`, close with `assist sync --resolve ID`").format(n=st.conflicts)
             colour = "#b71c1c"
         self.button.setText(text)
         self.button.setAccessibleName(text)

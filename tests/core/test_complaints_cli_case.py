@@ -172,3 +172,34 @@ def test_no_actor_is_a_usage_error(case, capsys):
     assert case("status", case.ticket, "--to", "处理中") == 2
     assert "agent.staff_id" in capsys.readouterr().err
     assert case("status", case.ticket, "--to", "处理中", "--actor", "C003") == 0
+
+
+def test_reveal_prints_the_callback_number_only_with_a_reason_and_audits_it(case, capsys):
+    assert case("reveal", case.ticket, "--reason", "") == 1  # a reason is required
+    assert "reason" in capsys.readouterr().err
+    assert case("reveal", case.ticket, "--reason", "回访客户") == 0
+    assert capsys.readouterr().out.strip() == PHONE
+    db = open_db(case.paths.db_file)
+    reveals = db.execute("SELECT field, actor FROM audit_log WHERE action = 'reveal'").fetchall()
+    assert reveals == [("contact_phone", "A001")] and verify_audit(db) == []
+    assert case("reveal", "0101-NOPE-20260302-0001", "--reason", "x") == 2
+
+
+def test_reveal_without_a_keyring_refuses(case, capsys):
+    keyring.set_keyring(fail.Keyring())
+    assert case("reveal", case.ticket, "--reason", "回访客户") == 1
+    assert PHONE not in capsys.readouterr().out
+
+
+def test_sync_conflicts_can_be_closed(tmp_path, capsys):
+    from assist.core.sync import local
+
+    paths = Paths.from_basedir(tmp_path).ensure()
+    db = open_db(paths.db_file)
+    local.record_conflict(db, "complaint", "c1", 3, 2, "head office holds revision 3")
+    [row] = local.open_conflicts(db)
+    db.conn.close()
+    assert main(["--basedir", str(tmp_path), "sync", "--resolve", str(row["id"])]) == 0
+    assert main(["--basedir", str(tmp_path), "sync", "--conflicts"]) == 0
+    assert "no conflicts" in capsys.readouterr().out
+    assert main(["--basedir", str(tmp_path), "sync", "--resolve", str(row["id"])]) == 2

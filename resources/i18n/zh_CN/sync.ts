@@ -3,47 +3,47 @@
 <context>
     <name>SyncStatusController</name>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="74" />
+        <location filename="../../../assist/ui/sync_status.py" line="94" />
         <source>Sync: sending…</source>
         <translation>同步：正在上传…</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="91" />
+        <location filename="../../../assist/ui/sync_status.py" line="111" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="102" />
+        <location filename="../../../assist/ui/sync_status.py" line="122" />
         <source>Sync: not configured, kept on this PC ({n} waiting)</source>
         <translation>同步：未配置，数据保存在本机（{n} 条待上传）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="105" />
+        <location filename="../../../assist/ui/sync_status.py" line="125" />
         <source>Sync: online, all sent · last {when}</source>
         <translation>同步：在线，已全部上传 · 上次 {when}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="108" />
+        <location filename="../../../assist/ui/sync_status.py" line="128" />
         <source>Sync: {n} waiting · last {when}</source>
         <translation>同步：{n} 条待上传 · 上次 {when}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="112" />
+        <location filename="../../../assist/ui/sync_status.py" line="132" />
         <source>Sync: offline, {n} waiting · last {when}</source>
         <translation>同步：离线，{n} 条待上传 · 上次 {when}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="113" />
+        <location filename="../../../assist/ui/sync_status.py" line="133" />
         <source>Sync: error, {n} waiting · last {when}</source>
         <translation>同步出错，{n} 条待上传 · 上次 {when}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="117" />
-        <source>{n} conflict(s) with head office: see `assist sync --conflicts`</source>
-        <translation>{n} 条与总行冲突：请用 `assist sync --conflicts` 查看</translation>
+        <location filename="../../../assist/ui/sync_status.py" line="137" />
+        <source>{n} conflict(s) with head office: see `assist sync --conflicts`, close with `assist sync --resolve ID`</source>
+        <translation>{n} 条与总行冲突：用 `assist sync --conflicts` 查看，核对后用 `assist sync --resolve 编号` 关闭</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/sync_status.py" line="121" />
+        <location filename="../../../assist/ui/sync_status.py" line="141" />
         <source>Click or press Ctrl+Shift+S to sync now</source>
         <translation>点击或按 Ctrl+Shift+S 立即同步</translation>
     </message>
