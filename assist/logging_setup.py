@@ -1,9 +1,8 @@
 """JSON-lines logging to the user log folder, with rotation.
 
 Privacy: log messages are fixed English strings with structured, non-personal
-fields. Never pass user-typed text; if you must, pass it through ``masked()``,
-which applies the privacy module's masking (and drops the text if that module
-is unavailable).
+fields. Never pass user-typed text; if you must, pass it through
+``assist.core.privacy.mask`` first.
 """
 
 from __future__ import annotations
@@ -19,12 +18,6 @@ from typing import Any
 from assist.paths import Paths
 
 _CONFIGURED: set[str] = set()
-
-
-def masked(text: str) -> str:
-    from assist.core.privacy import mask
-
-    return mask(text)
 
 
 class JsonFormatter(logging.Formatter):

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from assist.buildinfo import build_time
 from assist.core.kb.render import card_to_html
-from assist.logging_setup import log_event, masked
+from assist.core.privacy import mask
+from assist.logging_setup import log_event
 from assist.ui.results import ResultDelegate, ResultsModel
 from assist.ui.tasks import run_in_background
 
@@ -290,7 +291,7 @@ class PanelController(QObject):
         if not q:
             return
         at = self.s.clock().isoformat(timespec="seconds")
-        run_in_background(self.s.lane.submit(self.s.store.record_miss, masked(q), at, self.s.kb.version))
+        run_in_background(self.s.lane.submit(self.s.store.record_miss, mask(q), at, self.s.kb.version))
 
     # ---- cards --------------------------------------------------------------
     def open_selected(self) -> None:
@@ -554,8 +555,8 @@ class PanelController(QObject):
 
     def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel",
                    caller_full: str = "", customer_name: str = "") -> None:
-        caller_m = masked(caller or caller_full) if (caller or caller_full) else ""
-        topic = masked(topic) if topic else ""  # free text from the softphone: stored and shown masked
+        caller_m = mask(caller or caller_full) if (caller or caller_full) else ""
+        topic = mask(topic) if topic else ""  # free text from the softphone: stored and shown masked
         self._call_context = {"call_started_at": self.s.clock().strftime("%Y-%m-%dT%H:%M"), "source": "客服热线",
                               "channel_A": "A0302", "phone": caller_full, "customer_name": customer_name}
         if self.call_ctl is not None:
