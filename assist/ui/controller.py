@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -16,7 +16,7 @@ from assist.core.kb.render import card_to_html
 from assist.core.privacy import mask
 from assist.logging_setup import log_event
 from assist.ui.results import ResultDelegate, ResultsModel
-from assist.ui.tasks import run_in_background
+from assist.ui.tasks import run_in_background, run_in_thread
 
 log = logging.getLogger("assist.panel")
 DEBOUNCE_MS = 30
@@ -42,6 +42,8 @@ class PanelServices:
 
 
 class PanelController(QObject):
+    kbReloaded = Signal(str)  # the new KB version, once swapped in
+
     def __init__(self, view, services: PanelServices):
         super().__init__(view)
         self.view = view
@@ -59,6 +61,7 @@ class PanelController(QObject):
         self.complaint_tab = -1  # set by assist.ui.complaint_mount
         self._call_context: dict[str, str] = {}  # in memory only; the caller's full number never reaches disk
         self._composing = False  # an input-method composition is in progress in the search box
+        self._reloading = False
         self.tray: QSystemTrayIcon | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -447,10 +450,22 @@ class PanelController(QObject):
         self.run_search(force=True)
 
     def reload_kb(self) -> None:
-        """Switch to the active KB (after a pack import) without restarting the panel."""
-        if self.s.reload_kb is None:
+        """Switch to the active KB (after a pack import) without restarting the panel. The KB and
+        its search index are built on a worker thread (seconds for a large KB); the panel keeps
+        working on the old one until the new one is swapped in here, on the GUI thread."""
+        if self.s.reload_kb is None or self._reloading:
             return
-        kb, finder, rules = self.s.reload_kb()
+        self._reloading = True
+
+        def failed(exc: BaseException) -> None:
+            self._reloading = False
+            log.error("kb reload failed", extra={"fields": {"error": type(exc).__name__}})
+
+        run_in_background(run_in_thread(self.s.reload_kb), self._swap_kb, failed)
+
+    def _swap_kb(self, loaded: tuple) -> None:
+        self._reloading = False
+        kb, finder, rules = loaded
         old_version = self.s.kb.version
         self.s.kb, self.s.search, self.s.suggest = kb, finder, finder.suggest
         self.cards = kb.by_id()
@@ -463,6 +478,7 @@ class PanelController(QObject):
         self._update_kb_status()
         self.run_search(force=True)
         log_event(log, "kb reloaded", old=old_version, new=kb.version, cards=len(kb.cards))
+        self.kbReloaded.emit(kb.version)
 
     def show_kb_problems(self) -> None:
         kb = self.s.kb

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assist.logging_setup import log_event
-from assist.ui.tasks import run_in_background
+from assist.ui.tasks import run_in_background, run_in_thread
 
 log = logging.getLogger("assist.sync")
 STATUS_REFRESH_MS = 10_000
@@ -54,20 +54,6 @@ class SyncStatusController(QObject):
         self._refresh.stop()
         self._rounds.stop()
 
-    def _run_round(self, svc: Any) -> "cf.Future[Any]":
-        import threading
-
-        fut: cf.Future[Any] = cf.Future()
-
-        def work() -> None:
-            try:
-                fut.set_result(svc.run_round())
-            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
-                fut.set_exception(exc)
-
-        threading.Thread(target=work, name="assist-sync", daemon=True).start()
-        return fut
-
     def tr(self, text: str) -> str:
         from PySide6.QtWidgets import QApplication
 
@@ -92,7 +78,7 @@ class SyncStatusController(QObject):
             return
         self.running = True
         self.button.setText(self.tr("Sync: sending…"))
-        run_in_background(self._run_round(svc), self._round_done, self._round_failed)
+        run_in_background(run_in_thread(svc.run_round), self._round_done, self._round_failed)
 
     def _round_done(self, report: Any) -> None:
         self.running = False

@@ -54,6 +54,23 @@ def run_in_background(
     future.add_done_callback(_cb)
 
 
+def run_in_thread(fn: Callable[..., Any], *args: Any) -> "cf.Future[Any]":
+    """Run ``fn`` on a daemon thread (CPU or network work that must not block the GUI and must
+    not hold up quitting); pair it with :func:`run_in_background` to get the result back."""
+    import threading
+
+    fut: cf.Future[Any] = cf.Future()
+
+    def work() -> None:
+        try:
+            fut.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            fut.set_exception(exc)
+
+    threading.Thread(target=work, name=f"assist-{getattr(fn, '__name__', 'task')}", daemon=True).start()
+    return fut
+
+
 def release_clipboard() -> None:
     """Hand the clipboard's content to a C++-owned copy before the application ends.
 

@@ -324,7 +324,8 @@ def test_new_kb_pack_is_picked_up_with_f5_without_restart(make_panel, qtbot, tmp
     store = services.settings.path.parent.parent / "data" / "kb"
     packs.import_pack(tmp_path / "kb.pack", store, [pub])
     assert view.actReloadKb.shortcut().toString() == "F5"
-    view.actReloadKb.trigger()
+    with qtbot.waitSignal(ctl.kbReloaded, timeout=10000):
+        view.actReloadKb.trigger()  # built on a worker thread, swapped in on the GUI thread
     assert services.kb.version == "2099.1.1" != before
     assert "2099.1.1" in view.kbStatusButton.text()
     assert services.search.usage.get("card-freeze", 0) > 0  # opened before the reload: still ranks
