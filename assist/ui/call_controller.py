@@ -248,7 +248,7 @@ class CallController(QObject):
                                       self.s.clock().date(), self.topic)
         v.scriptsView.clear()
         for e in self._entries:
-            body = ("🔒 " + self.tr("Verify the caller's identity first")) if e.folded else e.text
+            body = ("※ " + self.tr("Verify the caller's identity first")) if e.folded else e.text
             it = QListWidgetItem(f"{e.card.title} · {e.name}\n{body}")
             it.setToolTip(body)
             v.scriptsView.addItem(it)

@@ -80,7 +80,7 @@ class ComplaintCaseController(QObject):
         v.titleLabel.setText(self.tr("{ticket} · {status} · {level}").format(ticket=info["ticket_no"], status=info["status"],
                                                                             level=info["level"]))
         v.dueLabel.setText(self._due_text(info))
-        v.alertsLabel.setText("\n".join(("⚠ " if a["kind"] != "info" else "ℹ ") + a["message"] for a in info["alerts"]))
+        v.alertsLabel.setText("\n".join(("※ " if a["kind"] != "info" else "○ ") + a["message"] for a in info["alerts"]))
         v.alertsLabel.setVisible(bool(info["alerts"]))
         rec = info["record"]
         lines = [f"{k}: {'、'.join(map(str, val)) if isinstance(val, list) else val}" for k, val in rec.items()

@@ -47,7 +47,7 @@ class PanelWindow(QMainWindow):
         top.addWidget(self.searchBox, 1)
         self.menuButton = QToolButton(central)
         self.menuButton.setObjectName("menuButton")
-        self.menuButton.setText("☰")
+        self.menuButton.setText("≡")  # in the CJK font too (☰ is not)
         self.menuButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         top.addWidget(self.menuButton)
         outer.addLayout(top)

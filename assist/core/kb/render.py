@@ -45,7 +45,7 @@ def _fence(self, tokens, idx, options, env):  # markdown-it renderer rule
     if kind == "reminder":
         attrs = dict(p.split("=", 1) for p in info.split()[1:] if "=" in p)
         bg, fg = REMINDER_STYLE.get(attrs.get("kind", "info"), REMINDER_STYLE["info"])
-        return f'<table width="100%" cellpadding="6" style="margin:6px 0"><tr><td style="background:{bg};color:{fg}">⚠ {body}</td></tr></table>'
+        return f'<table width="100%" cellpadding="6" style="margin:6px 0"><tr><td style="background:{bg};color:{fg}">※ {body}</td></tr></table>'
     return f"<pre>{body}</pre>"
 
 
@@ -82,7 +82,7 @@ def card_to_html(card: Card, *, expired: bool = False, labels: dict[str, str] | 
     for kind, key in reminders_for(card):
         bg, fg = REMINDER_STYLE[kind]
         parts.append(f'<table width="100%" cellpadding="4" style="margin:2px 0"><tr><td style="background:{bg};color:{fg}">'
-                     f'🔒 {html.escape(labels[key])}</td></tr></table>')
+                     f'※ {html.escape(labels[key])}</td></tr></table>')
     if expired:
         parts.append(f'<p style="background:#b71c1c;color:white;padding:4px">{html.escape(labels.get("expired", "已过期"))}</p>')
     if card.unverified:
