@@ -104,3 +104,14 @@ def test_risk_cli_names_an_unreadable_file_and_exits_2(tmp_path, capsys):
     bad.write_bytes("我要投诉\n".encode("gbk"))
     assert main(["--basedir", str(tmp_path), "complaints", "risk", str(bad)]) == 2
     assert "gbk.txt:1: not UTF-8" in capsys.readouterr().err
+
+
+def test_structured_art29_facts_are_grounds_for_major():
+    from assist.core.complaints.risk import RiskFacts
+
+    assert assess_risk("柜员态度差", facts=RiskFacts(people_count=25, in_person=True)).level == "重大"
+    assert assess_risk("柜员态度差", facts=RiskFacts(people_count=25, in_person=False)).level != "重大"
+    assert assess_risk("柜员态度差", facts=RiskFacts(people_count=19, in_person=True)).level != "重大"
+    r = assess_risk("网点被淹后存折无法取款", facts=RiskFacts(arising_event="2026年7月洪灾"))
+    assert r.level == "重大" and r.major[0][1] == ["2026年7月洪灾"]
+    assert assess_risk("x", facts=RiskFacts(regulator_designated=True)).level == "重大"

@@ -46,6 +46,21 @@ class RiskRules:
     disaster: re.Pattern[str] | None
 
 
+@dataclass(frozen=True)
+class RiskFacts:
+    """Structured Art 29 facts recorded on the complaint form (never guessed from free text).
+
+    ``people_count`` complainants, ``in_person`` (现场), ``arising_event``: the disaster, safety
+    accident or public-health event the complaint ARISES from (empty = none), and
+    ``regulator_designated``: the regulator designated it major.
+    """
+
+    people_count: int | None = None
+    in_person: bool = False
+    arising_event: str = ""
+    regulator_designated: bool = False
+
+
 @dataclass
 class RiskResult:
     level: str
@@ -176,7 +191,9 @@ def _negated(text: str, start: int, rules: RiskRules) -> bool:
     return bool(rules.negation.search(parts[-1]))
 
 
-def assess_risk(text: str, rules: RiskRules | None = None) -> RiskResult:
+def assess_risk(text: str, rules: RiskRules | None = None, facts: RiskFacts | None = None) -> RiskResult:
+    """Flags and level of a complaint text; ``facts`` (the form's structured Art 29 fields) are
+    the grounds for 重大 that free text can only hint at."""
     rules = rules or load_risk_rules()
     text = text or ""
     hits: dict[str, list[str]] = {}
@@ -214,6 +231,13 @@ def assess_risk(text: str, rules: RiskRules | None = None) -> RiskResult:
     disaster = list(dict.fromkeys(m.group(0) for m in rules.disaster.finditer(text))) if rules.disaster else []
     if disaster:
         major.append(("重大灾害/事故/公共卫生事件", disaster))
+    if facts is not None:
+        if facts.people_count is not None and facts.people_count >= rules.group_in_person_min and facts.in_person:
+            major.append(("群体现场投诉≥%d人" % rules.group_in_person_min, [f"{facts.people_count}人现场投诉（表单）"]))
+        if facts.arising_event.strip():
+            major.append(("重大灾害/事故/公共卫生事件", [facts.arising_event.strip()]))
+        if facts.regulator_designated:
+            major.append(("监管认定重大", ["监管认定重大（表单）"]))
     level = "重大" if major else ("复杂" if raising else "普通")
     flags = [(f, hits[f]) for f in FLAGS if hits.get(f)]
     negated = {f: ws for f, ws in neg.items() if ws and f not in raising}
