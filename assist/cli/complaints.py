@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("complaints", help="complaint tools: risk assessment, export, list")
     cs = p.add_subparsers(dest="complaints_cmd", metavar="SUBCOMMAND", required=True)
-    r = cs.add_parser("risk", help="assess risk of complaint texts, one per line; prints one JSON object per line")
+    r = cs.add_parser("risk", help="assess risk of complaint texts, one per line: level, flags and the words behind them")
     r.add_argument("file", nargs="?", default="-", help="text file, one complaint per line; '-' or omitted = stdin")
-    r.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
-    r.add_argument("--rules", help="risk_words.yaml to use instead of the KB's")
+    r.add_argument("--json", action="store_true", help="one JSON object per line (level, level_reason, flags with evidence "
+                                                       "and reason, major grounds, negated mentions, hints)")
+    r.add_argument("--rules", help="risk.yaml to use instead of the active KB's rules/risk.yaml")
     r.set_defaults(func=run_risk)
     e = cs.add_parser("export", help="export saved complaints (masked unless --unmasked --reason R)")
     e.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
@@ -52,18 +53,21 @@ def _rules(args: argparse.Namespace, ctx: "Context"):
 
     if args.rules:
         return load_risk_rules(args.rules)
-    kb_rules = ctx.kb_dir / "rules" / "risk_words.yaml"
+    kb_rules = ctx.kb_dir / "rules" / "risk.yaml"
     return load_risk_rules(kb_rules if kb_rules.exists() else None)
 
 
 def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.risk import assess_risk
-    from assist.core.complaints.yamlsrc import SourceError
+    from assist.core.yamlfile import RulesError
 
     try:
         rules = _rules(args, ctx)
-    except (SourceError, OSError) as exc:
-        print(exc, file=sys.stderr)
+    except RulesError as exc:
+        print(f"assist complaints risk: rule file does not load: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"assist complaints risk: cannot read the rules: {exc}", file=sys.stderr)
         return 2
     try:
         stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8")
@@ -74,7 +78,10 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     try:
         for n, line in enumerate(stream, 1):
             res = assess_risk(line.rstrip("\r\n"), rules)
-            sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+            if args.json:
+                sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(f"{n}: " + "\n".join(res.lines()) + "\n")
     except UnicodeDecodeError:
         print(f"assist complaints risk: {args.file or '-'}:{n + 1}: not UTF-8 text; save the file as UTF-8", file=sys.stderr)
         return 2

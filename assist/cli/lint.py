@@ -1,7 +1,10 @@
-"""`assist lint [FILE|-] [--call-type T] [--json]`: forbidden phrases in a text.
+"""`assist lint [FILE|-] [--call-type T] [--json] [--explain]`: red lines in a text.
 
 Exit 0 when clean, 1 when something was found, 2 on a usage error (unknown call type,
 unreadable file, broken rule files). Offsets are character offsets into the input.
+``--explain`` also lists matches that a scope rule or an ``unless`` pattern cancelled, and why.
+``--eval FILE`` measures the rules on labelled sentences (recall per category, false alarms
+per kind; see ``assist.core.guidance.evaluate``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lint", help="check a text for forbidden phrases (exit 0 clean, 1 findings, 2 usage error)")
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="UTF-8 text file; '-' or nothing reads standard input")
     p.add_argument("--call-type", metavar="T", help="call type from rules/call_types.yaml (name such as 投诉, or code such as complaint)")
+    p.add_argument("--text-kind", choices=("script", "note", "complaint"), help="only rules that apply to this kind of text")
     p.add_argument("--json", action="store_true", help="print one JSON list of findings")
+    p.add_argument("--explain", action="store_true", help="also show matches that did not count, and why")
+    p.add_argument("--eval", metavar="LABELLED", help="measure the rules on a YAML file of labelled sentences (flag:, must_not:)")
     p.set_defaults(func=run)
 
 
@@ -41,13 +47,31 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _evaluate(path: str, rules) -> int:  # noqa: ANN001 - a RuleSet
+    from assist.core.guidance.evaluate import CorpusError, evaluate, load_corpus
+
+    try:
+        rep = evaluate(rules, load_corpus(path))
+    except CorpusError as exc:
+        return _fail(str(exc))
+    for line in rep.lines():
+        print(line)
+    for it in rep.misses:
+        print(f"not flagged [{it.get('category', '?')}]: {it['text']}")
+    for it, found in rep.false_alarms:
+        print(f"false alarm [{it.get('kind', '?')}]: {it['text']}  <- {', '.join(f.rule for f in found)}")
+    return 0
+
+
 def run(args: argparse.Namespace, ctx: "Context") -> int:
-    from assist.core.guidance.lint import RulesError, lint, load_rules
+    from assist.core.guidance.lint import RulesError, explain, lint, load_rules
 
     try:
         rules = load_rules(ctx.kb_dir / "rules")
     except RulesError as exc:
         return _fail(f"rule files do not load: {exc}")
+    if args.eval:
+        return _evaluate(args.eval, rules)
     if args.call_type:
         try:
             rules.call_type(args.call_type)
@@ -57,16 +81,23 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
         text = _read(args.file)
     except (OSError, UnicodeDecodeError) as exc:
         return _fail(f"cannot read {args.file}: {exc}")
-    findings = lint(text, rules, args.call_type)
+    findings = lint(text, rules, args.call_type, args.text_kind)
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False))
     else:
         shown = "<stdin>" if args.file == "-" else args.file
         for f in findings:
             line, col = _line_col(text, f.start)
-            print(f"{shown}:{line}:{col}: {f.severity}: 「{f.text}」 [{f.rule}] {f.message}")
+            print(f"{shown}:{line}:{col}: {f.severity}: 「{f.text}」 {f.label or f.category} [{f.rule}] {f.message}")
+            if f.basis:
+                print(f"    依据: {f.basis}")
             if f.suggestion:
                 print(f"    建议: {f.suggestion}")
+        if args.explain:
+            for c in explain(text, rules):
+                if c.cancelled_by:
+                    line, col = _line_col(text, c.start)
+                    print(f"{shown}:{line}:{col}: not counted: 「{c.text}」 [{c.rule}] {c.cancelled_by}")
         if findings:
             print(f"{shown}: {len(findings)} finding(s)", file=sys.stderr)
     return 1 if findings else 0

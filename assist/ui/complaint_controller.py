@@ -330,7 +330,9 @@ class ComplaintController(QObject):
         flags = "; ".join(f"{f}: {'、'.join(ev)}" for f, ev in r.flags)
         majors = "; ".join(f"{m}: {'、'.join(ev)}" for m, ev in r.major)
         v.riskLabel.setText(self.tr("Risk: {level}").format(level=names.get(r.level, r.level))
-                            + (f" · {flags}" if flags else "") + (f" · {majors}" if majors else ""))
+                            + f" · {r.level_reason}" + (f" · {flags}" if flags else "") + (f" · {majors}" if majors else "")
+                            + "".join(f"\n{h}" for h in r.hints))
+        v.riskLabel.setToolTip("\n".join(f"{f}：{r.reasons.get(f, '')}" for f, _ in r.flags))
         v.riskLabel.setStyleSheet({"普通": "color:#2e7d32", "复杂": "background:#fff3e0;color:#e65100",
                                    "重大": "background:#ffebee;color:#b71c1c;font-weight:bold"}[r.level] + ";padding:3px")
         v.riskLabel.setVisible(True)

@@ -46,7 +46,7 @@ def test_complaint_call_end_to_end(call):
     assert call.gate_open("C2") and call.gate_open("C3")
     call.next_stage()
     call.set_value("受理编号", "T001")
-    text = render("您的受理编号是{受理编号}，我们会在{答复期限}前答复，本次通话已录音。",
+    text = render("您的受理编号是{受理编号}，我们会在{答复期限}前通过短信答复，本次通话已录音。",
                   call.values, today=T0.date()).text
     call.use_script("complaint-accept", "受理告知", text)
     call.add_note("客户要求退还年费")
@@ -109,7 +109,7 @@ def test_untick_stage_jump_and_type_change(call):
         call.tick("no-such-item")
     call.set_call_type("wealth")
     assert call.type.name == "理财"
-    assert [it.stage for it, _ in call.checklist("风险提示")] == ["风险提示"] * 3
+    assert [it.stage for it, _ in call.checklist("风险提示")] == ["风险提示"] * 4
     kinds = [e["kind"] for e in call.events()]
     assert kinds[-3:] == ["stage", "stage", "call_type"] and "untick" in kinds
 

@@ -52,10 +52,12 @@ def test_offsets_point_into_the_input(rules):
     text = "您好。\n这款产品保本的，放心，稳赚不赔！"
     found = lint(text, rules)
     assert [(text[f.start:f.end], f.rule) for f in found] == [
-        ("保本", "mkt-principal-guaranteed"), ("稳赚不赔", "mkt-sure-profit")]
+        ("保本", "mkt-principal-guaranteed"), ("稳赚不赔", "mkt-return-guaranteed")]
     f = found[0]
-    assert isinstance(f, Finding) and f.severity == "error" and f.message and f.suggestion
-    assert set(f.to_json()) == {"rule", "start", "end", "severity", "message", "suggestion"}
+    assert isinstance(f, Finding) and f.severity == "error" and f.message and f.suggestion and f.basis
+    assert set(f.to_json()) == {"rule", "start", "end", "severity", "message", "suggestion", "text", "category",
+                                "label", "basis"}
+    assert f.category == "营销红线" and f.label == "保本" and "人民银行令" in f.explanation()
 
 
 def test_same_phrase_negated_then_asserted(rules):

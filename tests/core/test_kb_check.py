@@ -53,6 +53,9 @@ def test_each_broken_file_has_its_own_path_line(broken_kb):
     assert "kb/cards/missing-id.md:1" in by_code(problems, "missing-id"), text
     assert by_code(problems, "duplicate-id") == ["kb/cards/dup-b.md:2"], text
     assert by_code(problems, "forbidden-phrase") == ["kb/cards/forbidden.md:14"], text
+    # a rule whose near-miss example it flags: reported on the example's own line
+    assert by_code(problems, "rule-example") == ["kb/rules/lint/marketing.yaml:18"], text
+    assert "收益翻倍的可能性很小" in text
     assert by_code(problems, "pii") == ["kb/cards/pii.md:11"], text
     assert by_code(problems, "dangling-related") == ["kb/cards/dangling.md:10"], text
     assert by_code(problems, "placeholder") == ["kb/cards/placeholder.md:12"], text

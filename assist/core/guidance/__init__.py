@@ -1,6 +1,6 @@
 """Live guidance for a call (Qt-free): rule files, phrase linter, placeholders, call model."""
 
-from assist.core.guidance._yaml import RulesError
+from assist.core.yamlfile import RulesError
 from assist.core.guidance.lint import Finding, MissingDisclosure, check_disclosures, lint
 from assist.core.guidance.rules import RuleSet, load_rules
 

@@ -1,7 +1,14 @@
-"""Rule files in ``kb/rules/``: forbidden phrases, required disclosures, call types.
+"""Rule files in ``kb/rules/``: lint rules, required disclosures, call types, the lexicon.
 
-:func:`load_rules` reads and checks all three; any problem raises a
-:class:`RulesError` whose text is ``path:line: message``.
+    kb/rules/lexicon.yaml        word classes ($索要, $验证码 …) and scope cues
+    kb/rules/lint/*.yaml         what an agent must not say or write, one file per category
+    kb/rules/disclosures.yaml    what each call type must say
+    kb/rules/call_types.yaml     call types, stage checklists and approved script cards
+
+:func:`load_rules` reads and checks them all; any problem raises a :class:`RulesError` whose
+text is ``path:line: message``. Every lint rule and disclosure carries examples (at least
+three that must match and three near-misses that must not); :func:`check_examples` runs them
+(``assist kb check``).
 """
 
 from __future__ import annotations
@@ -9,28 +16,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from assist.core.guidance._yaml import LDict, LList, RulesError, line_of, load_yaml
+from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
 from assist.core.kb.model import CALL_STAGES
+from assist.core.rulelang import SCOPES, Lexicon, Matcher, Pattern, Scope, SpecReader, load_lexicon
+from assist.core.rulelang.lexicon import words
 
-CATEGORIES = ("服务禁语", "营销红线")
 SEVERITIES = ("error", "warning")
+TEXT_KINDS = ("script", "note", "complaint")   # KB scripts, the agent's own notes, complaint form text
 ALL_CALLS = "*"
+MIN_EXAMPLES = 3
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+_RULE_FIELDS = {"id", "label", "severity", "match", "unless", "window", "span", "scope", "reason", "basis",
+                "suggestion", "call_types", "texts", "examples"}
+_DEFAULT_FIELDS = {"severity", "window", "span", "scope", "call_types", "texts"}
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
 class ForbiddenRule:
     id: str
-    category: str
+    category: str                       # shown to agents, e.g. 索要敏感信息
     severity: str
-    regex: re.Pattern
+    pattern: Pattern
     reason: str
     suggestion: str
-    negatable: bool = True  # a negation before the phrase ("不保本") cancels it
-    exceptions: tuple[re.Pattern, ...] = ()  # spans where the phrase is allowed
-    call_types: tuple[str, ...] = ()  # empty = every call
+    scopes: tuple[str, ...] = SCOPES    # scope rules that cancel a match
+    call_types: tuple[str, ...] = ()    # empty = every call
+    texts: tuple[str, ...] = TEXT_KINDS
     label: str = ""
+    basis: str = ""                     # the regulation behind the red line (or "unverified: …")
+    category_code: str = ""
+    must: tuple[Example, ...] = ()      # examples that must be flagged
+    must_not: tuple[Example, ...] = ()  # near-misses that must not be flagged
+    path: str = ""
     line: int = 0
 
 
@@ -38,9 +63,14 @@ class ForbiddenRule:
 class Disclosure:
     id: str
     label: str
-    call_types: tuple[str, ...]  # ("*",) = every call
-    regex: re.Pattern
-    example: str = ""
+    call_types: tuple[str, ...]         # ("*",) = every call
+    pattern: Pattern
+    example: str = ""                   # recommended wording, shown when missing
+    scopes: tuple[str, ...] = ("negation",)
+    basis: str = ""
+    must: tuple[Example, ...] = ()      # sentences that make the disclosure
+    must_not: tuple[Example, ...] = ()  # sentences that do not
+    path: str = ""
     line: int = 0
 
 
@@ -61,6 +91,7 @@ class CallType:
     identity_required: bool = True
     line: int = 0
     cards: tuple[str, ...] = ()  # ids of cards whose scripts are approved for this call type
+    direction: str = ""           # 呼入 | 外呼 | "" (both)
 
 
 @dataclass(frozen=True)
@@ -68,6 +99,10 @@ class RuleSet:
     forbidden: tuple[ForbiddenRule, ...] = ()
     disclosures: tuple[Disclosure, ...] = ()
     call_types: dict[str, CallType] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    lint_matcher: Matcher = field(default_factory=lambda: Matcher({}))
+    disclosure_matcher: Matcher = field(default_factory=lambda: Matcher({}))
+    scope: Scope = field(default_factory=lambda: Scope(Lexicon().cues))
 
     def call_type(self, name: str) -> CallType:
         """Look a call type up by its name (投诉) or code (complaint); ValueError if unknown."""
@@ -83,35 +118,50 @@ class RuleSet:
         name = self.call_type(call_type).name if call_type else None
         return tuple(d for d in self.disclosures if ALL_CALLS in d.call_types or (name and name in d.call_types))
 
+    def rule(self, rule_id: str) -> ForbiddenRule:
+        for r in self.forbidden:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
 
 # ---- loading ---------------------------------------------------------------------
 
 class _File:
-    def __init__(self, path: Path, shown: str):
+    def __init__(self, path: Path, shown: str, classes: dict[str, tuple[str, ...]] | None = None):
         self.path, self.shown = path, shown
         self.data = load_yaml(path, shown)
+        self.spec = SpecReader(shown, classes or {})
 
-    def fail(self, container, key, message: str):
-        raise RulesError(self.shown, line_of(container, key), message)
+    def fail(self, container: Any, key: Any, message: str) -> RulesError:
+        return RulesError(self.shown, line_of(container, key), message)
+
+    def top(self, allowed: set[str]) -> LDict:
+        if not isinstance(self.data, LDict):
+            raise RulesError(self.shown, 1, f"the file must be a mapping with {', '.join(sorted(allowed))}")
+        for k in self.data:
+            if k not in allowed:
+                raise self.fail(self.data, k, f"unknown section '{k}'; allowed: {', '.join(sorted(allowed))}")
+        return self.data
 
     def items(self, key: str) -> LList:
         if not isinstance(self.data, LDict) or key not in self.data:
             raise RulesError(self.shown, 1, f"the file must have a top-level list '{key}:'")
         val = self.data[key]
         if not isinstance(val, LList):
-            self.fail(self.data, key, f"'{key}' must be a list of entries ('- id: …')")
+            raise self.fail(self.data, key, f"'{key}' must be a list of entries ('- id: …')")
         return val
 
     def entry(self, seq: LList, i: int, allowed: set[str], required: tuple[str, ...]) -> LDict:
         e = seq[i]
         if not isinstance(e, LDict):
-            self.fail(seq, i, "each entry must be a mapping of fields (id: …, label: …)")
+            raise self.fail(seq, i, "each entry must be a mapping of fields (id: …, label: …)")
         for k in e:
             if k not in allowed:
-                self.fail(e, k, f"unknown field '{k}'; allowed: {', '.join(sorted(allowed))}")
+                raise self.fail(e, k, f"unknown field '{k}'; allowed: {', '.join(sorted(allowed))}")
         for k in required:
             if k not in e or e[k] in (None, "", []):
-                self.fail(seq, i, f"entry is missing the field '{k}'")
+                raise self.fail(seq, i, f"entry is missing the field '{k}'")
         return e
 
     def text(self, e: LDict, key: str, default: str = "") -> str:
@@ -119,47 +169,61 @@ class _File:
         if v is None:
             return default
         if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-            self.fail(e, key, f"field '{key}' must be text")
+            raise self.fail(e, key, f"field '{key}' must be text")
         return str(v).strip()
 
     def strings(self, e: LDict, key: str) -> tuple[str, ...]:
         v = e.get(key)
         if v is None:
             return ()
-        if isinstance(v, str):
-            v = [v]
-        if not isinstance(v, list) or not all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in v):
-            self.fail(e, key, f"field '{key}' must be a list of texts, e.g. {key}: [甲, 乙]")
-        return tuple(str(x) for x in v if str(x).strip())
-
-    def check_patterns(self, e: LDict, key: str) -> None:
-        """Compile each regex of ``e[key]``; a bad one fails on its own line."""
-        seq = e.get(key)
-        items = seq if isinstance(seq, list) else [seq]
-        for i, p in enumerate(items):
-            if not isinstance(p, str):
-                continue
-            try:
-                re.compile(p)
-            except re.error as exc:
-                where = (seq, i) if isinstance(seq, LList) else (e, key)
-                self.fail(*where, f"bad pattern {p!r} in '{key}': {exc}")
-
-    def regex(self, e: LDict, key: str, parts: list[str]) -> re.Pattern:
-        self.check_patterns(e, "patterns")
-        self.check_patterns(e, "exceptions")
-        # longest alternatives first so '稳赚不赔' wins over '稳赚'
-        parts = sorted(set(parts), key=len, reverse=True)
-        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        return words(self.shown, e, key, v, f"field '{key}'")
 
     def ident(self, e: LDict, seen: set[str], key: str = "id") -> str:
         v = self.text(e, key)
         if not _ID_RE.match(v):
-            self.fail(e, key, f"bad id '{v}': use lowercase a-z, 0-9 and '-'")
+            raise self.fail(e, key, f"bad id '{v}': use lowercase a-z, 0-9 and '-'")
         if v in seen:
-            self.fail(e, key, f"duplicate id '{v}'")
+            raise self.fail(e, key, f"duplicate id '{v}'")
         seen.add(v)
         return v
+
+    def scopes(self, e: LDict, default: tuple[str, ...]) -> tuple[str, ...]:
+        if "scope" not in e:
+            return default
+        v = e["scope"]
+        if not isinstance(v, LDict):
+            raise self.fail(e, "scope", "scope must be a mapping, e.g. scope: {negation: true, question: false}")
+        on = set(default)
+        for k, flag in v.items():
+            if k not in SCOPES:
+                raise self.fail(v, k, f"unknown scope rule '{k}'; known: {', '.join(SCOPES)}")
+            if not isinstance(flag, bool):
+                raise self.fail(v, k, f"scope '{k}' must be true or false")
+            (on.add if flag else on.discard)(k)
+        return tuple(s for s in SCOPES if s in on)
+
+    def examples(self, e: LDict, must_key: str, not_key: str, what: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+        ex = e.get("examples")
+        if not isinstance(ex, LDict):
+            raise self.fail(e, "examples" if "examples" in e else "id",
+                            f"{what} needs examples: {{{must_key}: [...], {not_key}: [...]}} with at least "
+                            f"{MIN_EXAMPLES} sentences each")
+        out = []
+        for key in (must_key, not_key):
+            for k in ex:
+                if k not in (must_key, not_key):
+                    raise self.fail(ex, k, f"unknown example list '{k}'; use {must_key} and {not_key}")
+            seq = ex.get(key)
+            if not isinstance(seq, LList) or len(seq) < MIN_EXAMPLES:
+                raise self.fail(ex, key if key in ex else must_key,
+                                f"{what} needs at least {MIN_EXAMPLES} '{key}' examples")
+            items = []
+            for i, s in enumerate(seq):
+                if not isinstance(s, (str, int)) or isinstance(s, bool) or not str(s).strip():
+                    raise self.fail(seq, i, "an example must be a sentence (text)")
+                items.append(Example(str(s), line_of(seq, i)))
+            out.append(tuple(items))
+        return out[0], out[1]
 
 
 def _rules_dir(kb_dir: str | Path) -> Path:
@@ -178,95 +242,135 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
     out: dict[str, CallType] = {}
     seq = f.items("call_types")
     for i in range(len(seq)):
-        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist", "cards"}, ("name", "checklist"))
+        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist", "cards", "direction"},
+                    ("name", "checklist"))
         name = f.text(e, "name")
         if name in out:
-            f.fail(e, "name", f"duplicate call type '{name}'")
+            raise f.fail(e, "name", f"duplicate call type '{name}'")
         code = f.text(e, "code")
         if code and not _ID_RE.match(code):
-            f.fail(e, "code", f"bad code '{code}': use lowercase a-z, 0-9 and '-'")
+            raise f.fail(e, "code", f"bad code '{code}': use lowercase a-z, 0-9 and '-'")
         ident = e.get("identity_required", True)
         if not isinstance(ident, bool):
-            f.fail(e, "identity_required", "identity_required must be true or false")
+            raise f.fail(e, "identity_required", "identity_required must be true or false")
+        direction = f.text(e, "direction")
+        if direction not in ("", "呼入", "外呼"):
+            raise f.fail(e, "direction", "direction must be 呼入 (inbound) or 外呼 (outbound), or left out for both")
         items, seen = [], set()
         cl = e["checklist"]
         if not isinstance(cl, LList):
-            f.fail(e, "checklist", "checklist must be a list of items")
+            raise f.fail(e, "checklist", "checklist must be a list of items")
         for j in range(len(cl)):
             it = f.entry(cl, j, {"id", "stage", "label", "disclosure"}, ("id", "stage", "label"))
             stage = f.text(it, "stage")
             if stage not in CALL_STAGES:
-                f.fail(it, "stage", f"unknown stage '{stage}'; use one of {'/'.join(CALL_STAGES)}")
+                raise f.fail(it, "stage", f"unknown stage '{stage}'; use one of {'/'.join(CALL_STAGES)}")
             items.append(ChecklistItem(f.ident(it, seen), stage, f.text(it, "label"), f.text(it, "disclosure")))
         order = {s: k for k, s in enumerate(CALL_STAGES)}
         items.sort(key=lambda x: order[x.stage])  # stable: keeps file order within a stage
         cards = e.get("cards", [])
         if not isinstance(cards, list) or not all(isinstance(x, str) for x in cards):
-            f.fail(e, "cards", "cards must be a list of card ids, e.g. [tip-greeting, idv-minimum-check]")
-        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line, tuple(cards))
+            raise f.fail(e, "cards", "cards must be a list of card ids, e.g. [tip-greeting, idv-minimum-check]")
+        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line, tuple(cards), direction)
     return out
 
 
-def _load_forbidden(f: _File, call_types: dict[str, CallType]) -> tuple[ForbiddenRule, ...]:
-    allowed = {"id", "label", "category", "severity", "phrases", "patterns", "reason", "suggestion",
-               "negatable", "exceptions", "call_types"}
-    out, seen = [], set()
+def _call_types_of(f: _File, e: LDict, call_types: dict[str, CallType], allow_all: bool) -> tuple[str, ...]:
+    cts = f.strings(e, "call_types")
+    for ct in cts:
+        if ct == ALL_CALLS and allow_all:
+            continue
+        if ct not in call_types:
+            hint = "; '*' = every call" if allow_all else ""
+            raise f.fail(e, "call_types", f"unknown call type '{ct}' (see call_types.yaml{hint})")
+    return cts
+
+
+def _texts_of(f: _File, e: LDict, default: tuple[str, ...]) -> tuple[str, ...]:
+    if "texts" not in e:
+        return default
+    kinds = f.strings(e, "texts")
+    for k in kinds:
+        if k not in TEXT_KINDS:
+            raise f.fail(e, "texts", f"unknown text kind '{k}'; use {', '.join(TEXT_KINDS)}")
+    return kinds
+
+
+def _load_lint_file(f: _File, call_types: dict[str, CallType], seen: set[str]) -> list[ForbiddenRule]:
+    top = f.top({"category", "code", "defaults", "rules"})
+    category = f.text(top, "category")
+    if not category:
+        raise RulesError(f.shown, 1, "the file must name its category, e.g. category: 索要敏感信息")
+    code = f.text(top, "code")
+    d = top.get("defaults") or LDict()
+    if not isinstance(d, LDict):
+        raise f.fail(top, "defaults", "defaults must be a mapping (severity, scope, window, span, call_types, texts)")
+    for k in d:
+        if k not in _DEFAULT_FIELDS:
+            raise f.fail(d, k, f"unknown default '{k}'; allowed: {', '.join(sorted(_DEFAULT_FIELDS))}")
+    d_sev = f.text(d, "severity", "error")
+    if d_sev not in SEVERITIES:
+        raise f.fail(d, "severity", f"unknown severity '{d_sev}'; use {' or '.join(SEVERITIES)}")
+    d_window = f.spec.window(d, 6)
+    d_span = f.spec.span(d, "clause")
+    d_scopes = f.scopes(d, tuple(s for s in SCOPES if s != "question"))
+    d_calls = _call_types_of(f, d, call_types, False)
+    d_texts = _texts_of(f, d, TEXT_KINDS)
+    out = []
     seq = f.items("rules")
     for i in range(len(seq)):
-        e = f.entry(seq, i, allowed, ("id", "category", "severity", "reason", "suggestion"))
+        e = f.entry(seq, i, _RULE_FIELDS, ("id", "match", "reason", "suggestion"))
         rid = f.ident(e, seen)
-        cat, sev = f.text(e, "category"), f.text(e, "severity")
-        if cat not in CATEGORIES:
-            f.fail(e, "category", f"unknown category '{cat}'; use {' or '.join(CATEGORIES)}")
+        sev = f.text(e, "severity", d_sev)
         if sev not in SEVERITIES:
-            f.fail(e, "severity", f"unknown severity '{sev}'; use {' or '.join(SEVERITIES)}")
-        parts = [re.escape(p) for p in f.strings(e, "phrases")] + list(f.strings(e, "patterns"))
-        if not parts:
-            f.fail(seq, i, f"rule '{rid}' has neither phrases nor patterns")
-        neg = e.get("negatable", cat == "营销红线")
-        if not isinstance(neg, bool):
-            f.fail(e, "negatable", "negatable must be true or false")
-        exc = tuple(f.regex(e, "exceptions", [p]) for p in f.strings(e, "exceptions"))
-        cts = f.strings(e, "call_types")
-        for ct in cts:
-            if ct not in call_types:
-                f.fail(e, "call_types", f"unknown call type '{ct}' (see call_types.yaml)")
-        out.append(ForbiddenRule(rid, cat, sev, f.regex(e, "patterns" if "patterns" in e else "phrases", parts),
-                                 f.text(e, "reason"), f.text(e, "suggestion"), neg, exc, cts,
-                                 f.text(e, "label"), e.line))
-    return tuple(out)
+            raise f.fail(e, "severity", f"unknown severity '{sev}'; use {' or '.join(SEVERITIES)}")
+        pattern = f.spec.pattern(e, window=d_window, span=d_span)
+        must, must_not = f.examples(e, "flag", "pass", f"rule '{rid}'")
+        out.append(ForbiddenRule(
+            rid, category, sev, pattern, f.text(e, "reason"), f.text(e, "suggestion"), f.scopes(e, d_scopes),
+            _call_types_of(f, e, call_types, False) or d_calls, _texts_of(f, e, d_texts), f.text(e, "label"),
+            f.text(e, "basis"), code, must, must_not, f.shown, e.line))
+    return out
 
 
 def _load_disclosures(f: _File, call_types: dict[str, CallType]) -> tuple[Disclosure, ...]:
     out, seen = [], set()
     seq = f.items("disclosures")
+    allowed = {"id", "label", "call_types", "match", "unless", "window", "span", "scope", "example", "basis", "examples"}
     for i in range(len(seq)):
-        e = f.entry(seq, i, {"id", "label", "call_types", "phrases", "patterns", "example"}, ("id", "label", "call_types"))
+        e = f.entry(seq, i, allowed, ("id", "label", "call_types", "match"))
         did = f.ident(e, seen)
-        cts = f.strings(e, "call_types")
-        for ct in cts:
-            if ct != ALL_CALLS and ct not in call_types:
-                f.fail(e, "call_types", f"unknown call type '{ct}' (see call_types.yaml; '*' = every call)")
-        parts = [re.escape(p) for p in f.strings(e, "phrases")] + list(f.strings(e, "patterns"))
-        if not parts:
-            f.fail(seq, i, f"disclosure '{did}' has neither phrases nor patterns")
-        out.append(Disclosure(did, f.text(e, "label"), cts,
-                              f.regex(e, "patterns" if "patterns" in e else "phrases", parts),
-                              f.text(e, "example"), e.line))
+        cts = _call_types_of(f, e, call_types, True)
+        pattern = f.spec.pattern(e, window=f.spec.window(e, 6), span="clause")
+        must, must_not = f.examples(e, "present", "absent", f"disclosure '{did}'")
+        out.append(Disclosure(did, f.text(e, "label"), cts, pattern, f.text(e, "example"),
+                              f.scopes(e, ("negation",)), f.text(e, "basis"), must, must_not, f.shown, e.line))
     return tuple(out)
 
 
 def load_rules(kb_dir: str | Path) -> RuleSet:
-    """Load ``<kb_dir>/rules/{call_types,forbidden,disclosures}.yaml`` (or a rules folder itself)."""
+    """Load ``<kb_dir>/rules/`` (or a rules folder itself)."""
     d = _rules_dir(kb_dir)
+    lex_path = d / "lexicon.yaml"
+    lexicon = load_lexicon(lex_path, _shown(lex_path))
     cf = _File(d / "call_types.yaml", _shown(d / "call_types.yaml"))
     call_types = _load_call_types(cf)
-    forbidden = _load_forbidden(_File(d / "forbidden.yaml", _shown(d / "forbidden.yaml")), call_types)
-    df = _File(d / "disclosures.yaml", _shown(d / "disclosures.yaml"))
+    lint_dir = d / "lint"
+    files = sorted(lint_dir.glob("*.yaml")) if lint_dir.is_dir() else []
+    if not files:
+        raise RulesError(_shown(lint_dir), 1, "no lint rule files: put one YAML file per category in rules/lint/")
+    forbidden: list[ForbiddenRule] = []
+    seen: set[str] = set()
+    for p in files:
+        forbidden.extend(_load_lint_file(_File(p, _shown(p), lexicon.classes), call_types, seen))
+    df = _File(d / "disclosures.yaml", _shown(d / "disclosures.yaml"), lexicon.classes)
     disclosures = _load_disclosures(df, call_types)
     ids = {x.id for x in disclosures}
     for ct in call_types.values():
         for it in ct.checklist:
             if it.disclosure and it.disclosure not in ids:
                 raise RulesError(cf.shown, ct.line, f"checklist item '{it.id}' of {ct.name} names unknown disclosure '{it.disclosure}'")
-    return RuleSet(forbidden, disclosures, call_types)
+    return RuleSet(tuple(forbidden), disclosures, call_types, lexicon,
+                   Matcher({r.id: r.pattern for r in forbidden}),
+                   Matcher({x.id: x.pattern for x in disclosures}),
+                   Scope(lexicon.cues))

@@ -2,12 +2,13 @@
 
 Schema problems come from the loader (:func:`parse_card`); this module adds the
 cross-file and content checks: duplicate and dangling ids, placeholders, dates,
-legal basis on consumer-protection cards, forbidden phrases in scripts, personal
-data anywhere in a card, and that every rule/synonym/taxonomy YAML file parses.
+legal basis on consumer-protection cards, red lines in scripts, personal data
+anywhere in a card, that every rule/synonym/taxonomy YAML file parses, and that
+every rule's examples go the right way (lint rules, disclosures, risk cues).
 
-The placeholder validator, phrase linter and PII finder live in other packages
-(``assist.core.guidance``, ``assist.core.privacy``); they are imported lazily and a
-small built-in fallback is used while they are missing.
+The placeholder validator, phrase linter, risk rules and PII finder are the same
+objects the panel uses (``assist.core.guidance``, ``assist.core.complaints.risk``,
+``assist.core.privacy``).
 """
 
 from __future__ import annotations
@@ -48,32 +49,41 @@ class _Tools:
     """The detector, validator and linter the checker shares with the panel and the CLI."""
 
     def __init__(self, kb_dir: Path, problems: list[CardError]):
-        from assist.core.guidance.lint import lint, load_rules
+        from assist.core.complaints.risk import check_risk_examples, load_risk_rules
+        from assist.core.guidance.lint import check_examples, lint, load_rules
         from assist.core.guidance.placeholders import validate
         from assist.core.privacy import find_pii
+        from assist.core.yamlfile import RulesError
 
         self.validate = validate
         self.find_pii = find_pii
         self.rules: Any = None
-        if (kb_dir / "rules" / "forbidden.yaml").is_file():  # else: no phrase rules to lint against
+        rules_dir = kb_dir / "rules"
+        if rules_dir.is_dir():  # else: no rules to lint against
             try:
                 self.rules = load_rules(kb_dir)
-            except Exception as exc:  # noqa: BLE001 - a broken rules file is a finding, not a crash
-                where = (getattr(exc, "path", None), getattr(exc, "line", None), getattr(exc, "message", None))
-                if all(where):
-                    problems.append(CardError(display_path(Path(where[0])), int(where[1]), str(where[2]), code="bad-rules"))
+            except RulesError as exc:  # a broken rules file is a finding, not a crash
+                problems.append(CardError(display_path(Path(exc.path)), exc.line, exc.message, code="bad-rules"))
+            if self.rules is not None:
+                problems.extend(CardError(display_path(Path(e.path)), e.line, e.message, code="rule-example")
+                                for e in check_examples(self.rules))
+            if (rules_dir / "risk.yaml").is_file():
+                try:
+                    risk = load_risk_rules(rules_dir / "risk.yaml")
+                except RulesError as exc:
+                    problems.append(CardError(display_path(Path(exc.path)), exc.line, exc.message, code="bad-rules"))
                 else:
-                    problems.append(CardError(display_path(kb_dir / "rules"), 1, f"rule files do not load: {exc}", code="bad-rules"))
+                    problems.extend(CardError(display_path(Path(e.path)), e.line, e.message, code="rule-example")
+                                    for e in check_risk_examples(risk))
         rules = self.rules
         self.lint: Callable[[str], list[tuple[int, int, str]]] = (
-            lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules)] if rules is not None else [])
+            lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules, text_kind="script")]
+            if rules is not None else [])
 
 
 def _finding_msg(f: Any) -> str:
-    phrase = getattr(f, "text", None) or getattr(f, "rule", "")
-    msg = f"forbidden phrase '{phrase}' in script: {getattr(f, 'message', '')}".rstrip(": ")
-    sugg = getattr(f, "suggestion", "")
-    return msg + (f"; say instead: {sugg}" if sugg else "")
+    msg = f"red line '{f.text}' in script [{f.rule}]: {f.message}".rstrip(": ")
+    return msg + (f"; say instead: {f.suggestion}" if f.suggestion else "")
 
 
 def _block_text_line(lines: list[str], fence_line: int) -> int:

@@ -205,8 +205,9 @@ class SmartTextEdit(QPlainTextEdit):
 
     def explain(self, f: Finding) -> str:
         head = self.tr("Forbidden wording") if f.severity == "error" else self.tr("Check this wording")
+        reason = f.message + (self.tr(" (basis: {basis})").format(basis=f.basis) if f.basis else "")
         return self.tr("{head} “{phrase}”: {reason}\nSay instead: {suggestion}").format(
-            head=head, phrase=f.text, reason=f.message, suggestion=f.suggestion)
+            head=head, phrase=f.text, reason=reason, suggestion=f.suggestion)
 
     def tooltip_at(self, pos) -> str:
         """Tooltip text for a viewport point (empty if no finding there)."""

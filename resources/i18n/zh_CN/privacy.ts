@@ -20,6 +20,11 @@
     </message>
     <message>
         <location filename="../../../assist/ui/widgets/textfield.py" line="208"/>
+        <source> (basis: {basis})</source>
+        <translation>（依据：{basis}）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/widgets/textfield.py" line="208"/>
         <source>{head} “{phrase}”: {reason}
 Say instead: {suggestion}</source>
         <translation>{head}“{phrase}”：{reason}

@@ -1,4 +1,4 @@
-"""YAML loading that remembers line numbers, for ``path:line: message`` errors."""
+"""YAML loading that remembers line numbers, for ``path:line: message`` errors (rule files, lexicon)."""
 
 from __future__ import annotations
 
@@ -75,7 +75,11 @@ def load_yaml(path: Path, shown: str | None = None):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise RulesError(shown, line, f"bad YAML: {exc.problem or exc.context}") from None
+        problem = str(exc.problem or exc.context)
+        if "'?'" in problem or "'{'" in problem or "'@'" in problem:
+            problem += ("; inside [...] write ?, { and @ only within quotes ('{受理编号}'); a rule pattern has no "
+                        "optional part: the window between parts already lets a few characters through")
+        raise RulesError(shown, line, f"bad YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise RulesError(shown, 1, f"bad YAML: {exc}") from None
 
