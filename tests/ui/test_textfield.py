@@ -46,7 +46,7 @@ def test_forbidden_phrase_is_marked_with_reason_and_suggestion(field, qtbot):
     c.setPosition(5)
     pos = field.cursorRect(c).center()
     tip = field.tooltip_at(pos)
-    assert f.message in tip and f.suggestion in tip and "保本" in tip
+    assert f.message in tip and f.suggestion in tip and "保本" in tip and f.basis and f.basis in tip
     QApplication.sendEvent(field.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, field.viewport().mapToGlobal(pos)))
     assert QToolTip.text() == tip
     QToolTip.hideText()
@@ -61,6 +61,15 @@ def test_f2_explains_the_finding_at_the_cursor(field, qtbot):
     assert "保本" in sig.args[0] and field.findings()[0].suggestion in sig.args[0]
     assert field.textCursor().selectedText() == "保本"  # jumped to the phrase
     QToolTip.hideText()
+
+
+def test_new_red_lines_are_marked_live(field, qtbot):
+    type_chinese(field, "请您把短信验证码念一下，我帮您核对")
+    qtbot.waitUntil(lambda: len(field.findings()) == 1)
+    assert field.findings()[0].rule == "sec-ask-otp" and field.findings()[0].category == "索要敏感信息"
+    type_chinese(field, "。请不要把验证码告诉任何人")
+    field.run_lint()
+    assert [f.rule for f in field.findings()] == ["sec-ask-otp"]   # the warning is not a finding
 
 
 def test_negated_phrase_is_not_marked(field, qtbot):
