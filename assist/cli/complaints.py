@@ -11,6 +11,7 @@ argument, unreadable input, unknown ticket, no actor, no keyring for an unmasked
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -105,6 +106,8 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
         return fail(errors, 1)
     st = ctx.settings
     policy = IntakePolicy.from_settings(st)
+    if not policy.agent_id and args.actor:   # the agent who takes it, when neither the intake nor the settings say
+        policy = dataclasses.replace(policy, agent_id=args.actor.strip())
     actor = (args.actor or data.get("agent_id") or policy.agent_id or "").strip()
     if not actor:
         return fail([FieldError("agent_id", "需要受理坐席工号：请在 JSON 中填写 agent_id，或设置 agent.staff_id，或加 --actor",
