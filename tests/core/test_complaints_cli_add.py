@@ -103,3 +103,16 @@ def test_an_exported_line_is_refused_for_its_system_fields_only(env, capsys):
     assert env("add", "--json", stdin=line) == 1
     fields = {e["field"] for e in json.loads(capsys.readouterr().out)["errors"]}
     assert "due_date" in fields and "ticket_no" in fields and "complainant_name" not in fields
+
+
+def test_add_takes_the_actor_as_the_agent_when_nothing_else_names_one(env, capsys):
+    st = Settings.load(env.paths.settings_file)
+    st.set("agent.staff_id", "")
+    st.save()
+    assert env("add", "--json", stdin=INTAKE) == 2
+    assert "agent_id.required" in capsys.readouterr().out
+    assert env("add", "--json", "--actor", "B002", stdin=INTAKE) == 0
+    out = json.loads(capsys.readouterr().out)
+    db = open_db(env.paths.db_file)
+    assert repo.get_complaint(db, out["id"])["agent_id"] == "B002"
+    assert repo.history(db, out["id"])[0]["actor"] == "B002"
