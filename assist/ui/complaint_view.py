@@ -32,10 +32,10 @@ ORDER = ("complainant_type", "agent_id", "org_unit", "source", "received_at", "r
          "agent_name", "agent_id_no", "agent_phone", "poa_received", "deceased_name", "heir_proof_received",
          "org_name", "org_uscc", "org_address", "legal_rep_name", "legal_rep_id_no", "legal_rep_phone",
          "documents_due_date",
-         "respondent_org", "respondent_staff", "respondent_staff_unit", "handler", "conflict_of_interest",
+         "respondent_org", "respondent_staff", "respondent_staff_unit",
          "request", "facts", "basis",
          "channel_A", "business_B", "business_B_sub", "reason_C", "ins_issue", "ins_line", "demand_D",
-         "amount_involved", "product_name",
+         "amount_involved", "product_name", "handler", "conflict_of_interest",
          "people_count", "in_person", "arising_event", "regulator_designated",
          "agreed_due_date", "agreement_evidence_ref")
 _SUFFIX = {**{f: "Box" for f in COMBOS}, **{f: "Check" for f in CHECKS}, **{f: "List" for f in LISTS}}
