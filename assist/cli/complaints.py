@@ -82,11 +82,13 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.tickets import TicketError, make_device_id
 
     def fail(errors: list, code: int) -> int:
+        from assist.core.privacy import mask   # a message may quote a mistyped number: never echo it in full
+
         if args.json:
-            print(json.dumps({"errors": [e.as_dict() for e in errors]}, ensure_ascii=False))
+            print(json.dumps({"errors": [{k: mask(v) for k, v in e.as_dict().items()} for e in errors]}, ensure_ascii=False))
         else:
             for e in errors:
-                print(f"{e.field or 'input'}: {e.message} / {e.message_en}", file=sys.stderr)
+                print(mask(f"{e.field or 'input'}: {e.message} / {e.message_en}"), file=sys.stderr)
         return code
 
     from assist.core.complaints.model import FieldError

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
 from assist.core.complaints import repo
 from assist.core.complaints.deadlines import timeline
-from assist.core.complaints.intake import IntakePolicy
+from assist.core.complaints.intake import IntakePolicy, receipt_is_the_call
 from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, ComplaintError, documents_needed, label
 from assist.core.complaints.risk import assess_risk, escalation_card
 from assist.core.complaints.tickets import make_device_id
@@ -185,8 +185,7 @@ class ComplaintController(QObject):
         self.update_due()
 
     def _receipt_editable(self) -> bool:
-        """A hotline complaint is received when the call is; a referral, letter or e-mail earlier."""
-        return self.view.value("source") != HOTLINE
+        return not receipt_is_the_call(self.view.value("source"))
 
     def form_data(self) -> dict[str, Any]:
         v = self.view

@@ -22,6 +22,13 @@ from assist.core.complaints.deadlines import _date_or_none
 from assist.core.complaints.model import Complaint, FieldError, documents_needed
 
 DOCUMENTS_DAYS = 7   # DERIVED house policy: the Measures set no period for Art 14 documents
+CALL_SOURCES = ("客服热线",)   # a complaint from these sources is received when the call is taken
+
+
+def receipt_is_the_call(source: str) -> bool:
+    """A hotline complaint is received on the call (the form holds the time); a referral, letter
+    or e-mail may have reached the institution days earlier, so its receipt time is typed in."""
+    return source in CALL_SOURCES
 
 # Assigned by the system at save, or computed by the deadline engine: never taken as input.
 SYSTEM_FIELDS = {
