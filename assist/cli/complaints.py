@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--reason", default="", help="why the full values are exported (recorded in the audit trail)")
     e.add_argument("--actor", help="staff id recorded in the audit trail (default: setting agent.staff_id)")
     e.set_defaults(func=run_export)
-    ls = cs.add_parser("list", help="list saved complaints with status and days left")
+    ls = cs.add_parser("list", help="list saved complaints with status, due date and days left")
     ls.add_argument("--status")
     ls.add_argument("--search")
     ls.add_argument("--json", action="store_true")
@@ -230,5 +230,6 @@ def run_list(args: argparse.Namespace, ctx: "Context") -> int:
             print(json.dumps(asdict(r), ensure_ascii=False))
         else:
             left = "" if r.days_left is None else f"{r.days_left}天"
-            print(f"{r.ticket_no}\t{r.status}\t{r.level}\t{left}\t{r.complainant_masked}\t{r.sync_state}")
+            due = (r.due_date or "") + ("（约定）" if r.due_basis == "agreed" else "")
+            print(f"{r.ticket_no}\t{r.status}\t{r.level}\t{due}\t{left}\t{r.complainant_masked}\t{r.sync_state}")
     return 0
