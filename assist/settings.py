@@ -37,6 +37,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("org.name", str, "", "Institution name (机构名称)"),
     Setting("org.branch_code", str, "0000", "Branch code used in ticket numbers"),
     Setting("org.device_id", str, "", "Device id used in ticket numbers (generated on first start)"),
+    Setting("org.institution_type", str, "银行", "银行 (complaints classified by JR/T 0169-2018 A/B/C) or 保险 (insurer issue and line)"),
+    Setting("complaints.receipt_day_counts", bool, False,
+            "Counting convention: true counts the day a complaint is received as day 1 (due = received + 14); "
+            "false (default) starts the next day (民法典 Art 201). Recorded on each complaint when it is saved"),
+    Setting("complaints.documents_days", int, 7,
+            "Days given for the Art 14 documents (power of attorney, proof of inheritance) after receipt; house policy"),
     Setting("search.boost_usage", bool, True, "Rank frequently and recently opened cards higher"),
     Setting("search.boost_pinned", bool, True, "Rank pinned cards first"),
     Setting("kb.trusted_keys", list, [], "Base64 Ed25519 public keys trusted for KB packs"),

@@ -1,4 +1,5 @@
-"""`assist calls`: the recorded calls (quality evidence): each step and its time.
+"""`assist calls`: the recorded calls (quality evidence): each step and its time, and the
+complaints taken or followed up in each (``complaint_link`` events, written with the complaint).
 
     assist calls list [--limit N] [--json]
     assist calls show CALL_ID [--json]      (a unique prefix of the id is enough)
@@ -33,18 +34,21 @@ def _db(ctx):
 def run_list(args: argparse.Namespace, ctx) -> int:
     db = _db(ctx)
     rows = [] if db is None else [
-        {"id": r[0], "started_at": r[1], "ended_at": r[2], "caller": r[3], "topic": r[4], "call_type": r[5], "source": r[6], "events": r[7]}
+        {"id": r[0], "started_at": r[1], "ended_at": r[2], "caller": r[3], "topic": r[4], "call_type": r[5], "source": r[6], "events": r[7],
+         "complaints": [json.loads(d).get("ticket_no", "") for (d,) in db.execute(
+             "SELECT detail FROM call_events WHERE call_id = ? AND kind = 'complaint_link' ORDER BY id", [r[0]])]}
         for r in db.execute(
             "SELECT c.id, c.started_at, c.ended_at, c.caller_masked, c.topic, c.call_type, c.source, "
             "(SELECT COUNT(*) FROM call_events e WHERE e.call_id = c.id) FROM calls c ORDER BY c.started_at DESC LIMIT ?",
-            [args.limit])]
+            [args.limit]).fetchall()]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     elif not rows:
         print("no calls recorded")
     for r in rows if not args.json else []:
         print(f"{r['id'][:12]}  {r['started_at'][:19]}  {(r['ended_at'] or 'open')[:19]:19}  {r['call_type'] or '-':4}  "
-              f"{r['caller'] or '-':13}  {r['topic'] or ''}  ({r['events']} steps)")
+              f"{r['caller'] or '-':13}  {r['topic'] or ''}  ({r['events']} steps)"
+              + (f"  投诉 complaints: {', '.join(r['complaints'])}" if r["complaints"] else ""))
     return 0
 
 

@@ -3,6 +3,13 @@
 Every step (start, type, stages, ticks, overrides, placeholder answers, script uses, end) is
 recorded by the Call model and persisted in order on the DB lane. Nothing typed is stored
 unmasked; rendered scripts go to the clipboard through ``privacy.mask``.
+
+A complaint saved during the call (or opened from the records and linked to it, a follow-up)
+is shown under the call info, and its ticket number and due date fill ``{受理编号}`` and
+``{答复期限}`` in every script, the close-out included. Before it is saved, ``{答复期限}`` is the
+deadline engine's date for the earliest known receipt (the call start, or an earlier time typed
+in the complaint form, e.g. a regulator referral). The link itself is written by the core
+(``repo.save_complaint`` / ``repo.link_call``) into both records.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from assist.core.guidance.calls import Call, CallError
 from assist.core.kb.model import CALL_STAGES, Card
 from assist.core.privacy import mask, mask_with_report
 from assist.logging_setup import log_event
-from assist.ui.call_support import CallRecorder, CallServices, ScriptEntry, build_entries, find_topic_cards
+from assist.ui.call_support import CallRecorder, CallServices, ScriptEntry, build_entries, call_deadline, find_topic_cards
 from assist.ui.privacy_notice import PrivacyNotice
 
 __all__ = ["CallController", "CallServices"]
@@ -43,6 +50,8 @@ class CallController(QObject):
         self._entries: list[ScriptEntry] = []
         self._recorder = CallRecorder(services.lane, services.store)
         self._note_added = ""
+        self.complaint: dict | None = None   # the complaint linked to this call (masked record)
+        self.receipt_hint = ""               # the complaint form's receipt time, before it is saved
         self._reviewing = False
         self._pending_copy = False
         self._building = False
@@ -120,6 +129,8 @@ class CallController(QObject):
         self.call = Call(self.s.rules, name, clock=self.s.clock, kb_version=self._kb_version(), source=source)
         self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(self.call.type.name)))
         self.topic, self._note_added, self._reviewing = topic or "", "", False
+        self.complaint, self.receipt_hint = None, ""
+        self._show_link()
         by_id = self.s.kb.by_id()
         approved = [by_id[c] for c in getattr(self.call.type, "cards", ()) if c in by_id]  # rules/call_types.yaml
         found = find_topic_cards(self.s.kb, topic, self.s.search) if topic else []
@@ -154,6 +165,8 @@ class CallController(QObject):
         self._flush()
         self._show_missing(missing, ended=True)
         self.call, self.card, self._reviewing = None, None, False
+        self.complaint, self.receipt_hint = None, ""
+        self._show_link()
         self.view.statusLabel.setText(self.tr("Call ended."))
         log_event(log, "call ended", call_id=call.call_id, missing=len(missing))
         self._refresh()
@@ -182,6 +195,36 @@ class CallController(QObject):
         v.missingLabel.setText(head)
         v.missingLabel.setVisible(bool(missing))
         v.missingDisclosuresView.setVisible(bool(missing))
+
+    # ---- the complaint of this call --------------------------------------------------------
+    def link_complaint(self, record: dict | None) -> None:
+        """The complaint saved during this call, or opened as its follow-up (a masked record)."""
+        if self.call is None or not record:
+            return
+        self.complaint = record
+        self._show_link()
+        self._refresh_scripts()
+
+    def set_receipt_hint(self, received_at: str) -> None:
+        """The receipt time typed in the complaint form (before it is saved): an earlier receipt
+        than the call start (a referral) makes ``{答复期限}`` earlier, never later."""
+        if self.call is not None and received_at != self.receipt_hint:
+            self.receipt_hint = received_at or ""
+            self._refresh_scripts()
+
+    def _show_link(self) -> None:
+        lab, rec = self.view.complaintLinkLabel, self.complaint
+        if rec is None or self.call is None:
+            lab.setVisible(False)
+            return
+        due = call_deadline(self.call, self.s.settings, self.s.clock().date(), rec)
+        text = self.tr("Complaint {ticket} · reply due {date}").format(ticket=rec.get("ticket_no", ""),
+                                                                       date=due.isoformat() if due else "—")
+        if rec.get("agreed_due_date"):
+            text += " " + self.tr("(date agreed with the customer)")
+        lab.setText(text)
+        lab.setAccessibleName(text)
+        lab.setVisible(True)
 
     # ---- type and stages ------------------------------------------------------------------
     def _known_type(self, name: str) -> str | None:
@@ -245,7 +288,7 @@ class CallController(QObject):
         v = self.view
         row = max(0, v.scriptsView.currentRow())
         self._entries = build_entries(self.call, self.card, self._topic_cards, self.s.settings,
-                                      self.s.clock().date(), self.topic)
+                                      self.s.clock().date(), self.topic, self.complaint, self.receipt_hint)
         v.scriptsView.clear()
         for e in self._entries:
             body = ("※ " + self.tr("Verify the caller's identity first")) if e.folded else e.text

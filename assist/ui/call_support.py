@@ -2,6 +2,8 @@
 
 - ``find_topic_cards`` / ``build_entries``: the approved scripts for the current stage, from the
   opened card and the call's topic, rendered with placeholder values, folded behind the gate.
+- ``call_deadline``: the date ``{答复期限}`` promises, from the deadline engine (the linked complaint's
+  due date, or before it is saved the earliest known receipt: the call start or the form's time).
 - ``CallRecorder``: persists a Call's events in order on the DB lane (start, every step, end).
 """
 
@@ -11,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from assist.core.complaints.deadlines import script_due
 from assist.core.guidance import placeholders as ph
 from assist.core.guidance.calls import Call
 from assist.core.kb.model import Card
@@ -57,30 +60,45 @@ def find_topic_cards(kb: Any, topic: str, search: Any = None, limit: int = MAX_T
     return [c for c in cards if c.scripts][:limit]
 
 
-def placeholder_values(settings: Any, call: Call | None, topic: str = "") -> dict[str, str]:
+def placeholder_values(settings: Any, call: Call | None, topic: str = "", complaint: dict | None = None) -> dict[str, str]:
     get = settings.get
     vals = {"工号": get("agent.staff_id"), "坐席姓名": get("agent.name"), "机构名称": get("org.name")}
     if topic:
         vals["来电事由"] = topic
     if call is not None:
         vals.update(call.values)
+    if complaint and complaint.get("ticket_no"):
+        vals["受理编号"] = complaint["ticket_no"]   # the saved ticket wins over anything typed before the save
     return {k: v for k, v in vals.items() if v}
 
 
+def call_deadline(call: Call | None, settings: Any, today: dt.date, complaint: dict | None = None,
+                  receipt_hint: str = "") -> dt.date | None:
+    """``{答复期限}`` for this call: the deadline engine's date, never later than the real one."""
+    if call is None:
+        return None
+    return script_due(complaint, (call.started_at, receipt_hint), today=today,
+                      receipt_day_counts=bool(settings.get("complaints.receipt_day_counts")))
+
+
 def build_entries(call: Call | None, card: Card | None, topic_cards: list[Card], settings: Any,
-                  today: dt.date, topic: str = "") -> list[ScriptEntry]:
+                  today: dt.date, topic: str = "", complaint: dict | None = None,
+                  receipt_hint: str = "") -> list[ScriptEntry]:
     """Scripts of the current stage (the opened card first), rendered; C2/C3 folded until the gate opens."""
     if call is None:
         return []
     cards = [card] if card else []
     cards += [c for c in topic_cards if c not in cards]
-    vals = placeholder_values(settings, call, topic)
+    vals = placeholder_values(settings, call, topic, complaint)
+    deadline = call_deadline(call, settings, today, complaint, receipt_hint)
+    if deadline is not None:
+        vals.pop(ph.DEADLINE, None)   # the engine's date, not a date typed earlier in the call
     out = []
     for c in cards:
         for b in c.scripts:
             if b.stage and b.stage != call.stage:
                 continue
-            r = ph.render(b.text, vals, today=today)
+            r = ph.render(b.text, vals, today=today, deadline=deadline)
             out.append(ScriptEntry(c, b.name or c.title, b.text, not call.gate_open(c.privacy_level, c.id), r.text, r.missing))
     return out
 

@@ -57,6 +57,13 @@ class CallView(QWidget):
         self.callInfoLabel.setObjectName("callInfoLabel")
         self.callInfoLabel.setWordWrap(True)
         outer.addWidget(self.callInfoLabel)
+        self.complaintLinkLabel = QLabel(self)   # the complaint linked to this call: ticket and due date
+        self.complaintLinkLabel.setObjectName("complaintLinkLabel")
+        self.complaintLinkLabel.setWordWrap(True)
+        self.complaintLinkLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.complaintLinkLabel.setStyleSheet("background:#e8f5e9;color:#1b5e20;padding:2px")
+        self.complaintLinkLabel.setVisible(False)
+        outer.addWidget(self.complaintLinkLabel)
 
         stages = QHBoxLayout()
         self.prevStageButton = QToolButton(self)

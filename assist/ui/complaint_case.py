@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assist.core.complaints import case
 from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
-from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice
+from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice, ReviewDecision
 from assist.ui.complaint_case_view import ACTIONS, ComplaintCaseView
 from assist.ui.tasks import run_in_background
 
@@ -23,17 +23,22 @@ class ComplaintCaseController(QObject):
     closed = Signal()            # back to the list
     changed = Signal(str)        # complaint id: an action was saved
     loaded = Signal(str)         # complaint id: the case is shown
+    callLinked = Signal(dict)    # the (masked) record, linked to the call in progress
 
     def __init__(self, view: ComplaintCaseView, lane: Any, actor: Callable[[], str],
-                 today: Callable[[], dt.date] = dt.date.today):
+                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None):
         super().__init__(view)
         self.view, self.lane, self.actor, self.today = view, lane, actor, today
+        self.current_call = current_call
         self.info: dict[str, Any] | None = None
         self.busy = False
         view.retranslate()
         names = {"status": self.tr("Change status"), "extend": self.tr("Extend the deadline"),
                  "pause": self.tr("Pause the clock (appraisal, testing, valuation, mediation)"),
-                 "resume": self.tr("End the pause"), "repeat": self.tr("Repeat complaint")}
+                 "resume": self.tr("End the pause"), "repeat": self.tr("Repeat complaint"),
+                 "agree": self.tr("Reply date agreed with the customer (Art 21)"),
+                 "documents": self.tr("Documents received (Art 14)"), "assign": self.tr("Handler (Art 17 recusal)"),
+                 "report": self.tr("Report a major complaint (Art 29)")}
         for a in ACTIONS:
             view.actionBox.addItem(names[a], a)
         view.extendDaysBox.addItem(self.tr("30 days (complex)"), 30)
@@ -51,6 +56,7 @@ class ComplaintCaseController(QObject):
         view.actCaseApply.triggered.connect(self.apply)
         view.backButton.clicked.connect(self.closed.emit)
         view.actCaseBack.triggered.connect(self.closed.emit)
+        view.linkCallButton.clicked.connect(self.link_call)
 
     # ---- loading ------------------------------------------------------------------
     def open(self, ref: str) -> None:
@@ -67,10 +73,14 @@ class ComplaintCaseController(QObject):
     def _reset_inputs(self) -> None:
         v, today = self.view, self.today().isoformat()
         for e in (v.eventAtEdit, v.reasonEdit, v.decisionEdit, v.basisEdit, v.noticeSentAtEdit, v.evidenceEdit,
-                  v.approverNameEdit, v.extensionNotifiedEdit, v.pauseToEdit, v.pauseNotifiedEdit):
+                  v.approverNameEdit, v.extensionNotifiedEdit, v.pauseToEdit, v.pauseNotifiedEdit, v.extendReasonEdit,
+                  v.pauseBodyEdit, v.reviewerEdit, v.agreedDateEdit, v.agreementEvidenceEdit, v.handlerEdit,
+                  v.reportToEdit):
             e.clear()
-        for e in (v.pauseFromEdit, v.resumeDateEdit, v.repeatReceivedEdit):
+        for e in (v.pauseFromEdit, v.resumeDateEdit, v.repeatReceivedEdit, v.reviewDecidedAtEdit, v.agreedAtEdit,
+                  v.documentsReceivedEdit):
             e.setText(today)
+        v.reportAtEdit.setText(dt.datetime.combine(self.today(), dt.datetime.now().time()).strftime("%Y-%m-%d %H:%M"))
         for c in (*v.remedyChecks.values(), v.unreachableCheck, v.repeatNewFactsCheck):
             c.setChecked(False)
         v.approverRoleBox.setCurrentIndex(0)
@@ -86,6 +96,12 @@ class ComplaintCaseController(QObject):
         lines = [f"{k}: {'、'.join(map(str, val)) if isinstance(val, list) else val}" for k, val in rec.items()
                  if k not in ("id", "ticket_no") and val not in (None, "", [], False, {})]
         v.recordView.setPlainText("\n".join(lines))
+        v.conflictCheck.setChecked(bool(info["conflict_of_interest"]))
+        if not v.handlerEdit.text():
+            v.handlerEdit.setText(info["handler"] or "")
+        call = self.current_call()
+        linked = {c["call_id"] for c in info["calls"]}
+        v.linkCallButton.setVisible(bool(call) and call not in linked)
         current = v.statusToBox.currentData()
         v.statusToBox.blockSignals(True)
         v.statusToBox.clear()
@@ -105,22 +121,65 @@ class ComplaintCaseController(QObject):
     def _due_text(self, info: dict[str, Any]) -> str:
         if not info["due_date"]:
             return self.tr("No due date (no time received)")
-        text = self.tr("Due {date} ({limit}-day limit)").format(date=info["due_date"], limit=info["limit"])
+        if info["due_basis"] == "agreed":
+            text = self.tr("Due {date} (agreed with the customer, Art 21; the {limit}-day limit is {statutory})").format(
+                date=info["due_date"], limit=info["limit"], statutory=info["statutory_due_date"])
+        else:
+            text = self.tr("Due {date} ({limit}-day limit)").format(date=info["due_date"], limit=info["limit"])
         left = info["days_left"]
         if left is not None:
             text += " · " + (self.tr("{n} day(s) left").format(n=left) if left >= 0 else self.tr("{n} day(s) overdue").format(n=-left))
         if info["paused"]:
             text += " · " + self.tr("clock paused")
+        if info["due_projected"] and info["days_left"] is not None:
+            text += " · " + self.tr("the earliest date, while the pause lasts")
+        if info["restarts"]:
+            text += "\n" + self.tr("Received {received}; clock restarted on new facts {dates} (Art 18)").format(
+                received=info["received_at"][:10], dates=", ".join(info["restarts"]))
+        if info["extension_reason"]:
+            text += "\n" + self.tr("Extension reason: {reason}").format(reason=info["extension_reason"])
+        if info["documents_pending"]:
+            text += "\n" + self.tr("Documents pending: {docs}, due {date} (Art 14)").format(
+                docs="、".join(info["documents_pending"]), date=info["documents_due_date"] or "—")
+        if info["handler"] or info["conflict_of_interest"]:
+            text += "\n" + self.tr("Handler: {handler}").format(handler=info["handler"] or "—") + (
+                " · " + self.tr("the agent declared an interest") if info["conflict_of_interest"] else "")
+        for r in info["major_reports"]:
+            text += "\n" + self.tr("Reported to {to} at {at} (Art 29)").format(to=r.get("to", ""), at=str(r.get("at", "")).replace("T", " "))
+        if info["calls"]:
+            text += "\n" + self.tr("Calls: {calls}").format(calls=", ".join(c["call_id"][:8] for c in info["calls"]))
         if info["review"]:
             text += "\n" + self.tr("Review requested {req}, due {due}").format(req=info["review"]["requested_at"], due=info["review"]["due_date"])
         return text
 
+    # ---- the call in progress -----------------------------------------------------
+    def link_call(self) -> None:
+        """A follow-up: link this complaint and the call in progress (both records), then the
+        call page fills {受理编号} and {答复期限} from it."""
+        call, actor = self.current_call(), (self.actor() or "").strip()
+        if self.info is None or not call or self.busy:
+            return
+        if not actor:
+            self._message(self.tr("Set your staff number (agent.staff_id) in the settings first: every change records who made it."), True)
+            return
+        self.busy = True
+        fut = self.lane.submit(case.link_call, self.info["id"], call, actor=actor)
+        run_in_background(fut, self._linked, self._failed)
+
+    def _linked(self, res: Any) -> None:
+        self._done(res)
+        run_in_background(self.lane.submit(case.load, res.saved.id), self.callLinked.emit)
+
     def _status_rows(self) -> None:
         v, to = self.view, self.view.statusToBox.currentData()
         notice = to == "已答复"
-        for w in (v.decisionEdit, v.basisEdit, *v.remedyChecks.values(), v.noticeMethodBox, v.noticeSentAtEdit,
-                  v.evidenceEdit, v.unreachableCheck):
+        review = to == "已办结" and (self.info or {}).get("status") == "核查中"   # Art 20: the review decision
+        for w in (v.basisEdit, *v.remedyChecks.values()):
             v.set_row_visible(w, notice)
+        for w in (v.decisionEdit, v.noticeMethodBox, v.noticeSentAtEdit, v.evidenceEdit, v.unreachableCheck):
+            v.set_row_visible(w, notice or review)
+        for w in (v.reviewerEdit, v.reviewDecidedAtEdit):
+            v.set_row_visible(w, review)
         v.set_row_visible(v.reasonEdit, to in ("不予办理", "已撤回"))
         v.set_row_visible(v.eventAtEdit, to in ("核查中", "已撤回"))
         if to == "核查中" and not v.eventAtEdit.text():
@@ -137,22 +196,35 @@ class ComplaintCaseController(QObject):
                 return None
             if to == "核查中":
                 return case.request_review, (text(v.eventAtEdit) or "",), {}
-            notice = None
+            notice = review = None
+            if to == "已办结" and (self.info or {}).get("status") == "核查中":
+                review = ReviewDecision(v.reviewerEdit.text(), v.decisionEdit.text(), v.reviewDecidedAtEdit.text().strip(),
+                                        v.noticeMethodBox.currentData() or "", v.noticeSentAtEdit.text().strip(),
+                                        v.evidenceEdit.text().strip(), unreachable=v.unreachableCheck.isChecked())
             if to == "已答复":
                 notice = DecisionNotice(v.decisionEdit.text(), v.basisEdit.text(),
                                         tuple(r for r, c in v.remedyChecks.items() if c.isChecked()),
                                         v.noticeMethodBox.currentData() or "", v.noticeSentAtEdit.text().strip(),
                                         v.evidenceEdit.text().strip(), unreachable=v.unreachableCheck.isChecked())
-            return case.change_status, (to,), {"at": text(v.eventAtEdit), "reason": v.reasonEdit.text(), "notice": notice}
+            return case.change_status, (to,), {"at": text(v.eventAtEdit), "reason": v.reasonEdit.text(), "notice": notice,
+                                               "review": review}
         if act == "extend":
             return case.extend, (v.extendDaysBox.currentData(),), {
                 "approver_role": v.approverRoleBox.currentData() or "", "approver": v.approverNameEdit.text(),
-                "notified_at": text(v.extensionNotifiedEdit)}
+                "notified_at": text(v.extensionNotifiedEdit), "reason": v.extendReasonEdit.text()}
         if act == "pause":
             return case.pause, (v.pauseTypeBox.currentData(), v.pauseFromEdit.text(), text(v.pauseToEdit)), {
-                "notified_at": text(v.pauseNotifiedEdit)}
+                "notified_at": text(v.pauseNotifiedEdit), "body": v.pauseBodyEdit.text()}
         if act == "resume":
             return case.resume, (v.resumeDateEdit.text(),), {}
+        if act == "agree":
+            return case.agree, (v.agreedDateEdit.text(), v.agreementEvidenceEdit.text()), {"agreed_at": text(v.agreedAtEdit)}
+        if act == "documents":
+            return case.documents_received, (v.documentsReceivedEdit.text(),), {}
+        if act == "assign":
+            return case.assign_handler, (v.handlerEdit.text(),), {"conflict_of_interest": v.conflictCheck.isChecked()}
+        if act == "report":
+            return case.report_major, (v.reportToEdit.text(), v.reportAtEdit.text().strip().replace(" ", "T", 1)), {}
         return case.repeat, (v.repeatReceivedEdit.text(), v.repeatNewFactsCheck.isChecked()), {}
 
     def apply(self) -> None:

@@ -17,10 +17,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
 from assist.core.complaints import repo
-from assist.core.complaints.model import COMPLAINANT_TYPES, ComplaintError, label
+from assist.core.complaints.deadlines import timeline
+from assist.core.complaints.intake import IntakePolicy, receipt_is_the_call
+from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, ComplaintError, documents_needed, label
 from assist.core.complaints.risk import assess_risk, escalation_card
 from assist.core.complaints.tickets import make_device_id
-from assist.core.complaints.validation import prefill, required_fields
+from assist.core.complaints.validation import BANK_ONLY, prefill, required_fields
 from assist.ui.complaint_autosave import DraftKeeper
 from assist.ui.complaint_view import CHECKS, COMBOS, LISTS, ORDER, TEXTS, ComplaintView
 from assist.ui.tasks import run_in_background
@@ -36,6 +38,10 @@ TYPE_FIELDS = {  # rows shown per complainant type (Art 13-14); see core.complai
 }
 TYPE_SPECIFIC = frozenset(f for fs in TYPE_FIELDS.values() for f in fs)
 _SETTINGS_HELD = ("agent_id", "org_unit", "received_at")
+_NOT_SHOWN_HELD = ("call_id",)          # kept with the form, not listed as "held by the bank"
+HOTLINE = "客服热线"                     # the receipt of a hotline complaint is the call itself
+INSURER_ONLY = ("ins_issue", "ins_line")
+ART29 = ("people_count", "in_person", "arising_event", "regulator_designated")
 
 
 @dataclass
@@ -53,6 +59,7 @@ class ComplaintController(QObject):
     showRequested = Signal()       # the panel shows the form page
     closed = Signal()              # Esc confirmed: the panel goes back (draft kept)
     saved = Signal(object)         # repo.Saved
+    receiptChanged = Signal(str)   # the form's receipt time (the call page's {答复期限} before the save)
     escalationRequested = Signal(str)   # KB card id to open
     restoreOffered = Signal(int)   # number of drafts left by a dead panel
 
@@ -86,6 +93,14 @@ class ComplaintController(QObject):
         return QApplication.translate("ComplaintController", text)
 
     # ---- set-up -------------------------------------------------------------------
+    @property
+    def policy(self) -> IntakePolicy:
+        return IntakePolicy.from_settings(self.s.settings)
+
+    def _code_text(self, dim: str, code: str, lab: str) -> str:
+        own = self.tr(" (our own class)") if self.s.taxonomy.is_own(dim, code) else ""
+        return f"{code} {lab}{own}"
+
     def _options(self) -> None:
         v, tax = self.view, self.s.taxonomy
         names = {"本人": self.tr("Consumer (self)"), "法定代理人": self.tr("Legal guardian"), "委托代理人": self.tr("Authorised agent"),
@@ -93,8 +108,20 @@ class ComplaintController(QObject):
         v.set_options("complainant_type", [(names[t], t) for t in COMPLAINANT_TYPES], blank=False)
         v.set_options("source", [(s, s) for s in tax.options("sources")])
         v.set_options("id_doc_type", [(s, s) for s in tax.options("id_doc_types")])
-        for f, dim in (("channel_A", "A_channel"), ("business_B", "B_business"), ("reason_C", "C_reason"), ("demand_D", "D_demand")):
-            v.set_options(f, [(f"{c} {lab}" if f != "demand_D" else lab, c) for c, lab in tax.codes.get(dim, {}).items()])
+        for f, dim in (("channel_A", "A_channel"), ("business_B", "B_business"), ("reason_C", "C_reason"),
+                       ("ins_issue", "INS_issue"), ("ins_line", "INS_line")):
+            v.set_options(f, [(self._code_text(dim, c, lab), c) for c, lab in tax.codes.get(dim, {}).items()])
+        v.set_options("demand_D", [(lab, c) for c, lab in tax.codes.get("D_demand", {}).items()])
+        self._sub_options()
+
+    def _sub_options(self) -> None:
+        """Sub-categories of the chosen business category (B03 → the debit and credit-card sub-classes)."""
+        v, tax = self.view, self.s.taxonomy
+        keep = v.value("business_B_sub")
+        subs = tax.children("B_business_sub", v.value("business_B")) if v.value("business_B") else {}
+        v.set_options("business_B_sub", [(self._code_text("B_business_sub", c, lab), c) for c, lab in subs.items()])
+        if keep in subs:
+            v.set_value("business_B_sub", keep)
 
     def _wire(self) -> None:
         v = self.view
@@ -135,8 +162,8 @@ class ComplaintController(QObject):
                     "received_at": self.s.clock().strftime("%Y-%m-%dT%H:%M")}
         form, held = prefill(context or {}, **{k: v for k, v in defaults.items() if v})
         data = form.to_dict()
-        if not data.get("source") and "客服热线" in self.s.taxonomy.options("sources"):
-            data["source"] = "客服热线"
+        if not data.get("source") and HOTLINE in self.s.taxonomy.options("sources"):
+            data["source"] = HOTLINE
         self.held = {f: data[f] for f in (*held, *_SETTINGS_HELD) if data.get(f)}
         self.load(data)
         self._started = False
@@ -147,19 +174,34 @@ class ComplaintController(QObject):
         self._loading = True
         try:
             for f in ORDER:
+                if f == "business_B_sub":
+                    self._sub_options()
                 self.view.set_value(f, data.get(f, [] if f in LISTS else False if f in CHECKS else ""))
         finally:
             self._loading = False
         self.view.clear_errors()
         self._layout_for_type()
         self.update_risk()
+        self.update_due()
+
+    def _receipt_editable(self) -> bool:
+        return not receipt_is_the_call(self.view.value("source"))
 
     def form_data(self) -> dict[str, Any]:
         v = self.view
         ctype = v.value("complainant_type")
         shown = TYPE_FIELDS.get(ctype, ())
         data = {f: v.value(f) for f in ORDER if f not in TYPE_SPECIFIC or f in shown}
-        data.update(self.held)
+        held = dict(self.held)
+        if self._receipt_editable():
+            held.pop("received_at", None)
+        data.update(held)
+        policy = self.policy
+        data.update(institution_type=policy.institution_type, receipt_day_counts=policy.receipt_day_counts)
+        for f in (BANK_ONLY if policy.institution_type == "保险" else INSURER_ONLY):
+            data.pop(f, None)
+        if not documents_needed(data):
+            data.pop("documents_due_date", None)
         if data.get("received_at") and "T" not in data["received_at"]:
             data["received_at"] = data["received_at"].strip().replace(" ", "T", 1)
         return data
@@ -170,30 +212,57 @@ class ComplaintController(QObject):
     def _layout_for_type(self) -> None:
         v = self.view
         ctype, source = v.value("complainant_type"), v.value("source")
+        kind = self.policy.institution_type
         shown = TYPE_FIELDS.get(ctype, ())
-        required = set(required_fields(ctype, source))
+        required = set(required_fields(ctype, source, kind))
+        docs = documents_needed(self.form_data())
+        hidden_class = BANK_ONLY if kind == "保险" else INSURER_ONLY
         for f in ORDER:
-            visible = f not in self.held and (f not in TYPE_SPECIFIC or f in shown)
+            visible = f not in self.held and (f not in TYPE_SPECIFIC or f in shown) and f not in hidden_class
             if f == "regulator_ref":
                 visible = source == "监管转办"
+            elif f == "received_at":
+                visible = self._receipt_editable()
+            elif f == "documents_due_date":
+                visible = bool(docs)
             v.set_row_visible(f, visible)
             text = v.names[f]
             if f == "complainant_name" and ctype == "单位":
                 text = self.tr("Contact person name")
-            v.set_label(f, text, f in required or (f, ctype) in (("poa_received", "委托代理人"), ("heir_proof_received", "继承人")))
-        if self.held:
-            parts = [f"{label(f)[0 if self._lang_zh() else 1]}: {repo.mask_field(f, val)}" for f, val in self.held.items()]
+            elif f == "received_at" and visible:
+                text = self.tr("Received at (YYYY-MM-DD HH:MM: when the referral, letter or e-mail reached us)")
+            v.set_label(f, text, f in required or (f == "documents_due_date" and bool(docs)))
+        if docs and not v.value("documents_due_date"):
+            self._loading, was = True, self._loading
+            v.set_value("documents_due_date", self.policy.documents_due(self.form_data().get("received_at")))
+            self._loading = was
+        for f in ("poa_received", "heir_proof_received"):
+            v.fields[f].setToolTip(self.tr("Tick when the document has arrived. Without it the complaint is still accepted "
+                                           "and its clock runs from receipt (Art 14); set when it is due below."))
+        shown_held = {f: val for f, val in self.held.items()
+                      if f not in _NOT_SHOWN_HELD and not (f == "received_at" and self._receipt_editable())}
+        if shown_held:
+            parts = [f"{label(f)[0 if self._lang_zh() else 1]}: {repo.mask_field(f, val)}" for f, val in shown_held.items()]
             v.heldLabel.setText(self.tr("Already held by the bank (not asked again): {items}").format(items="; ".join(parts)))
-        v.heldLabel.setVisible(bool(self.held))
+        v.heldLabel.setVisible(bool(shown_held))
 
     def _edited(self, field: str) -> None:
         if self._loading:
             return
         self._started = True
-        if field in ("complainant_type", "source"):
+        if field == "business_B":
+            self._loading = True
+            self._sub_options()
+            self._loading = False
+        if field in ("complainant_type", "source", "poa_received", "heir_proof_received", "complainant_name", "legal_rep_name"):
             self._layout_for_type()
-        if field in TEXTS:
+        if field in TEXTS or field in ART29:
             self._risk_timer.start()
+        if field in ("received_at", "source", "agreed_due_date", "complainant_type", "poa_received", "heir_proof_received",
+                     "documents_due_date"):
+            self.update_due()
+        if field in ("received_at", "source"):
+            self.receiptChanged.emit(self.form_data().get("received_at") or "")
         if self.view.errors[field].isVisible():
             self.view.show_error(field, "")
         self.drafts.touch()
@@ -263,7 +332,8 @@ class ComplaintController(QObject):
         self.drafts.timer.stop()
         now = self.s.clock().replace(tzinfo=None).isoformat(timespec="seconds")
         fut = self.s.lane.submit(repo.save_complaint, form, actor=form.get("agent_id") or "agent", branch=st.get("org.branch_code") or "0000",
-                                 device=device, now=now, taxonomy=self.s.taxonomy, draft_id=self.drafts.draft_id, cipher=self.cipher)
+                                 device=device, now=now, taxonomy=self.s.taxonomy, draft_id=self.drafts.draft_id, cipher=self.cipher,
+                                 policy=self.policy)
         self._status(self.tr("Saving…"))
         run_in_background(fut, self._saved, self._save_failed)
 
@@ -279,7 +349,11 @@ class ComplaintController(QObject):
         if saved.due_date:
             due = dt.date.fromisoformat(saved.due_date)
             left = (due - self.s.clock().date()).days
-            text = self.tr("Reply due {date}: {days} day(s) left (calendar days from receipt)").format(date=due.isoformat(), days=left)
+            if saved.due_basis == "agreed":
+                text = self.tr("Reply due {date} (the date agreed with the customer, Art 21): {days} day(s) left").format(
+                    date=due.isoformat(), days=left)
+            else:
+                text = self.tr("Reply due {date}: {days} day(s) left (calendar days from receipt)").format(date=due.isoformat(), days=left)
             if left <= 3:
                 text = self.tr("Warning: only {days} day(s) left. ").format(days=left) + text
             v.deadlineLabel.setStyleSheet("color:#b71c1c;font-weight:bold" if left <= 3 else "")
@@ -289,7 +363,11 @@ class ComplaintController(QObject):
         if saved.notices:
             self._notice(self.tr("No system keyring is available: the full callback number was NOT stored, only its masked form. "
                                  "Confirm the number with the customer at callback."))
+        reminders = [r.split(" / ")[0 if self._lang_zh() else -1] for r in saved.reminders]
+        v.remindersLabel.setText("\n".join("※ " + r for r in reminders))
+        v.remindersLabel.setVisible(bool(reminders))
         self.reset_form(self.s.call_context_provider() or {})
+        v.duePreviewLabel.setVisible(False)
         self.saved.emit(saved)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -315,11 +393,39 @@ class ComplaintController(QObject):
         if first:
             self.focus_field(first)
 
+    # ---- due date -----------------------------------------------------------------
+    def update_due(self) -> None:
+        """The reply due date the form's values give, from the deadline engine (before saving)."""
+        v = self.view
+        data = self.form_data()
+        try:
+            tl = timeline(data, self.s.clock().date())
+        except Exception:  # noqa: BLE001 - a half-typed date: no preview, the save says what is wrong
+            tl = None
+        if tl is None or tl.due is None:
+            v.duePreviewLabel.setVisible(False)
+            return
+        if tl.basis == "agreed":
+            text = self.tr("Reply due {date}: the date agreed with the customer (Art 21); the Art 18 limit is {limit}").format(
+                date=tl.due.isoformat(), limit=tl.statutory_due.isoformat() if tl.statutory_due else "—")
+        else:
+            text = self.tr("Reply due {date} (15 calendar days from receipt, Art 18)").format(date=tl.due.isoformat())
+        text += " · " + (self.tr("the day of receipt counts as day 1") if tl.receipt_day_counts
+                         else self.tr("counting starts the day after receipt"))
+        if tl.documents_pending:
+            text += "\n" + self.tr("Documents pending ({docs}): the complaint is accepted now and the clock runs from receipt "
+                                   "(Art 14); they are due {date}.").format(docs="、".join(tl.documents_pending),
+                                                                          date=tl.documents_due.isoformat() if tl.documents_due else "—")
+        v.duePreviewLabel.setText(text)
+        v.duePreviewLabel.setVisible(True)
+
     # ---- risk ---------------------------------------------------------------------
     def update_risk(self) -> None:
         v = self.view
         text = "\n".join(v.value(f) for f in TEXTS)
-        r = assess_risk(text) if text.strip() else None
+        facts = repo.risk_facts(Complaint.from_dict({f: v.value(f) for f in ART29}))
+        has_facts = bool(facts.people_count or facts.in_person or facts.arising_event.strip() or facts.regulator_designated)
+        r = assess_risk(text, facts=facts) if text.strip() or has_facts else None
         if r is None:
             v.riskLabel.setVisible(False)
             v.escalationLabel.setVisible(False)

@@ -53,7 +53,10 @@ class ComplaintListModel(QAbstractListModel):
     def _days(self, r: Any) -> str:
         if r.days_left is None:
             return "—"
-        return self.tr("{n} day(s) left").format(n=r.days_left) if r.days_left >= 0 else self.tr("{n} day(s) overdue").format(n=-r.days_left)
+        text = self.tr("{n} day(s) left").format(n=r.days_left) if r.days_left >= 0 else self.tr("{n} day(s) overdue").format(n=-r.days_left)
+        marks = [m for m, on in ((self.tr("agreed date"), r.due_basis == "agreed"), (self.tr("paused"), r.paused),
+                                 (self.tr("documents pending"), r.documents_pending)) if on]
+        return text + (f" ({', '.join(marks)})" if marks else "")
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -167,7 +170,7 @@ class ComplaintListController(QObject):
     closed = Signal()
 
     def __init__(self, view: ComplaintListView, lane: Any, agent_id: Callable[[], str] = lambda: "",
-                 today: Callable[[], dt.date] = dt.date.today):
+                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None):
         super().__init__(view)
         self.view, self.lane, self.agent_id, self.today = view, lane, agent_id, today
         self.model = ComplaintListModel(self)
@@ -183,7 +186,7 @@ class ComplaintListController(QObject):
         view.listView.activated.connect(self.open_case_index)      # Enter / double-click
         view.listView.clicked.connect(self.open_index)              # history preview
         view.backButton.clicked.connect(self.closed.emit)
-        self.case = ComplaintCaseController(view.caseView, lane, actor=agent_id, today=today)
+        self.case = ComplaintCaseController(view.caseView, lane, actor=agent_id, today=today, current_call=current_call)
         self.case.closed.connect(self.show_list)
         self.case.changed.connect(lambda _cid: self.refresh())
         view.actComplaintRecords.triggered.connect(self.show_list)

@@ -62,8 +62,14 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
     tab = view.mount_page(inner)
     panel_ctl.complaint_tab = tab
     form = ComplaintController(form_view, csvc)
+    call_ctl = getattr(panel_ctl, "call_ctl", None)
+
+    def current_call() -> str | None:
+        call = getattr(call_ctl, "call", None)
+        return call.call_id if call is not None else None
+
     records = ComplaintListController(list_view, csvc.lane, agent_id=lambda: csvc.settings.get("agent.staff_id") or "",
-                                      today=lambda: csvc.clock().date())
+                                      today=lambda: csvc.clock().date(), current_call=current_call)
     list_view.retranslate()
     for act in (form_view.actNewComplaint, list_view.actComplaintRecords):
         view.addAction(act)
@@ -92,9 +98,19 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
 
         form.escalationRequested.connect(escalate)
     list_view.actComplaintRecords.triggered.connect(show_records)
-    call_ctl = getattr(panel_ctl, "call_ctl", None)
     if call_ctl is not None:  # a complaint call offers its form (prefilled from the call context)
         call_ctl.complaintFormRequested.connect(form_view.actNewComplaint.trigger)
+        # the call <-> complaint link: the saved ticket and due date fill the call's scripts (close-out included)
+        from assist.core.complaints import repo
+        from assist.ui.tasks import run_in_background
+
+        def saved_in_call(saved: Any) -> None:
+            if saved.call_id and saved.call_id == current_call():
+                run_in_background(csvc.lane.submit(repo.get_complaint, saved.id), call_ctl.link_complaint)
+
+        form.saved.connect(saved_in_call)
+        form.receiptChanged.connect(call_ctl.set_receipt_hint)
+        records.case.callLinked.connect(call_ctl.link_complaint)
     records.closed.connect(lambda: (view.tabs.setCurrentIndex(0), panel_ctl.focus_search()))
     view.tabs.currentChanged.connect(lambda i: records.refresh() if i == tab and inner.currentWidget() is list_view else None)
     return MountedComplaints(form, records, form_view, list_view)

@@ -21,17 +21,23 @@ from assist.ui.widgets.labels import MaskedCopy, info_label
 # the shared free-text field (live lint + live PII masking); never a plain fallback
 from assist.ui.widgets.textfield import SmartTextEdit as FreeTextEdit
 
-COMBOS = ("complainant_type", "source", "id_doc_type", "channel_A", "business_B", "reason_C")
-CHECKS = ("poa_received", "heir_proof_received")
+COMBOS = ("complainant_type", "source", "id_doc_type", "channel_A", "business_B", "business_B_sub", "reason_C",
+          "ins_issue", "ins_line")
+CHECKS = ("poa_received", "heir_proof_received", "conflict_of_interest", "in_person", "regulator_designated")
 TEXTS = ("request", "facts", "basis")
 LISTS = ("demand_D",)
 # Form order = Tab order = the order errors are looked at for the first one.
-ORDER = ("complainant_type", "agent_id", "org_unit", "received_at", "source", "regulator_ref",
+ORDER = ("complainant_type", "agent_id", "org_unit", "source", "received_at", "regulator_ref",
          "complainant_name", "id_doc_type", "id_doc_no", "contact_phone", "contact_address", "relationship",
          "agent_name", "agent_id_no", "agent_phone", "poa_received", "deceased_name", "heir_proof_received",
          "org_name", "org_uscc", "org_address", "legal_rep_name", "legal_rep_id_no", "legal_rep_phone",
-         "respondent_org", "respondent_staff", "respondent_staff_unit", "request", "facts", "basis",
-         "channel_A", "business_B", "reason_C", "demand_D", "amount_involved", "product_name")
+         "documents_due_date",
+         "respondent_org", "respondent_staff", "respondent_staff_unit",
+         "request", "facts", "basis",
+         "channel_A", "business_B", "business_B_sub", "reason_C", "ins_issue", "ins_line", "demand_D",
+         "amount_involved", "product_name", "handler", "conflict_of_interest",
+         "people_count", "in_person", "arising_event", "regulator_designated",
+         "agreed_due_date", "agreement_evidence_ref")
 _SUFFIX = {**{f: "Box" for f in COMBOS}, **{f: "Check" for f in CHECKS}, **{f: "List" for f in LISTS}}
 
 
@@ -81,6 +87,7 @@ class ComplaintView(QWidget):
         esc.addWidget(self.escalationLabel, 1)
         esc.addWidget(self.escalateButton)
         outer.addLayout(esc)
+        self.duePreviewLabel = self._label("duePreviewLabel", outer, "color:#1b5e20")
         self.statusLabel = self._label("complaintStatusLabel", outer, "")
         self.ticketLabel = self._label("ticketLabel", outer, "font-weight:bold")
         self.deadlineLabel = self._label("deadlineLabel", outer, "")
@@ -93,8 +100,9 @@ class ComplaintView(QWidget):
         buttons.addWidget(self.saveComplaintButton, 1)
         buttons.addWidget(self.cancelComplaintButton)
         outer.addLayout(buttons)
+        self.remindersLabel = self._label("remindersLabel", outer, "background:#fff8e1;color:#6d4c00;padding:3px")
         for w in (self.riskLabel, self.escalationLabel, self.escalateButton, self.ticketLabel, self.deadlineLabel,
-                  self.statusLabel, self.noticeLabel, self.heldLabel):
+                  self.statusLabel, self.noticeLabel, self.heldLabel, self.duePreviewLabel, self.remindersLabel):
             w.setVisible(False)
 
         self.actNewComplaint = QAction(self)
@@ -159,6 +167,17 @@ class ComplaintView(QWidget):
             "complainant_type": self.tr("Complainant type"), "agent_id": self.tr("Agent ID"),
             "org_unit": self.tr("Receiving unit"), "received_at": self.tr("Received at (YYYY-MM-DD HH:MM)"),
             "source": self.tr("Source"), "regulator_ref": self.tr("Regulator referral number"),
+            "documents_due_date": self.tr("Documents due by (YYYY-MM-DD; Art 14: the complaint is accepted now)"),
+            "handler": self.tr("Handler (no direct interest in the matter, Art 17)"),
+            "conflict_of_interest": self.tr("I have an interest in this matter: someone else handles it (Art 17)"),
+            "business_B_sub": self.tr("Sub-category"), "ins_issue": self.tr("Insurance issue"),
+            "ins_line": self.tr("Insurance line"),
+            "people_count": self.tr("Number of complainants (Art 29)"),
+            "in_person": self.tr("Complaining in person (Art 29)"),
+            "arising_event": self.tr("Disaster, accident or public-health event it arises from (Art 29)"),
+            "regulator_designated": self.tr("Designated major by the regulator (Art 29)"),
+            "agreed_due_date": self.tr("Reply date agreed with the customer (YYYY-MM-DD, Art 21)"),
+            "agreement_evidence_ref": self.tr("Evidence of the agreement (recording id, SMS)"),
             "complainant_name": self.tr("Complainant name"), "id_doc_type": self.tr("ID document type"),
             "id_doc_no": self.tr("ID number"), "contact_phone": self.tr("Callback phone"),
             "contact_address": self.tr("Contact address"), "relationship": self.tr("Relationship to the consumer"),
@@ -190,6 +209,8 @@ class ComplaintView(QWidget):
         self.riskLabel.setAccessibleName(self.tr("Risk assessment"))
         self.ticketLabel.setAccessibleName(self.tr("Ticket number"))
         self.deadlineLabel.setAccessibleName(self.tr("Deadline"))
+        self.duePreviewLabel.setAccessibleName(self.tr("Reply due date"))
+        self.remindersLabel.setAccessibleName(self.tr("Reminders"))
         self.actNewComplaint.setText(self.tr("New complaint"))
         self.actSave.setText(self.tr("Save complaint"))
         self.actCancel.setText(self.tr("Cancel complaint entry"))

@@ -566,7 +566,11 @@ class PanelController(QObject):
         """What the bank already holds about the current call, for prefilling forms (Art 13)."""
         ctx = {"staff_id": self.s.settings.get("agent.staff_id"), "org_unit": self.s.settings.get("org.name")}
         if self.call_id:
-            ctx.update(self._call_context)
+            ctx.update(self._call_context, call_id=self.call_id)
+        call = getattr(self.call_ctl, "call", None)
+        if call is not None:   # a call started on the call page (button) counts too: its complaint is linked to it
+            ctx["call_id"] = call.call_id
+            ctx.setdefault("call_started_at", call.started_at.strftime("%Y-%m-%dT%H:%M"))
         return {k: v for k, v in ctx.items() if v}
 
     def start_call(self, caller: str, topic: str, call_type: str = "", source: str = "panel",

@@ -86,28 +86,40 @@ def test_not_accepted_needs_a_reason(case, capsys):
     assert case("status", case.ticket, "--to", "不予办理", "--reason", "非投诉人本人或代理人提出") == 0
 
 
-def test_extend_30_then_60_needs_approver_and_notice(case, capsys):
-    assert case("extend", case.ticket, "--days", "30") == 0
-    assert show(case, capsys)["due_date"] == "2026-04-01"
-    assert case("extend", case.ticket, "--days", "60") == 1
+def test_extend_30_then_60_needs_reason_approver_and_notice(case, capsys):
+    assert case("extend", case.ticket, "--days", "30") == 1            # Art 18: the reason is recorded
+    assert "须写明原因" in capsys.readouterr().err
+    assert case("extend", case.ticket, "--days", "30", "--reason", "需调取交易流水核实") == 0
+    info = show(case, capsys)
+    assert info["due_date"] == "2026-04-01" and info["extension_reason"] == "需调取交易流水核实"
+    assert case("extend", case.ticket, "--days", "60", "--reason", "需商户配合") == 1
     assert "上级机构或总行高级管理人员批准" in capsys.readouterr().err
-    assert case("extend", case.ticket, "--days", "60", "--approver", "上级机构", "--approver-name", "王行长") == 1
+    assert case("extend", case.ticket, "--days", "60", "--reason", "需商户配合", "--approver", "上级机构",
+                "--approver-name", "王行长") == 1
     assert "须告知投诉人" in capsys.readouterr().err
-    assert case("extend", case.ticket, "--days", "60", "--approver", "总行高管", "--approver-name", "王行长",
+    assert case("extend", case.ticket, "--days", "60", "--reason", "需商户配合", "--approver", "总行高管", "--approver-name", "王行长",
                 "--notified-at", "3月20日") == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
-    assert case("extend", case.ticket, "--days", "60", "--approver", "总行高管", "--approver-name", "王行长",
+    assert case("extend", case.ticket, "--days", "60", "--reason", "需商户配合", "--approver", "总行高管", "--approver-name", "王行长",
                 "--notified-at", "2026-03-20") == 0
     info = show(case, capsys)
     assert info["limit"] == 60 and info["due_date"] == "2026-05-01" and info["record"]["extension_approver_role"] == "总行高管"
-    assert case("extend", case.ticket, "--days", "30") == 1
+    assert info["extension_reason"] == "需商户配合"
+    assert case("extend", case.ticket, "--days", "30", "--reason", "x") == 1
 
 
 def test_pause_resume_and_repeat(case, capsys):
-    assert case("pause", case.ticket, "--type", "鉴定", "--from", "2026-03-05", "--notified-at", "2026-03-05") == 0
+    assert case("pause", case.ticket, "--type", "鉴定", "--from", "2026-03-05", "--notified-at", "2026-03-05") == 1
+    assert "外部鉴定机构的名称" in capsys.readouterr().err                  # Art 18: name the external body
+    assert case("pause", case.ticket, "--type", "鉴定", "--from", "2026-03-05", "--notified-at", "2026-03-05",
+                "--body", "本行内部核查组") == 1
+    assert "内部调查核实不能中止计时" in capsys.readouterr().err
+    assert case("pause", case.ticket, "--type", "鉴定", "--from", "2026-03-05", "--notified-at", "2026-03-05",
+                "--body", "某某司法鉴定所") == 0
     info = show(case, capsys, today="2026-03-10")
     assert info["paused"] and info["pauses"][0]["type"] == "鉴定" and info["pauses"][0]["to"] == ""
-    assert case("pause", case.ticket, "--type", "调解", "--from", "2026-03-09") == 1
+    assert info["pauses"][0]["body"] == "某某司法鉴定所" and info["due_projected"]
+    assert case("pause", case.ticket, "--type", "调解", "--from", "2026-03-09", "--body", "某某金融纠纷调解中心") == 1
     assert "未结束的中止期间" in capsys.readouterr().err
     assert case("resume", case.ticket, "--to", "2026-03-08") == 0
     assert show(case, capsys)["due_date"] == "2026-03-20"             # 3 days (5th, 6th, 7th) not counted
@@ -118,6 +130,9 @@ def test_pause_resume_and_repeat(case, capsys):
     assert "restarts from 2026-03-12" in capsys.readouterr().out
     info = show(case, capsys)
     assert info["due_date"] == "2026-03-27" and "重复投诉" in info["risk_flags"] and len(info["repeats"]) == 2
+    # Art 18: the restart keeps the original receipt
+    assert info["received_at"] == "2026-03-02T09:30" and info["clock_started_at"] == "2026-03-12"
+    assert info["restarts"] == ["2026-03-12"]
 
 
 def test_review_clock_and_late_request_flagged(case, capsys):
@@ -131,7 +146,7 @@ def test_review_clock_and_late_request_flagged(case, capsys):
     assert "review due 2026-05-20" in out and "late" in out
     review = show(case, capsys, today="2026-05-18")["review"]
     assert review == {"requested_at": "2026-04-20", "request_deadline": "2026-04-11", "late": True,
-                      "due_date": "2026-05-20", "days_left": 2}
+                      "due_date": "2026-05-20", "days_left": 2, "decided_at": None}
 
 
 def test_export_unmasked_with_keyring_decrypts_and_audits_each_complaint(case, capsys):

@@ -42,7 +42,10 @@ def test_60_requires_approver_and_notice():
     assert c60.limit == 60 and c60.due() == D(2026, 5, 1) and not c60.notes
     late = c.extend_to_60("上级机构", "分行消保部", "2026-04-05")
     assert late.notes and "晚于30日期限" in late.notes[0]
-    assert any(a.kind == "info" for a in late.alerts(D(2026, 4, 6)))
+    # Art 18: told after day 30 is a WARNING, and it stays one (computed from the record, not a note)
+    warn = [a for a in late.alerts(D(2026, 4, 6)) if a.clock == "extension"]
+    assert [a.kind for a in warn] == ["warn"] and "第十八条" in warn[0].message
+    assert not any(a.clock == "extension" for a in c60.alerts(D(2026, 4, 6)))
 
 
 def test_closed_pause_not_counted_half_open():

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import pytest
 
-from assist.core.complaints.lifecycle import DecisionNotice, TransitionError, transition
+from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision, TransitionError, transition
 from assist.core.complaints.taxonomy import TaxonomyError, load_taxonomy
 
 NOTICE = DecisionNotice("同意退还年费", "收费前未充分告知", ("核查", "调解", "仲裁", "诉讼"), "电话", "2026-03-12T10:00", "REC-001")
 
 
+REVIEW = ReviewDecision("分行消保部 刘审", "维持原处理决定", "2026-04-01", "书面", "2026-04-02T09:00", "EMS-778")
+
+
 def test_happy_path():
     f = {"status": "受理"}
-    for to, kw in (("处理中", {}), ("已答复", {"notice": NOTICE}), ("核查中", {}), ("已办结", {})):
+    for to, kw in (("处理中", {}), ("已答复", {"notice": NOTICE}), ("核查中", {}), ("已办结", {"review": REVIEW})):
         f.update(transition(f, to, at="2026-03-12T10:00", **kw))
     assert f["status"] == "已办结" and f["notice_method"] == "电话" and f["review_requested_at"]
+    assert f["review_reviewer"] == "分行消保部 刘审" and f["review_notice_evidence_ref"] == "EMS-778"
+
+
+def test_review_decision_art_20():
+    """Art 20: the superior institution decides the review; Art 17: not the handler; Art 21: notice kept."""
+    f = {"status": "核查中", "review_requested_at": "2026-03-20", "handler": "B002", "agent_id": "A001"}
+    with pytest.raises(TransitionError, match="第二十条"):
+        transition(f, "已办结", at="2026-04-01")
+    bad = ReviewDecision("B002", "", "2026-03-19", "飞鸽", "", "")
+    problems = bad.check(f)
+    assert any("第十七条" in p for p in problems) and any("核查决定未填写" in p for p in problems)
+    assert any("早于核查申请日期" in p for p in problems) and any("告知方式" in p for p in problems)
+    assert any("凭证" in p for p in problems)
+    assert transition(f, "已办结", at="x", review=REVIEW)["review_decision"] == "维持原处理决定"
+    # a complaint closed without a review needs no review decision
+    assert transition({"status": "已答复"}, "已办结", at="x") == {"status": "已办结"}
 
 
 @pytest.mark.parametrize("cur,to", [("受理", "已办结"), ("受理", "已答复"), ("已办结", "处理中"), ("已撤回", "处理中"),

@@ -39,8 +39,8 @@ def test_complete_form_per_type_is_valid(ctype):
 
 @pytest.mark.parametrize("ctype,missing", [
     ("法定代理人", {"agent_name", "relationship"}),
-    ("委托代理人", {"agent_name", "poa_received"}),
-    ("继承人", {"deceased_name", "heir_proof_received"}),
+    ("委托代理人", {"agent_name", "documents_due_date"}),     # Art 14: the documents are a reminder, not a blocker
+    ("继承人", {"deceased_name", "documents_due_date"}),
     ("单位", {"org_name", "org_uscc", "legal_rep_name"}),
 ])
 def test_type_specific_fields_required(ctype, missing):
@@ -56,10 +56,12 @@ def test_type_message_says_why():
     assert e.message == "统一社会信用代码：未填写。投诉人类型为“单位”时必填，请填写（第十三、十四条）"
 
 
-def test_org_contact_not_legal_rep_needs_authorisation():
+def test_org_contact_not_legal_rep_may_be_asked_for_authorisation_never_blocked():
     form = {**BASE, "complainant_type": "单位", **PER_TYPE["单位"], "complainant_name": "王五"}
     errs = validate(form, today=TODAY)
-    assert [(e.field, e.key) for e in errs] == [("poa_received", "poa_received.required_org")]
+    assert [(e.field, e.key) for e in errs] == [("documents_due_date", "documents_due_date.required")]
+    assert "单位授权委托书" in errs[0].message and "第十四条" in errs[0].message
+    assert validate({**form, "documents_due_date": "2026-03-09"}, today=TODAY) == []
     assert validate({**form, "poa_received": True}, today=TODAY) == []
 
 
@@ -148,3 +150,55 @@ def test_csv_export_cells_never_start_a_spreadsheet_formula():
     assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert _cell("+86 138****5678") == "'+86 138****5678" and _cell("@x") == "'@x" and _cell("-1") == "'-1"
     assert _cell("退还年费") == "退还年费" and _cell(["D01", "D02"]) == "D01|D02" and _cell(None) == ""
+
+
+INSURER = {**{k: v for k, v in BASE.items() if k not in ("business_B", "reason_C")}, "institution_type": "保险",
+           "respondent_org": "某某人寿北京分公司", "ins_issue": "I02", "ins_line": "L08", "demand_D": ["D07"]}
+
+
+def test_insurer_complaints_use_insurer_classes_not_bank_codes():
+    assert validate(INSURER, today=TODAY) == []
+    errs = validate({**INSURER, "business_B": "B09", "reason_C": "C05"}, today=TODAY)
+    assert {e.key for e in errs} == {"business_B.bank_code", "reason_C.bank_code"}
+    assert all("JR/T 0169-2018 是银行业标准" in e.message for e in errs)
+    missing = validate({**INSURER, "ins_issue": "", "ins_line": ""}, today=TODAY)
+    assert {e.field for e in missing} == {"ins_issue", "ins_line"} and "险种" in missing[0].message
+    assert "ins_issue" not in required_fields("本人") and "business_B" in required_fields("本人")
+    assert [e.key for e in validate({**BASE, "institution_type": "信托"}, today=TODAY)] == ["institution_type.invalid"]
+
+
+def test_taxonomy_additions_and_own_codes_marked():
+    from assist.core.complaints.taxonomy import load_taxonomy
+
+    t = load_taxonomy()
+    cards = t.children("B_business_sub", "B03")
+    assert {"信用卡分期", "信用卡盗刷", "信用卡额度"} <= set(cards.values())
+    assert all(t.is_own("B_business_sub", c) for c, lab in cards.items() if lab.startswith("信用卡"))
+    assert not t.is_own("B_business_sub", "B0301")            # 借记卡使用: the standard's example (M)
+    assert t.parent("B_business_sub", "B0309") == "B03" and t.parent("B_business", "B03") is None
+    assert {"年金保险", "信用保证保险", "责任保险"} <= set(t.codes["INS_line"].values())
+    assert {"协商还款/个性化分期", "征信异议"} <= set(t.codes["D_demand"].values())
+    assert all(t.is_own("D_demand", c) for c in t.codes["D_demand"])          # 诉求 is not a dimension of the standard
+    assert not t.is_own("INS_issue", "I02") and t.is_own("INS_issue", "I04")  # 理赔纠纷: a bulletin heading
+
+
+def test_sub_class_must_belong_to_the_category():
+    assert validate({**BASE, "business_B_sub": "B0309"}, today=TODAY) == []
+    errs = validate({**BASE, "business_B": "B04", "business_B_sub": "B0309"}, today=TODAY)
+    assert [e.key for e in errs] == ["business_B_sub.parent"] and "B03" in errs[0].message
+
+
+def test_agreement_recusal_and_art_29_fields_are_validated_with_the_article():
+    errs = validate({**BASE, "agreed_due_date": "2026-03-25"}, today=TODAY)
+    assert [e.key for e in errs] == ["agreement_evidence_ref.required"] and "第二十一条" in errs[0].message
+    errs = validate({**BASE, "agreed_due_date": "3月25日", "agreement_evidence_ref": "REC-1"}, today=TODAY)
+    assert [e.key for e in errs] == ["agreed_due_date.format"]
+    errs = validate({**BASE, "agreed_due_date": "2026-02-01", "agreement_evidence_ref": "REC-1"}, today=TODAY)
+    assert [e.key for e in errs] == ["agreed_due_date.before_receipt"]
+    errs = validate({**BASE, "people_count": "二十"}, today=TODAY)
+    assert [e.key for e in errs] == ["people_count.invalid"] and "第二十九条" in errs[0].message
+    errs = validate({**BASE, "major_reports": [{"to": "总行消保部"}, {"to": "监管", "at": "2027-01-01T10:00"}]}, today=TODAY)
+    assert [e.key for e in errs] == ["major_reports.incomplete", "major_reports.future"]
+    assert validate({**BASE, "major_reports": [{"to": "总行消保部", "at": "2026-03-02T11:00"}]}, today=TODAY) == []
+    errs = validate({**BASE, "conflict_of_interest": True, "handler": "A001"}, today=TODAY)
+    assert [e.key for e in errs] == ["handler.recusal_self"] and "第十七条" in errs[0].message

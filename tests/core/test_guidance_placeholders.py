@@ -22,10 +22,16 @@ def test_parse_all_forms():
     assert parse("{a_1}")[0] == Placeholder("a_1", 0, 5)
 
 
-def test_render_fills_values_fallbacks_and_computed_dates():
-    r = render(SCRIPT, {"工号": "1024", "答复方式": "短信", "客户称呼": "王先生"}, today=TODAY)
-    assert r.text == "王先生好，工号1024为您服务。我们将通过短信在2026年12月11日前答复您。"
+def test_render_fills_values_fallbacks_and_the_engine_deadline():
+    r = render(SCRIPT, {"工号": "1024", "答复方式": "短信", "客户称呼": "王先生"}, today=TODAY, deadline=dt.date(2026, 12, 9))
+    assert r.text == "王先生好，工号1024为您服务。我们将通过短信在2026年12月9日前答复您。"
     assert r.cursor == len(r.text) and r.missing == []
+
+
+def test_no_deadline_means_no_promised_date():
+    """{答复期限} is never invented (it used to be today + 15 whatever the case)."""
+    r = render(SCRIPT, {"工号": "1024", "答复方式": "短信"}, today=TODAY)
+    assert "{答复期限}" in r.text and r.missing == ["答复期限"]
 
 
 def test_render_keeps_unknown_placeholders_and_lists_them():

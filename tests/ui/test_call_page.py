@@ -193,3 +193,29 @@ def test_complaint_call_end_to_end_with_the_keyboard(page, qtbot, kb):
     assert all(a.startswith("2026-11-26T10:0") for a in ats) and ats == sorted(ats)
     raw = services.lane.call(lambda db: json.dumps(db.execute("SELECT * FROM call_events").fetchall(), ensure_ascii=False))
     assert "13812345678" not in raw and "TS-20261126-0001" not in raw
+
+
+def test_deadline_in_scripts_follows_the_receipt_and_the_linked_complaint(page, kb):
+    """{答复期限} on the call page: the engine's date, never later than the real one."""
+    view, ctl, services = page
+    ctl.start_call(call_type="投诉")
+    while ctl.call.stage != "结束":
+        ctl.next_stage()
+    ctl.set_card(kb.by_id()["complaint-deadline-15"])
+
+    def text() -> str:
+        return next(e.text for e in ctl._entries if e.name == "告知答复时限")
+
+    assert "2026年12月11日" in text()                         # a new complaint on this call: 11-26 + 15
+    ctl.set_receipt_hint("2026-11-20T16:00")                   # the form: a referral received on 11-20
+    assert "2026年12月5日" in text()
+    ctl.set_receipt_hint("2026-11-26T10:00")
+    # a follow-up call about an extended complaint received on 11-10 (30 days: 12-10), paused 3 days by an appraisal
+    ctl.link_complaint({"id": "c1", "ticket_no": "0101-PC7-20261110-0003", "received_at": "2026-11-10T09:00",
+                        "status": "处理中", "extension": "30", "extension_reason": "情况复杂",
+                        "paused_periods": [{"type": "鉴定", "from": "2026-11-15", "to": "2026-11-18", "body": "某鉴定所",
+                                            "notified_at": "2026-11-15"}]})
+    assert "0101-PC7-20261110-0003" in text() and "2026年12月13日" in text()
+    assert "2026-12-13" in view.complaintLinkLabel.text() and view.complaintLinkLabel.isVisible()
+    ctl.end_call(force=True)
+    assert not view.complaintLinkLabel.isVisible()

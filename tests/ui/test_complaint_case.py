@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from assist.core.complaints import repo
 from assist.ui.complaint_list import ComplaintListController, ComplaintListView
+from tests.conftest import type_chinese
 from tests.core.test_complaints_privacy import FORM
 from tests.ui.test_complaint_form import NOW, complaint_env  # noqa: F401 - fixture
 
@@ -91,14 +92,18 @@ def test_open_from_list_change_status_extend_pause_and_history(records, qtbot):
     msg = apply_and_wait(qtbot, lc, cv.statusToBox)
     assert msg.startswith("Refused:") and "处理决定未填写" in msg and cv.messageLabel.property("error")
 
-    # extend to 30
+    # extend to 30: the reason is required (Art 18)
     choose(qtbot, cv.actionBox, "extend")
     assert cv.actionStack.currentIndex() == 1
-    assert "revision 3" in apply_and_wait(qtbot, lc, cv.extendDaysBox)
+    msg = apply_and_wait(qtbot, lc, cv.extendDaysBox)
+    assert msg.startswith("Refused:") and "第十八条" in msg
+    type_chinese(focus(qtbot, cv.extendReasonEdit), "需调取交易流水")
+    assert "revision 3" in apply_and_wait(qtbot, lc, cv.extendReasonEdit)
     qtbot.waitUntil(lambda: "(30-day limit)" in cv.dueLabel.text(), timeout=3000)
     assert "Due 2026-12-14" in cv.dueLabel.text()
     # 60 without an approver: refused with the rule's message, nothing saved
     choose(qtbot, cv.extendDaysBox, 60)
+    type_chinese(focus(qtbot, cv.extendReasonEdit), "需商户配合")
     before = cv.historyView.count()
     msg = apply_and_wait(qtbot, lc, cv.extendDaysBox)
     assert "上级机构或总行高级管理人员批准" in msg and "approver" in msg and cv.messageLabel.property("error")
@@ -112,7 +117,10 @@ def test_open_from_list_change_status_extend_pause_and_history(records, qtbot):
     qtbot.keyClicks(cv.pauseFromEdit, "2026-11-24")
     focus(qtbot, cv.pauseNotifiedEdit)
     qtbot.keyClicks(cv.pauseNotifiedEdit, "2026-11-24")
-    assert "revision 4" in apply_and_wait(qtbot, lc, cv.pauseNotifiedEdit)
+    msg = apply_and_wait(qtbot, lc, cv.pauseNotifiedEdit)                 # no external body named: refused
+    assert msg.startswith("Refused:") and "外部鉴定机构" in msg
+    type_chinese(focus(qtbot, cv.pauseBodyEdit), "某某司法鉴定所")
+    assert "revision 4" in apply_and_wait(qtbot, lc, cv.pauseBodyEdit)
     qtbot.waitUntil(lambda: "clock paused" in cv.dueLabel.text(), timeout=3000)
     assert "paused_periods" in history_text(lc) and "鉴定" in history_text(lc)
     choose(qtbot, cv.actionBox, "resume")
@@ -154,3 +162,86 @@ def test_no_staff_number_refuses_before_touching_the_database(records, qtbot):
     qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)
     lc.case.apply()
     assert "agent.staff_id" in lv.caseView.messageLabel.text() and not lc.case.busy
+
+
+def test_agreed_date_documents_handler_and_report_actions(records, qtbot):
+    lv, lc, saved, svc = records
+    cv = lv.caseView
+    lc.open_case(saved.id)
+    qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)
+    # Art 21 ¶5: a later reply date agreed with the customer becomes the due date
+    choose(qtbot, cv.actionBox, "agree")
+    focus(qtbot, cv.agreedDateEdit)
+    qtbot.keyClicks(cv.agreedDateEdit, "2026-12-05")
+    msg = apply_and_wait(qtbot, lc, cv.agreedDateEdit)
+    assert msg.startswith("Refused:") and "第二十一条" in msg                      # the evidence is required
+    assert cv.agreedDateEdit.text() == "2026-12-05"                                 # a refusal loses nothing typed
+    focus(qtbot, cv.agreementEvidenceEdit)
+    qtbot.keyClicks(cv.agreementEvidenceEdit, "REC-1126-9")
+    assert "revision 2" in apply_and_wait(qtbot, lc, cv.agreementEvidenceEdit)
+    qtbot.waitUntil(lambda: "Due 2026-12-05 (agreed" in cv.dueLabel.text(), timeout=3000)
+    assert "2026-11-29" in cv.dueLabel.text() and "还剩 3 天" not in cv.alertsLabel.text()
+    # Art 17: the handler is never the staff complained about
+    choose(qtbot, cv.actionBox, "assign")
+    focus(qtbot, cv.handlerEdit)
+    qtbot.keyClicks(cv.handlerEdit, "C009")
+    assert "revision 3" in apply_and_wait(qtbot, lc, cv.handlerEdit)
+    qtbot.waitUntil(lambda: "Handler: C009" in cv.dueLabel.text(), timeout=3000)
+    # Art 29: who was told, when
+    choose(qtbot, cv.actionBox, "report")
+    type_chinese(focus(qtbot, cv.reportToEdit), "总行消保部")
+    focus(qtbot, cv.reportAtEdit)
+    cv.reportAtEdit.selectAll()
+    qtbot.keyClicks(cv.reportAtEdit, "2026-11-26 09:00")
+    assert "revision 4" in apply_and_wait(qtbot, lc, cv.reportAtEdit)
+    qtbot.waitUntil(lambda: "Reported to 总行消保部 at 2026-11-26 09:00" in cv.dueLabel.text(), timeout=3000)
+    # documents: none pending for a complaint by the consumer
+    choose(qtbot, cv.actionBox, "documents")
+    assert "no documents are pending" in apply_and_wait(qtbot, lc, cv.documentsReceivedEdit)
+
+
+def test_review_closed_with_the_review_decision(records, qtbot):
+    from assist.core.complaints import case
+    from assist.core.complaints.lifecycle import DecisionNotice
+
+    lv, lc, saved, svc = records
+    cv = lv.caseView
+    svc.lane.call(case.change_status, saved.id, "处理中", actor="A001")
+    svc.lane.call(case.change_status, saved.id, "已答复", actor="A001", notice=DecisionNotice(
+        "同意退还年费", "收费前未充分告知", ("核查", "调解", "仲裁", "诉讼"), "电话", "2026-11-20T10:00", "REC-001"))
+    svc.lane.call(case.request_review, saved.id, "2026-11-24", actor="A001")
+    lc.open_case(saved.id)
+    qtbot.waitUntil(lambda: lc.case.info is not None and lc.case.info["status"] == "核查中", timeout=3000)
+    choose(qtbot, cv.statusToBox, "已办结")
+    assert cv.reviewerEdit.isVisible() and cv.decisionEdit.isVisible() and not cv.basisEdit.isVisible()
+    msg = apply_and_wait(qtbot, lc, cv.statusToBox)
+    assert msg.startswith("Refused:") and "第二十条" in msg
+    type_chinese(focus(qtbot, cv.reviewerEdit), "分行消保部刘审")
+    type_chinese(focus(qtbot, cv.decisionEdit), "维持原决定")
+    choose(qtbot, cv.noticeMethodBox, "书面")
+    focus(qtbot, cv.noticeSentAtEdit)
+    qtbot.keyClicks(cv.noticeSentAtEdit, "2026-11-26 09:30")
+    focus(qtbot, cv.evidenceEdit)
+    qtbot.keyClicks(cv.evidenceEdit, "EMS-1")
+    assert "Saved" in apply_and_wait(qtbot, lc, cv.evidenceEdit)
+    rec = svc.lane.call(repo.get_complaint, saved.id)
+    assert rec["status"] == "已办结" and rec["review_reviewer"] == "分行消保部刘审" and rec["review_decided_at"] == "2026-11-26"
+
+
+def test_link_a_follow_up_call_from_the_case(records, qtbot):
+    from assist.core.storage import panel as store
+
+    lv, lc, saved, svc = records
+    cv = lv.caseView
+    svc.lane.call(store.start_call, "call-follow-1", "2026-11-26T10:00:00+08:00", "138****5678", "", "投诉", "panel")
+    lc.case.current_call = lambda: "call-follow-1"
+    got = []
+    lc.case.callLinked.connect(got.append)
+    lc.open_case(saved.id)
+    qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)
+    assert cv.linkCallButton.isVisible()
+    qtbot.keyClick(focus(qtbot, cv.linkCallButton), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: got != [], timeout=3000)
+    assert got[0]["ticket_no"] == saved.ticket_no and got[0]["linked_calls"][0]["call_id"] == "call-follow-1"
+    qtbot.waitUntil(lambda: not cv.linkCallButton.isVisible(), timeout=3000)
+    assert svc.lane.call(repo.complaints_of_call, "call-follow-1")[0]["ticket_no"] == saved.ticket_no

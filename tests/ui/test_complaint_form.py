@@ -110,8 +110,8 @@ def fill_common(qtbot, view, phone="13812345678"):
 TYPE_CASES = {
     "本人": ([], []),
     "法定代理人": (["agent_name", "relationship"], [("agent_name", "李四"), ("relationship", "父亲")]),
-    "委托代理人": (["agent_name", "poa_received"], [("agent_name", "王五"), ("poa_received", True)]),
-    "继承人": (["deceased_name", "heir_proof_received"], [("deceased_name", "赵六"), ("heir_proof_received", True)]),
+    "委托代理人": (["agent_name"], [("agent_name", "王五"), ("poa_received", True)]),
+    "继承人": (["deceased_name"], [("deceased_name", "赵六"), ("heir_proof_received", True)]),
     "单位": (["org_name", "org_uscc", "legal_rep_name"],
              [("org_name", "某某科技有限公司"), ("org_uscc", "91350100M000100Y43"), ("legal_rep_name", "张三丰")]),
 }
@@ -272,3 +272,79 @@ def test_copying_a_phone_number_out_of_the_form_copies_it_masked(complaint_env, 
     assert w.text() == "13812345678"  # the field keeps the full value (stored encrypted)
     qtbot.keyClick(w, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "138****5678" and w.text() == ""
+
+
+def test_agent_complaint_without_power_of_attorney_is_saved_with_its_clock(complaint_env, qtbot):
+    """Art 14: accept the agent's complaint; the POA may be asked for, with a due date, never a blocker."""
+    view, ctl, svc = complaint_env()
+    choose(qtbot, view, "complainant_type", "委托代理人")
+    assert view.row_visible("documents_due_date") and view.value("documents_due_date") == "2026-12-03"   # receipt + 7
+    assert not view.labels["poa_received"].text().endswith("*")
+    assert "Art 14" in view.duePreviewLabel.text() and "2026-12-11" in view.duePreviewLabel.text()
+    fill_common(qtbot, view)
+    type_into(qtbot, view, "agent_name", "王五")
+    save_and_wait(qtbot, view, ctl)
+    qtbot.waitUntil(lambda: ctl.last_saved is not None, timeout=5000)
+    s = ctl.last_saved
+    assert s.due_date == "2026-12-11"                             # 15 days from receipt, not from the documents
+    assert view.remindersLabel.isVisible() and "Art 14" in view.remindersLabel.text()
+    data = svc.lane.call(repo.get_complaint, s.id)
+    assert data["poa_received"] is False and data["documents_pending"] == ["授权委托书"] and data["documents_due_date"] == "2026-12-03"
+
+
+def test_referral_receipt_is_editable_and_moves_the_due_date_earlier(complaint_env, qtbot):
+    view, ctl, svc = complaint_env()
+    got = []
+    ctl.receiptChanged.connect(got.append)
+    assert not view.row_visible("received_at")                     # a hotline complaint is received on the call
+    choose(qtbot, view, "source", "监管转办")
+    assert view.row_visible("received_at") and view.value("received_at") == "2026-11-26T10:00"
+    w = focus(qtbot, view, "received_at")
+    w.selectAll()
+    qtbot.keyClicks(w, "2026-11-20 16:00")
+    assert got[-1] == "2026-11-20T16:00" and "2026-12-05" in view.duePreviewLabel.text()
+    fill_common(qtbot, view)
+    type_into(qtbot, view, "regulator_ref", "JG-2026-000123")
+    save_and_wait(qtbot, view, ctl)
+    qtbot.waitUntil(lambda: ctl.last_saved is not None, timeout=5000)
+    assert ctl.last_saved.due_date == "2026-12-05"
+
+
+def test_agreed_date_and_art_29_facts_on_the_form(complaint_env, qtbot):
+    view, ctl, svc = complaint_env()
+    fill_common(qtbot, view)
+    type_into(qtbot, view, "agreed_due_date", "2026-12-20")
+    assert "agreed" in view.duePreviewLabel.text() and "2026-12-20" in view.duePreviewLabel.text()
+    type_into(qtbot, view, "people_count", "25")
+    tick(qtbot, view, "in_person")
+    qtbot.waitUntil(lambda: "major" in view.riskLabel.text())
+    save_and_wait(qtbot, view, ctl)
+    qtbot.waitUntil(lambda: view.errors["agreement_evidence_ref"].isVisible())
+    assert "Art 21" in view.errors["agreement_evidence_ref"].text()
+    type_into(qtbot, view, "agreement_evidence_ref", "REC-1126-01")
+    save_and_wait(qtbot, view, ctl)
+    qtbot.waitUntil(lambda: ctl.last_saved is not None, timeout=5000)
+    s = ctl.last_saved
+    assert s.due_date == "2026-12-20" and s.due_basis == "agreed" and s.level == "重大"
+    assert "agreed" in view.deadlineLabel.text() and "第二十九条" in view.remindersLabel.text()
+
+
+def test_insurer_form_uses_insurer_classes(complaint_env, qtbot):
+    view, ctl, svc = complaint_env(settings={"agent.staff_id": "A001", "org.name": "某某人寿北京分公司", "org.branch_code": "0101",
+                                             "org.device_id": "PC7", "org.institution_type": "保险"})
+    assert not view.row_visible("business_B") and not view.row_visible("reason_C")
+    assert view.row_visible("ins_issue") and view.row_visible("ins_line")
+    assert view.labels["ins_line"].text().endswith("*")
+    box = view.fields["ins_line"]
+    assert any("年金保险" in box.itemText(i) for i in range(box.count()))
+    assert any("(our own class)" in box.itemText(i) for i in range(box.count()))
+
+
+def test_credit_card_sub_classes_follow_the_business_category(complaint_env, qtbot):
+    view, ctl, svc = complaint_env()
+    choose(qtbot, view, "business_B", "B03")
+    box = view.fields["business_B_sub"]
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert any(t.startswith("B0309 信用卡分期") and "own" in t for t in texts) and any(t.startswith("B0301") for t in texts)
+    choose(qtbot, view, "business_B", "B04")
+    assert all(not box.itemData(i) or box.itemData(i).startswith("B04") for i in range(box.count()))

@@ -403,6 +403,46 @@ def test_a_complaint_call_opens_the_complaint_form_prefilled_from_the_call(make_
     assert not ctl.call_ctl.view.complaintFormButton.isVisible()
 
 
+def test_the_close_out_uses_the_saved_ticket_and_due_date_and_the_call_is_linked(make_panel, qtbot):
+    """Save the complaint during the call: the close-out scripts get its ticket and due date (they
+    used to show {受理编号}/{答复期限} unfilled), and call and complaint point at each other."""
+    from assist.core.complaints import repo
+
+    view, ctl, services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行", "org.branch_code": "0101",
+                                               "org.device_id": "PC7"})
+    ctl.call_ctl.s.clock = services.clock                          # the call page on the same fixed clock (11-26 10:00)
+    ctl.handle_message({"cmd": "call_start", "caller": "138****5678", "caller_full": "13812345678",
+                        "customer_name": "张三丰", "topic": "年费", "call_type": "投诉"})
+    call_ctl = ctl.call_ctl
+    call_id = call_ctl.call.call_id
+    while call_ctl.call.stage != "结束":
+        call_ctl.next_stage()
+    call_ctl.set_card(ctl.cards["complaint-deadline-15"])
+    before = next(e for e in call_ctl._entries if e.name == "告知答复时限")
+    assert "受理编号" in before.missing and "2026年12月11日" in before.text    # the call start is the receipt: 11-26 + 15
+    form = view.complaints.form
+    form.new_complaint()
+    fv = view.complaints.view
+    for f, val in (("respondent_org", "朝阳支行"), ("request", "退还年费"), ("facts", "未告知即扣年费")):
+        fv.set_value(f, val)
+    for f, val in (("channel_A", "A0302"), ("business_B", "B03"), ("reason_C", "C07"), ("demand_D", ["D02"])):
+        fv.set_value(f, val)
+    fv.set_value("agreed_due_date", "2026-12-08")                 # agreed with the customer: earlier than the limit
+    fv.set_value("agreement_evidence_ref", "本次通话录音")
+    form.save()
+    qtbot.waitUntil(lambda: form.last_saved is not None, timeout=5000)
+    saved = form.last_saved
+    qtbot.waitUntil(lambda: call_ctl.complaint is not None, timeout=5000)
+    after = next(e for e in call_ctl._entries if e.name == "告知答复时限")
+    assert after.missing == ["答复方式"] and saved.ticket_no in after.text and "2026年12月8日" in after.text
+    link = call_ctl.view.complaintLinkLabel
+    assert not link.isHidden() and saved.ticket_no in link.text() and "2026-12-08" in link.text()
+    assert services.lane.call(repo.get_complaint, saved.id)["call_id"] == call_id
+    assert services.lane.call(repo.complaints_of_call, call_id)[0]["ticket_no"] == saved.ticket_no
+    ctl.handle_message({"cmd": "call_end"})
+    assert link.isHidden() and call_ctl.complaint is None
+
+
 def test_pinning_a_card_puts_it_first_and_survives_a_restart(make_panel, qtbot):
     view, ctl, services = make_panel()
     ctl.open_card("fraud-never-ask-otp")

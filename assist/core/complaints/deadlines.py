@@ -1,38 +1,52 @@
-"""Handling and review clocks (原银保监会令2020年第3号 Art 18, 20, 23, 43).
+"""The deadline engine: every "when" of a complaint (原银保监会令2020年第3号 Art 14, 18, 20, 21, 23, 29, 43).
 
-Counting rule (our reading; documented because the UI shows it):
+:func:`timeline` takes a stored (or draft) record and answers everything the panel, the CLI, the
+scripts (``{答复期限}``) and the exports show: the due date and what it rests on, days left,
+pauses, restarts, the review clock, the documents reminder and the alerts. :func:`script_due`
+is the date a script may promise before the complaint is saved. Nothing else computes dates.
+
+Counting rule (documented because the UI shows it; domain.md §1, §9a):
 
 * Days are calendar days (Art 43 自然日).
-* The day of receipt is NOT counted; counting starts the next day (民法典 Art 201, M).
+* The counting convention is a setting (``complaints.receipt_day_counts``) recorded on each
+  complaint (``receipt_day_counts``) so a saved due date never moves when the setting changes.
+  Default: the day of receipt is NOT counted, counting starts the next day (民法典 Art 201, M);
+  ``True`` counts the receipt day as day 1 (due = received + 14), the stricter reading.
 * "15日以内" includes the 15th day (Art 43: 以内 includes 本数), so the decision and notice
-  are in time up to 24:00 of ``received + 15``. ``due`` is that last allowed date and
-  ``days_left(due) == 0`` means "due today, still in time"; negative means overdue.
-  Set ``start_day_counts=True`` for the stricter reading (due = received + 14).
-* Pauses (鉴定/检测/评估 Art 18, 调解 Art 23) are half-open ``[start, end)``: the day the
-  pause begins and every day until the day it ends are not counted; the end day counts
-  again. This errs on the early side (a same-day return pauses nothing). An open pause
-  freezes the clock; ``due`` is then projected as if it ended tomorrow.
-* Limits: 15; 30 when marked complex; 60 only with an approver (上级机构 or 总行高管)
-  and a recorded notice to the complainant (otherwise :class:`DeadlineError`).
-* A repeat complaint inside the period is merged (same clock); with new facts or
-  reasons the clock restarts from receipt of the new material (Art 18).
+  are in time up to 24:00 of the due date; ``days_left == 0`` means "due today, still in time".
+* Pauses (鉴定/检测/评估 by an external body, Art 18; 调解 by a mediation organisation, Art 23)
+  name the body and are half-open ``[start, end)``: the end day counts again. This errs on the
+  early side. An open pause freezes the clock; ``due`` is then projected as if it ended
+  tomorrow, the earliest the real date can be (``projected``).
+* Limits: 15; 30 when extended for complexity (reason recorded); 60 only with a reason, an
+  approver (上级机构 or 总行高管) and a recorded notice to the complainant. A 60-day extension
+  told to the complainant after day 30 is a warning.
+* A repeat complaint inside the period is merged (same clock); with new facts or reasons the
+  clock restarts from receipt of the new material (Art 18). The original receipt is kept
+  (``received``); the restart dates are listed (``restarts``).
+* An agreed decision date (Art 21 ¶5, 协商约定, ``agreed_due_date``) prevails: it is the due date.
 * Review (核查, Art 20): applied for within 30 days of receiving the decision; the superior
   decides within 30 days of the application. A later request is flagged ``late``.
-* Holiday roll-over (民法典 Art 203) is shown as information only: whether it applies to
-  these limits is unverified (domain.md §1, §9).
+* Holiday roll-over (民法典 Art 203) is information only: whether it applies to these limits is
+  unverified (domain.md §1, §9).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 WARN_DAYS = 3
 PAUSE_TYPES = ("鉴定", "检测", "评估", "调解")
 APPROVER_ROLES = ("上级机构", "总行高管")
 LIMITS = {"none": 15, "30": 30, "60": 60}
+RUNNING = ("受理", "处理中")
 _D = dt.timedelta(days=1)
+# words that name the institution itself: an internal check is not a pause (Art 18)
+_INTERNAL = ("内部", "本行", "我行", "本公司", "我司", "本机构")
 
 
 class DeadlineError(ValueError):
@@ -51,13 +65,21 @@ def as_date(v: dt.date | dt.datetime | str | None) -> dt.date | None:
     return dt.datetime.fromisoformat(str(v).strip()).date()
 
 
+def _date_or_none(v: Any) -> dt.date | None:
+    """A stored date that may be malformed (legacy or hand-edited data): None instead of raising."""
+    try:
+        return as_date(v)
+    except (TypeError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class ClockAlert:
-    clock: str        # "handling" | "review"
-    limit: int        # days of the limit this alert is about
+    clock: str        # "handling" | "review" | "documents" | "extension" | "pause" | "major" | "agreement"
+    limit: int        # days of the limit this alert is about (0 when it is not about a limit)
     due: dt.date
     days_left: int
-    kind: str         # "warn" (D-3..D-0) | "overdue" | "info"
+    kind: str         # "warn" (D-3..D-0, or a rule not met) | "overdue" | "info"
     message: str
 
 
@@ -67,6 +89,7 @@ class Pause:
     start: dt.date
     end: dt.date | None = None
     notified_at: dt.date | None = None   # complainant told of the pause (Art 18)
+    body: str = ""                       # the external body (鉴定/检测/评估机构, 调解组织)
 
     def covers(self, d: dt.date, today: dt.date | None) -> bool:
         end = self.end or ((today or d) + _D)
@@ -83,9 +106,24 @@ def _count_forward(start: dt.date, n: int, pauses: tuple[Pause, ...], today: dt.
     return d
 
 
+def check_pause_body(kind: str, body: str) -> str:
+    """The external body a pause names (Art 18, 23), or :class:`DeadlineError`."""
+    body = (body or "").strip()
+    who = "调解组织" if kind == "调解" else f"{kind}机构"
+    if not body:
+        raise DeadlineError("pause.body", f"中止计时须写明外部{who}的名称：只有委托外部鉴定、检测、评估或经调解组织调解的期间不计入处理期限，"
+                                          f"内部调查核实的时间照常计算（第十八条、第二十三条）。 / "
+                                          f"name the external body: only time at an outside appraiser, tester, valuer or mediation "
+                                          f"organisation does not count (Art 18, 23)")
+    if any(w in body for w in _INTERNAL):
+        raise DeadlineError("pause.internal", f"“{body}”看起来是本机构内部：内部调查核实不能中止计时，请填写外部{who}的名称（第十八条、第二十三条）。 / "
+                                              f"{body!r} looks internal: an internal investigation does not pause the clock (Art 18, 23)")
+    return body
+
+
 @dataclass(frozen=True)
 class HandlingClock:
-    received: dt.date
+    received: dt.date                       # start of the current clock (receipt, or the new material after a restart)
     extension: str = "none"                 # none | 30 | 60
     approver_role: str = ""
     approver: str = ""
@@ -95,13 +133,25 @@ class HandlingClock:
     decided_at: dt.date | None = None
     start_day_counts: bool = False
     notes: tuple[str, ...] = field(default=())
+    extension_reason: str = ""
+    agreed_due: dt.date | None = None       # Art 21 ¶5: an agreed decision date prevails
 
     @property
     def limit(self) -> int:
         return LIMITS[self.extension]
 
-    def due(self, today: dt.date | None = None, limit: int | None = None) -> dt.date:
+    @property
+    def original_received(self) -> dt.date:
+        return self.restarts[0] if self.restarts else self.received
+
+    def statutory_due(self, today: dt.date | None = None, limit: int | None = None) -> dt.date:
         return _count_forward(self.received, limit or self.limit, self.pauses, today, self.start_day_counts)
+
+    def due(self, today: dt.date | None = None, limit: int | None = None) -> dt.date:
+        """The date the decision and notice are due: the agreed date if there is one, else the limit's."""
+        if limit is None and self.agreed_due is not None:
+            return self.agreed_due
+        return self.statutory_due(today, limit)
 
     def days_left(self, today: dt.date) -> int:
         return (self.due(today) - today).days
@@ -109,9 +159,33 @@ class HandlingClock:
     def paused(self, today: dt.date) -> bool:
         return any(p.covers(today, today) for p in self.pauses)
 
+    def late_sixty_notice(self) -> dt.date | None:
+        """The 30-day due date, if the 60-day extension was told to the complainant after it."""
+        if self.extension != "60" or self.extension_notified_at is None:
+            return None
+        due30 = _count_forward(self.received, 30, self.pauses, self.extension_notified_at, self.start_day_counts)
+        return due30 if self.extension_notified_at > due30 else None
+
     # ---- changes (each returns a new clock) -------------------------------
-    def mark_complex(self) -> "HandlingClock":
-        return self if self.extension != "none" else dataclasses.replace(self, extension="30")
+    def mark_complex(self, reason: str = "") -> "HandlingClock":
+        if self.extension != "none":
+            return self
+        return dataclasses.replace(self, extension="30", extension_reason=reason.strip() or self.extension_reason)
+
+    def extend(self, days: int, reason: str, approver_role: str = "", approver: str = "",
+               notified_at: dt.date | str | None = None) -> "HandlingClock":
+        """An extension as the rules allow it (Art 18): 30 for complexity, 60 with approval and notice."""
+        if days not in (30, 60):
+            raise DeadlineError("extension.days", f"延长天数只能是30或60（不是{days}）（第十八条） / an extension is to 30 or 60 days, not {days}")
+        if self.limit >= days:
+            raise DeadlineError("extension.already", f"处理期限已是{self.limit}日 / the limit is already {self.limit} days")
+        if not (reason or "").strip():
+            why = "情况复杂" if days == 30 else "情况特别复杂或有其他特殊原因"
+            raise DeadlineError("extension.reason", f"延长处理期限须写明原因（如{why}）（第十八条）。 / "
+                                                    f"an extension needs its reason (Art 18)")
+        if days == 30:
+            return self.mark_complex(reason)
+        return dataclasses.replace(self.extend_to_60(approver_role, approver, notified_at), extension_reason=reason.strip())
 
     def extend_to_60(self, approver_role: str, approver: str, notified_at: dt.date | str | None) -> "HandlingClock":
         if approver_role not in APPROVER_ROLES or not approver.strip():
@@ -121,24 +195,28 @@ class HandlingClock:
         if notified is None:
             raise DeadlineError("extension.notice", "延长至60日须告知投诉人：请先记录告知投诉人的日期（第十八条）。"
                                 " / A 60-day extension needs a recorded notice to the complainant (Art 18).")
-        notes = self.notes
-        due30 = _count_forward(self.received, 30, self.pauses, notified, self.start_day_counts)
-        if notified > due30:
-            notes += (f"延期告知日 {notified} 晚于30日期限 {due30} / extension notice after the 30-day limit",)
-        return dataclasses.replace(self, extension="60", approver_role=approver_role, approver=approver.strip(),
-                                   extension_notified_at=notified, notes=notes)
+        new = dataclasses.replace(self, extension="60", approver_role=approver_role, approver=approver.strip(),
+                                  extension_notified_at=notified)
+        due30 = new.late_sixty_notice()
+        if due30 is not None:
+            new = dataclasses.replace(new, notes=self.notes + (_late_sixty_message(notified, due30),))
+        return new
 
     def add_pause(self, kind: str, start: dt.date | str, end: dt.date | str | None = None,
-                  notified_at: dt.date | str | None = None) -> "HandlingClock":
+                  notified_at: dt.date | str | None = None, body: str | None = None) -> "HandlingClock":
+        """A paused period. ``body`` (the external body) is required; ``None`` only rebuilds a stored one."""
         if kind not in PAUSE_TYPES:
             raise DeadlineError("pause.kind", f"中止计时的类型“{kind}”无效：只有{'/'.join(PAUSE_TYPES)}不计入期限（第十八、二十三条）。")
+        name = check_pause_body(kind, body) if body is not None else ""
         s, e = as_date(start), as_date(end)
         assert s is not None
         if e is not None and e < s:
             raise DeadlineError("pause.range", f"中止期间结束日 {e} 早于开始日 {s}：请检查日期。")
+        if s < self.received:
+            raise DeadlineError("pause.range", f"中止开始日 {s} 早于本次计时起点 {self.received}：请检查日期。")
         if any(p.end is None for p in self.pauses):
             raise DeadlineError("pause.open", "已有未结束的中止期间：请先填写其结束日，再添加新的中止期间。")
-        return dataclasses.replace(self, pauses=self.pauses + (Pause(kind, s, e, as_date(notified_at)),))
+        return dataclasses.replace(self, pauses=self.pauses + (Pause(kind, s, e, as_date(notified_at), name),))
 
     def end_pause(self, end: dt.date | str) -> "HandlingClock":
         e = as_date(end)
@@ -153,10 +231,11 @@ class HandlingClock:
 
     def repeat(self, received: dt.date | str, new_facts: bool) -> tuple[str, "HandlingClock"]:
         """A repeat complaint: ``("merged", same clock)``, ``("restarted", clock from the new
-        material's receipt)`` or ``("new", self)`` when it came after the period/decision."""
+        material's receipt; the earlier starts kept in ``restarts``)`` or ``("new", self)`` when it
+        came after the period or the decision."""
         r = as_date(received)
         assert r is not None
-        if (self.decided_at is not None and r >= self.decided_at) or r > self.due(r):
+        if (self.decided_at is not None and r >= self.decided_at) or r > self.statutory_due(r) or r < self.received:
             return "new", self
         if not new_facts:
             return "merged", self
@@ -168,13 +247,24 @@ class HandlingClock:
             return []
         due = self.due(today)
         left = (due - today).days
-        hint = {15: "如案情复杂可延长至30日", 30: "特别复杂的可经上级机构或总行高管批准并告知投诉人后再延长30日", 60: "已是最长期限"}[self.limit]
-        out = [ClockAlert("handling", self.limit, due, left, "info", n) for n in self.notes]
+        out: list[ClockAlert] = []
+        due30 = self.late_sixty_notice()
+        if due30 is not None:
+            out.append(ClockAlert("extension", 60, due30, (due30 - today).days, "warn",
+                                  _late_sixty_message(self.extension_notified_at, due30)))  # type: ignore[arg-type]
+        what = "约定答复日" if self.agreed_due is not None else f"{self.limit}日处理期限"
+        hint = "已与投诉人约定（第二十一条）" if self.agreed_due is not None else {
+            15: "如案情复杂可延长至30日", 30: "特别复杂的可经上级机构或总行高管批准并告知投诉人后再延长30日", 60: "已是最长期限"}[self.limit]
         if left < 0:
-            out.append(ClockAlert("handling", self.limit, due, left, "overdue", f"已超过{self.limit}日处理期限 {-left} 天（期限 {due}）"))
+            out.append(ClockAlert("handling", self.limit, due, left, "overdue", f"已超过{what} {-left} 天（期限 {due}）"))
         elif left <= WARN_DAYS:
-            out.append(ClockAlert("handling", self.limit, due, left, "warn", f"距{self.limit}日处理期限还剩 {left} 天（{due}）；{hint}"))
+            out.append(ClockAlert("handling", self.limit, due, left, "warn", f"距{what}还剩 {left} 天（{due}）；{hint}"))
         return out
+
+
+def _late_sixty_message(notified: dt.date, due30: dt.date) -> str:
+    return (f"延长至60日的告知日 {notified} 晚于30日期限 {due30}：延长须在期限届满前批准并告知投诉人（第十八条），"
+            f"请核实并说明情况 / the 60-day extension was told to the complainant after the 30-day limit (Art 18)")
 
 
 @dataclass(frozen=True)
@@ -184,10 +274,11 @@ class ReviewClock:
     decision_received: dt.date
     requested: dt.date
     decided_at: dt.date | None = None
+    start_day_counts: bool = False
 
     @property
     def request_deadline(self) -> dt.date:
-        return self.decision_received + 30 * _D
+        return self.decision_received + (29 if self.start_day_counts else 30) * _D
 
     @property
     def late(self) -> bool:
@@ -195,7 +286,7 @@ class ReviewClock:
 
     @property
     def due(self) -> dt.date:
-        return self.requested + 30 * _D
+        return self.requested + (29 if self.start_day_counts else 30) * _D
 
     def days_left(self, today: dt.date) -> int:
         return (self.due - today).days
@@ -211,6 +302,9 @@ class ReviewClock:
                 out.append(ClockAlert("review", 30, self.due, left, "overdue", f"核查已超过30日期限 {-left} 天（期限 {self.due}）"))
             elif left <= WARN_DAYS:
                 out.append(ClockAlert("review", 30, self.due, left, "warn", f"距核查30日期限还剩 {left} 天（{self.due}）"))
+        elif self.decided_at > self.due:
+            out.append(ClockAlert("review", 30, self.due, (self.due - today).days, "info",
+                                  f"核查决定于 {self.decided_at} 作出，晚于30日期限 {self.due}（第二十条）"))
         return out
 
 
@@ -222,3 +316,184 @@ def rolled_over(due: dt.date, holidays: frozenset[dt.date] = frozenset(),
     while d in holidays or (weekends and d.weekday() >= 5 and d not in workdays):
         d += _D
     return d
+
+
+# ---- the engine ------------------------------------------------------------------------
+
+
+def restart_dates(record: Mapping[str, Any]) -> tuple[dt.date, ...]:
+    """Dates the clock restarted on new facts or reasons (from the ``repeats`` record), oldest first."""
+    received = _date_or_none(record.get("received_at"))
+    out = []
+    for r in record.get("repeats") or []:
+        d = _date_or_none(r.get("received")) if isinstance(r, Mapping) else None
+        if d is not None and r.get("outcome") == "restarted" and (received is None or d >= received):
+            out.append(d)
+    return tuple(sorted(set(out)))
+
+
+def clock_from_record(record: Mapping[str, Any]) -> HandlingClock | None:
+    """The handling clock a record's fields describe (None before ``received_at`` is set or readable)."""
+    received = _date_or_none(record.get("received_at"))
+    if received is None:
+        return None
+    restarts = restart_dates(record)
+    start = restarts[-1] if restarts else received
+    pauses = []
+    for p in record.get("paused_periods") or []:
+        s = _date_or_none(p.get("from") or p.get("start"))
+        if s is None:
+            continue
+        pauses.append(Pause(p.get("type", p.get("kind", "")), s, _date_or_none(p.get("to") or p.get("end")),
+                            _date_or_none(p.get("notified_at")), str(p.get("body") or "")))
+    ext = str(record.get("extension") or "none")
+    if ext == "none" and record.get("complex"):
+        ext = "30"
+    return HandlingClock(received=start, extension=ext if ext in LIMITS else "none",
+                         approver_role=record.get("extension_approver_role", "") or "",
+                         approver=record.get("extension_approver", "") or "",
+                         extension_notified_at=_date_or_none(record.get("extension_notified_at")), pauses=tuple(pauses),
+                         restarts=(received, *restarts[:-1]) if restarts else (),
+                         decided_at=_date_or_none(record.get("notice_sent_at")),
+                         start_day_counts=bool(record.get("receipt_day_counts")),
+                         extension_reason=record.get("extension_reason", "") or "",
+                         agreed_due=_date_or_none(record.get("agreed_due_date")))
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    requested: dt.date
+    request_deadline: dt.date
+    late: bool
+    due: dt.date
+    decided_at: dt.date | None
+    days_left: int | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every date of one complaint, as of ``today``. ``as_dict`` gives ISO strings."""
+
+    today: dt.date
+    status: str
+    received: dt.date | None = None            # first receipt (Art 18); a restart never moves it
+    clock_start: dt.date | None = None         # receipt of the new material after the last restart
+    restarts: tuple[dt.date, ...] = ()
+    receipt_day_counts: bool = False
+    limit: int | None = None                   # 15 | 30 | 60
+    extension_reason: str = ""
+    statutory_due: dt.date | None = None       # from the limit, pauses and restarts
+    agreed_due: dt.date | None = None          # Art 21 ¶5
+    due: dt.date | None = None                 # what is promised and checked: agreed, else statutory
+    basis: str = ""                            # "agreed" | "statutory" | "" (no receipt yet)
+    projected: bool = False                    # an open pause: due assumes it ends tomorrow (earliest)
+    paused: bool = False
+    running: bool = True                       # status 受理/处理中: the clock runs and may still change
+    days_left: int | None = None
+    decided_at: dt.date | None = None
+    decided_late: bool = False
+    documents_pending: tuple[str, ...] = ()    # Art 14: documents asked for and not yet received
+    documents_due: dt.date | None = None
+    review: ReviewInfo | None = None
+    alerts: tuple[ClockAlert, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return _iso(dataclasses.asdict(self))
+
+
+def _iso(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_iso(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _iso(x) for k, x in v.items()}
+    return v
+
+
+def counting_text(receipt_day_counts: bool) -> str:
+    return ("收到当日计为第1日 / the day of receipt counts as day 1" if receipt_day_counts
+            else "收到当日不计入，次日起算（民法典第二百零一条） / counting starts the day after receipt")
+
+
+def timeline(record: Mapping[str, Any], today: dt.date | None = None) -> Timeline:
+    """Every date of a complaint (stored record or draft form) as of ``today``."""
+    from assist.core.complaints.model import documents_needed
+
+    today = today or dt.date.today()
+    status = str(record.get("status") or "受理")
+    running = status in RUNNING
+    clock = clock_from_record(record)
+    missing_docs = documents_needed(record)
+    docs_due = _date_or_none(record.get("documents_due_date")) if missing_docs else None
+    tl = Timeline(today=today, status=status, running=running, documents_pending=missing_docs, documents_due=docs_due,
+                  receipt_day_counts=bool(record.get("receipt_day_counts")))
+    alerts: list[ClockAlert] = []
+    if clock is not None:
+        statutory = clock.statutory_due(today)
+        due = clock.due(today)
+        decided = clock.decided_at
+        tl = dataclasses.replace(
+            tl, received=clock.original_received, clock_start=clock.received, restarts=restart_dates(record), limit=clock.limit, extension_reason=clock.extension_reason, statutory_due=statutory,
+            agreed_due=clock.agreed_due, due=due, basis="agreed" if clock.agreed_due else "statutory",
+            projected=any(p.end is None for p in clock.pauses), paused=clock.paused(today),
+            days_left=(due - today).days if running else None, decided_at=decided,
+            decided_late=decided is not None and decided > due)
+        if running:
+            alerts += clock.alerts(today)
+            for p in clock.pauses:
+                if p.notified_at is None:
+                    alerts.append(ClockAlert("pause", 0, p.start, (p.start - today).days, "warn",
+                                             f"{p.kind}期间（{p.start} 起）未记录告知投诉人的日期：中止计时须告知投诉人（第十八条）"))
+            if clock.agreed_due is not None and clock.agreed_due != statutory:
+                alerts.append(ClockAlert("agreement", clock.limit, statutory, (statutory - today).days, "info",
+                                         f"按与投诉人约定的 {clock.agreed_due} 答复（第二十一条）；按第十八条计算的期限为 {statutory}"))
+        elif tl.decided_late:
+            alerts.append(ClockAlert("handling", clock.limit, due, (due - today).days, "info",
+                                     f"处理决定于 {decided} 告知，晚于期限 {due}"))
+    if running and missing_docs:
+        names = "、".join(missing_docs)
+        if docs_due is None:
+            alerts.append(ClockAlert("documents", 0, today, 0, "warn",
+                                     f"待补材料：{names}；请约定补交日期。期限自收到投诉之日起计算（第十四条）"))
+        else:
+            left = (docs_due - today).days
+            if left < 0:
+                alerts.append(ClockAlert("documents", 0, docs_due, left, "overdue",
+                                         f"待补材料 {names} 已过约定日期 {docs_due} {-left} 天：请跟进；处理期限照常计算（第十四条）"))
+            elif left <= WARN_DAYS:
+                alerts.append(ClockAlert("documents", 0, docs_due, left, "warn",
+                                         f"待补材料 {names} 约定 {docs_due} 前补交，还剩 {left} 天（第十四条）"))
+    if running and record.get("level") == "重大" and not record.get("major_reports"):
+        alerts.append(ClockAlert("major", 0, today, 0, "warn",
+                                 "重大投诉：请按应急预案报告，并记录报告对象和时间（第二十九条）"))
+    requested = _date_or_none(record.get("review_requested_at"))
+    if requested is not None:
+        decision_received = (clock.decided_at if clock else None) or requested
+        rc = ReviewClock(decision_received, requested, _date_or_none(record.get("review_decided_at"))
+                         or (None if status == "核查中" else today), bool(record.get("receipt_day_counts")))
+        tl = dataclasses.replace(tl, review=ReviewInfo(requested, rc.request_deadline, rc.late, rc.due, rc.decided_at,
+                                                       rc.days_left(today) if status == "核查中" else None))
+        alerts += rc.alerts(today)
+    return dataclasses.replace(tl, alerts=tuple(alerts))
+
+
+def preview_due(received_at: dt.date | dt.datetime | str | None, receipt_day_counts: bool = False) -> dt.date | None:
+    """The due date of a complaint received at ``received_at`` with nothing else recorded yet."""
+    return timeline({"received_at": received_at, "receipt_day_counts": receipt_day_counts}).due if received_at else None
+
+
+def script_due(record: Mapping[str, Any] | None = None, receipts: tuple[Any, ...] = (), *,
+               receipt_day_counts: bool = False, today: dt.date | None = None) -> dt.date | None:
+    """The date a script may promise (``{答复期限}``): never later than the real one.
+
+    A saved complaint linked to the call: its engine due date (agreed, extended, paused —
+    an open pause projected to end tomorrow, the earliest the real date can be). Before it is
+    saved: the due date of the EARLIEST known receipt (the call's start, the form's receipt
+    time, e.g. a regulator referral received days before the call)."""
+    if record is not None:
+        tl = timeline(record, today)
+        if tl.due is not None:
+            return tl.due
+    dates = [d for d in (_date_or_none(r) for r in receipts) if d is not None]
+    return preview_due(min(dates), receipt_day_counts) if dates else None

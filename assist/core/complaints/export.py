@@ -1,5 +1,10 @@
 """Export saved complaints as CSV or JSON Lines for offline branches and head-office tools.
 
+Field names are the complaint's (``model.Complaint``), so a line can be read back as an intake
+(``assist complaints add``; the system-assigned keys are refused there with a message). Every
+record carries the deadline engine's dates as of the export day: ``due_date``, ``due_basis``
+(statutory | agreed), ``handling_limit``, ``clock_started_at``, ``due_projected`` (an open pause).
+
 Masked (as stored) by default. Unmasked only when explicitly asked and authorised:
 ``export_lines(..., cipher=FieldCipher, actor=, reason=)`` decrypts the full values kept in
 ``protected`` (:data:`protect.PROTECTED_FIELDS`; names and free text are only ever stored
@@ -19,15 +24,21 @@ from collections.abc import Iterable, Iterator
 from sqlite_utils import Database
 
 from assist.core.complaints.audit import append_audit
+from assist.core.complaints.deadlines import timeline
 from assist.core.complaints.masking import _mask
 from assist.core.complaints.protect import PROTECTED_FIELDS, _aad
 from assist.core.complaints.txn import immediate
 
-CSV_COLUMNS = ("ticket_no", "id", "status", "level", "risk_flags", "received_at", "due_date", "agent_id", "org_unit",
+CSV_COLUMNS = ("ticket_no", "id", "status", "level", "risk_flags", "major_grounds", "received_at", "due_date", "due_basis",
+               "handling_limit", "clock_started_at", "due_projected", "agreed_due_date", "agreement_evidence_ref",
+               "extension", "extension_reason", "receipt_day_counts", "agent_id", "org_unit", "institution_type",
                "source", "regulator_ref", "complainant_type", "complainant_name", "org_name", "contact_phone",
-               "respondent_org", "channel_A", "business_B", "business_B_sub", "reason_C", "demand_D",
-               "amount_involved", "product_name", "request", "facts", "notice_method", "notice_sent_at",
-               "withdrawn_at", "created_at", "updated_at", "sync_state")
+               "documents_pending", "documents_due_date", "documents_received_at",
+               "respondent_org", "respondent_staff", "handler", "conflict_of_interest",
+               "channel_A", "business_B", "business_B_sub", "reason_C", "ins_issue", "ins_line", "demand_D",
+               "amount_involved", "product_name", "request", "facts", "people_count", "in_person", "arising_event",
+               "regulator_designated", "notice_method", "notice_sent_at", "review_requested_at", "review_decided_at",
+               "withdrawn_at", "call_id", "created_at", "updated_at", "sync_state")
 UNMASKED_EXTRA = tuple(f for f in PROTECTED_FIELDS if f not in CSV_COLUMNS)   # unmasked CSV only
 
 
@@ -52,12 +63,21 @@ def _records(db: Database, since: str | None, with_tokens: bool = False) -> Iter
     if since:
         sql += " WHERE updated_at >= ?"
         args.append(since)
+    today = dt.date.today()
     for data, rev, sync, prot in db.execute(sql + " ORDER BY created_at, ticket_no", args):
         rec = json.loads(data)
         rec["revision"], rec["sync_state"] = rev, sync
+        rec.update(deadline_fields(rec, today))
         if with_tokens:
             rec["_tokens"] = json.loads(prot or "{}")
         yield rec
+
+
+def deadline_fields(rec: dict, today: dt.date) -> dict:
+    """The deadline engine's dates for an exported record (computed, never taken as input)."""
+    tl = timeline(rec, today)
+    return {"due_date": tl.due.isoformat() if tl.due else None, "due_basis": tl.basis, "handling_limit": tl.limit,
+            "clock_started_at": tl.clock_start.isoformat() if tl.clock_start else None, "due_projected": tl.projected}
 
 
 def unmasked_records(db: Database, since: str | None, cipher: object, *, actor: str, reason: str,

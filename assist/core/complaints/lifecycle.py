@@ -2,8 +2,9 @@
 
 受理 → 处理中 → 已答复 → (核查中) → 已办结; 已撤回 (Art 15: handling ends the day the
 withdrawal is received) and 不予办理 (with the reason) end it early. Terminal states
-cannot be left. ``transition`` returns the changed form fields or raises
-:class:`TransitionError` with a message saying what is missing.
+cannot be left. A review (核查中) is closed with the superior institution's decision and its
+notice (:class:`ReviewDecision`, Art 20–21). ``transition`` returns the changed form fields or
+raises :class:`TransitionError` with a message saying what is missing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from assist.core.complaints.deadlines import as_date
+from assist.core.complaints.deadlines import _date_or_none, as_date
 
 REMEDIES = ("核查", "调解", "仲裁", "诉讼")
 NOTICE_METHODS = ("书面", "邮寄", "短信", "邮件", "电话", "协商约定")
@@ -69,8 +70,55 @@ class DecisionNotice:
         return out
 
 
+@dataclass(frozen=True)
+class ReviewDecision:
+    """Art 20: the superior institution's review decision, and its notice (Art 21)."""
+
+    reviewer: str                      # who reviewed it at the superior institution
+    decision: str                      # 核查结论
+    decided_at: str                    # ISO date
+    method: str                        # 书面|邮寄|短信|邮件|电话|协商约定
+    sent_at: str                       # ISO date-time the notice was sent / call placed
+    evidence_ref: str = ""
+    unreachable: bool = False
+
+    def check(self, form: dict[str, Any] | None = None) -> list[str]:
+        form = form or {}
+        out: list[str] = []
+        reviewer = self.reviewer.strip()
+        if not reviewer:
+            out.append("核查人员未填写：核查由上级机构作出，请写明核查人员（第二十条）")
+        elif reviewer in {str(form.get(k) or "").strip() for k in ("handler", "respondent_staff", "agent_id")} - {""}:
+            out.append("核查人员不能是原处理人、受理人或被投诉人员：请由与事项无直接利害关系的上级机构人员核查（第十七条、第二十条）")
+        if not self.decision.strip():
+            out.append("核查决定未填写：请写明核查结论（第二十条）")
+        decided = None
+        if not str(self.decided_at or "").strip():
+            out.append("核查决定日期未填写：请按 2026-04-10 填写（第二十条）")
+        else:
+            try:
+                decided = as_date(self.decided_at)
+            except ValueError:
+                out.append(f"核查决定日期“{self.decided_at}”格式不对：请按 2026-04-10 填写（第二十条）")
+        requested = _date_or_none(form.get("review_requested_at"))
+        if decided is not None and requested is not None and decided < requested:
+            out.append(f"核查决定日期 {decided} 早于核查申请日期 {requested}：请检查（第二十条）")
+        if self.method not in NOTICE_METHODS:
+            out.append(f"核查结果告知方式“{self.method}”无效：请选择{'/'.join(NOTICE_METHODS)}（第二十一条）")
+        if not self.sent_at:
+            out.append("核查结果告知时间未填写：请记录发出书面/短信/邮件或拨打电话的时间（第二十一条）")
+        else:
+            try:
+                dt.datetime.fromisoformat(self.sent_at)
+            except ValueError:
+                out.append(f"核查结果告知时间“{self.sent_at}”格式不对：请按 2026-04-10 15:00 填写（第二十一条）")
+        if not self.evidence_ref.strip() and not self.unreachable:
+            out.append("核查结果告知凭证未记录：请填写凭证编号，无法联系的请勾选“无法联系”（第二十一条）")
+        return out
+
+
 def transition(form: dict[str, Any], to: str, *, at: str, reason: str = "",
-               notice: DecisionNotice | None = None) -> dict[str, Any]:
+               notice: DecisionNotice | None = None, review: ReviewDecision | None = None) -> dict[str, Any]:
     """Return the fields to change for moving ``form`` to status ``to`` (not saved)."""
     cur = form.get("status") or "受理"
     if to not in TRANSITIONS:
@@ -97,23 +145,21 @@ def transition(form: dict[str, Any], to: str, *, at: str, reason: str = "",
         if as_date(at) is None:
             raise TransitionError("status.review", "请填写核查申请日期")
         changes["review_requested_at"] = at
+    elif to == "已办结" and cur == "核查中":
+        if review is None:
+            raise TransitionError("status.review_decision", "核查中的投诉办结前请填写上级机构的核查决定（核查人员、决定、日期、告知方式和时间）（第二十条）")
+        problems = review.check(form)
+        if problems:
+            raise TransitionError("status.review_decision", "；".join(problems))
+        changes.update(review_reviewer=review.reviewer.strip(), review_decision=review.decision, review_decided_at=review.decided_at,
+                       review_notice_method=review.method, review_notice_sent_at=review.sent_at,
+                       review_notice_evidence_ref=review.evidence_ref)
     return changes
 
 
 def clock_for(form: dict[str, Any]):  # -> HandlingClock | None
-    """The handling clock described by a form's fields (None before ``received_at`` is set)."""
-    from assist.core.complaints.deadlines import HandlingClock, Pause
+    """The handling clock described by a form's fields (None before ``received_at`` is set).
+    The deadline engine's reading (``deadlines.clock_from_record``); kept for callers."""
+    from assist.core.complaints.deadlines import clock_from_record
 
-    received = as_date(form.get("received_at"))
-    if received is None:
-        return None
-    pauses = tuple(Pause(p.get("type", p.get("kind", "")), as_date(p.get("from") or p.get("start")),  # type: ignore[arg-type]
-                         as_date(p.get("to") or p.get("end")), as_date(p.get("notified_at")))
-                   for p in form.get("paused_periods") or [])
-    ext = str(form.get("extension") or "none")
-    if ext == "none" and form.get("complex"):
-        ext = "30"
-    return HandlingClock(received=received, extension=ext if ext in ("none", "30", "60") else "none",
-                         approver_role=form.get("extension_approver_role", ""), approver=form.get("extension_approver", ""),
-                         extension_notified_at=as_date(form.get("extension_notified_at")), pauses=pauses,
-                         decided_at=as_date(form.get("notice_sent_at")))
+    return clock_from_record(form)

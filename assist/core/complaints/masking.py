@@ -23,7 +23,8 @@ PERSONAL_FIELDS: dict[str, str] = {
     "contact_phone": "phone", "agent_phone": "phone", "legal_rep_phone": "phone",
     "contact_address": "address", "account_ref": "account",
     "request": "text", "facts": "text", "basis": "text", "decision": "text",
-    "decision_basis": "text", "not_accepted_reason": "text",
+    "decision_basis": "text", "not_accepted_reason": "text", "arising_event": "text", "review_decision": "text",
+    "extension_reason": "text",
 }
 
 

@@ -109,3 +109,17 @@ def _m0001(db: Database) -> None:
 def _m0002(db: Database) -> None:
     """Encrypted full values (AES-GCM tokens, field -> token JSON) beside the masked form."""
     db.execute("ALTER TABLE complaints ADD COLUMN protected TEXT NOT NULL DEFAULT '{}'")
+
+
+@migrations(name="0003_original_receipt_kept")
+def _m0003(db: Database) -> None:
+    """Release 0.1.0 overwrote ``received_at`` when new facts restarted the clock (Art 18). Put the
+    original receipt back (from the first revision); the restart stays in ``repeats``, where the
+    deadline engine reads it. Each repaired complaint gets a new revision, an audit row and an
+    outbox row, like any change. The import is lazy: a database without such a complaint never
+    loads the complaint code here."""
+    if db.execute("SELECT 1 FROM complaints WHERE data LIKE '%\"restarted\"%' LIMIT 1").fetchone() is None:
+        return
+    from assist.core.complaints.upgrade import keep_original_receipt
+
+    keep_original_receipt(db)

@@ -7,11 +7,29 @@ type       complainant_name         extra required
 ========== ======================== ===========================================
 本人        the consumer             —
 法定代理人  the consumer (ward)       agent_name (guardian), relationship
-委托代理人  the consumer             agent_name, poa_received = True (授权委托书)
-继承人      the heir (caller)        deceased_name, heir_proof_received = True
+委托代理人  the consumer             agent_name; 授权委托书 may be asked for
+继承人      the heir (caller)        deceased_name; 继承关系证明 may be asked for
 单位        contact person           org_name, org_uscc (valid), legal_rep_name;
-                                     poa_received when contact ≠ legal representative
+                                     单位授权委托书 may be asked for when contact ≠ legal rep
 ========== ======================== ===========================================
+
+Art 14 (and Art 13 for an organisation's agent): the institution ACCEPTS the complaint and MAY
+ask for the documents. A missing document is never a save blocker: :func:`documents_needed`
+names what is pending, ``documents_due_date`` is when it is due (a reminder), and the handling
+clock runs from receipt regardless.
+
+Which fields are whose (the rest are bookkeeping):
+
+* intake (the form, ``assist complaints add``): identity, respondent, classification, request,
+  Art 14 documents, Art 17 recusal (``handler``, ``conflict_of_interest``), Art 21 ¶5 agreement
+  (``agreed_due_date``, ``agreed_at``, ``agreement_evidence_ref``), Art 29 facts
+  (``people_count``, ``in_person``, ``arising_event``, ``regulator_designated``) and reports
+  (``major_reports``: who was told, when);
+* policy recorded on the complaint: ``institution_type`` (银行 | 保险: which classification
+  applies) and ``receipt_day_counts`` (the counting convention, deadlines.py);
+* case actions (``assist.core.complaints.case``): status, extension (with ``extension_reason``),
+  pauses (with the external ``body``), repeats and restarts, agreement, documents received,
+  handler, reports, the decision notice (Art 19–21) and the review decision (Art 20).
 """
 
 from __future__ import annotations
@@ -22,6 +40,7 @@ from typing import Any
 
 COMPLAINANT_TYPES = ("本人", "法定代理人", "委托代理人", "继承人", "单位")
 LEVELS = ("普通", "复杂", "重大")
+INSTITUTION_TYPES = ("银行", "保险")
 
 
 class ComplaintError(ValueError):
@@ -52,6 +71,10 @@ class Complaint:
     updated_at: str = ""
     agent_id: str = ""
     org_unit: str = ""
+    institution_type: str = "银行"          # 银行: JR/T 0169-2018 A/B/C; 保险: insurer classes
+    receipt_day_counts: bool = False        # counting convention (setting complaints.receipt_day_counts)
+    call_id: str = ""                       # the call during which it was taken
+    linked_calls: list[dict[str, str]] = field(default_factory=list)   # later calls: call_id, at, by
     # intake
     source: str = ""
     regulator_ref: str = ""
@@ -69,6 +92,9 @@ class Complaint:
     poa_received: bool = False
     deceased_name: str = ""
     heir_proof_received: bool = False
+    documents_pending: list[str] = field(default_factory=list)   # Art 14: set at save from documents_needed()
+    documents_due_date: str = ""            # Art 14: when the documents asked for are due (a reminder)
+    documents_received_at: str = ""
     org_name: str = ""
     org_uscc: str = ""
     org_address: str = ""
@@ -92,9 +118,23 @@ class Complaint:
     basis: str = ""
     demand_D: list[str] = field(default_factory=list)
     amount_involved: str = ""
+    # Art 17 recusal
+    handler: str = ""                       # who checks the complaint (no direct interest in it)
+    conflict_of_interest: bool = False      # the agent taking it has an interest: someone else handles it
+    # Art 29 (重大消费投诉): structured facts and who was told
+    people_count: str = ""
+    in_person: bool = False
+    arising_event: str = ""                 # the disaster, safety accident or public-health event it arises from
+    regulator_designated: bool = False
+    major_reports: list[dict[str, str]] = field(default_factory=list)   # to, at, by
+    # Art 21 ¶5: an agreed decision date prevails
+    agreed_due_date: str = ""
+    agreed_at: str = ""
+    agreement_evidence_ref: str = ""
     # risk and clocks
     risk_flags: list[str] = field(default_factory=list)
     level: str = "普通"
+    major_grounds: list[str] = field(default_factory=list)   # Art 29 grounds found at save (set by the rules)
     is_repeat: bool = False
     parent_id: str = ""
     complex: bool = False
@@ -102,7 +142,10 @@ class Complaint:
     extension_approver_role: str = ""    # 上级机构 | 总行高管 (60 only)
     extension_approver: str = ""
     extension_notified_at: str = ""
-    paused_periods: list[dict[str, str]] = field(default_factory=list)
+    extension_reason: str = ""
+    extended_at: str = ""
+    paused_periods: list[dict[str, str]] = field(default_factory=list)   # type, from, to, notified_at, body
+    repeats: list[dict[str, Any]] = field(default_factory=list)           # received, new_facts, outcome
     # lifecycle and decision (Art 15, 19–21)
     status: str = "受理"
     decision: str = ""
@@ -112,6 +155,12 @@ class Complaint:
     notice_sent_at: str = ""
     notice_evidence_ref: str = ""
     review_requested_at: str = ""
+    review_reviewer: str = ""               # Art 20: the superior institution's reviewer
+    review_decision: str = ""
+    review_decided_at: str = ""
+    review_notice_method: str = ""
+    review_notice_sent_at: str = ""
+    review_notice_evidence_ref: str = ""
     withdrawn_at: str = ""
     not_accepted_reason: str = ""
     consent_recording_told: bool = False
@@ -125,18 +174,23 @@ class Complaint:
         return tuple(f.name for f in dataclasses.fields(cls))
 
     @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {f.name: (f.default_factory() if f.default is dataclasses.MISSING else f.default)  # type: ignore[misc]
+                for f in dataclasses.fields(cls)}
+
+    @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Complaint":
         """Build from a form dict; unknown keys are ignored (older drafts still load)."""
-        names = set(cls.field_names())
+        defaults = cls.defaults()
         kw: dict[str, Any] = {}
         for k, v in data.items():
-            if k not in names or v is None:
+            if k not in defaults or v is None:
                 continue
-            default = getattr(cls, k, None) if k not in ("demand_D", "risk_flags", "paused_periods", "remedies_told") else []
+            default = defaults[k]
             if isinstance(default, bool):
                 v = v if isinstance(v, bool) else str(v).strip().lower() in ("1", "true", "yes", "是", "y")
             elif isinstance(default, list):
-                v = list(v) if isinstance(v, (list, tuple)) else [s for s in str(v).replace("，", ",").split(",") if s.strip()]
+                v = list(v) if isinstance(v, (list, tuple)) else [s.strip() for s in str(v).replace("，", ",").split(",") if s.strip()]
             elif isinstance(default, str) and not isinstance(v, str):
                 v = str(v)
             kw[k] = v
@@ -165,8 +219,39 @@ LABELS: dict[str, tuple[str, str]] = {
     "product_name": ("产品名称", "product"), "account_ref": ("涉及账户/卡号", "account"),
     "request": ("投诉请求", "request"), "facts": ("主要事实", "main facts"), "basis": ("相关依据", "basis"),
     "demand_D": ("诉求", "demand"), "amount_involved": ("涉及金额", "amount involved"),
+    "institution_type": ("机构类型", "institution type"), "receipt_day_counts": ("期限计算方式", "counting convention"),
+    "call_id": ("受理通话", "intake call"),
+    "documents_pending": ("待补材料", "documents pending"), "documents_due_date": ("补交材料日期", "documents due"), "documents_received_at": ("材料收到日期", "documents received"),
+    "handler": ("核查处理人员", "handler"), "conflict_of_interest": ("受理人有利害关系", "conflict of interest"),
+    "people_count": ("投诉人数", "number of complainants"), "in_person": ("现场投诉", "in person"),
+    "arising_event": ("引发投诉的事件", "event it arises from"), "regulator_designated": ("监管认定为重大", "designated major by the regulator"),
+    "major_reports": ("重大投诉报告记录", "major-complaint reports"), "major_grounds": ("重大投诉依据", "grounds for major"),
+    "agreed_due_date": ("约定答复日期", "agreed reply date"), "agreed_at": ("约定时间", "agreed at"),
+    "agreement_evidence_ref": ("约定凭证", "evidence of the agreement"),
+    "extension_reason": ("延期原因", "extension reason"), "extended_at": ("延期决定日期", "extension decided"),
+    "review_reviewer": ("核查人员", "reviewer"), "review_decision": ("核查决定", "review decision"),
+    "review_decided_at": ("核查决定日期", "review decided"), "review_notice_method": ("核查告知方式", "review notice method"),
+    "review_notice_sent_at": ("核查告知时间", "review notice sent"),
+    "review_notice_evidence_ref": ("核查告知凭证", "review notice evidence"),
 }
 
 
 def label(field_name: str) -> tuple[str, str]:
     return LABELS.get(field_name, (field_name, field_name))
+
+
+def documents_needed(record: "Complaint | dict[str, Any]") -> tuple[str, ...]:
+    """Documents the institution may ask for (Art 13–14) and has not recorded as received."""
+    get = record.get if isinstance(record, dict) else lambda k, d=None: getattr(record, k, d)
+    stored = get("documents_pending")
+    if isinstance(record, dict) and isinstance(stored, list) and "documents_pending" in record and get("id"):
+        return tuple(stored)   # a saved record: decided at save from the unmasked names
+    ctype = get("complainant_type") or ""
+    if ctype == "委托代理人" and not get("poa_received"):
+        return ("授权委托书",)
+    if ctype == "继承人" and not get("heir_proof_received"):
+        return ("继承关系证明",)
+    name, rep = str(get("complainant_name") or "").strip(), str(get("legal_rep_name") or "").strip()
+    if ctype == "单位" and name and rep and name != rep and not get("poa_received"):
+        return ("单位授权委托书",)
+    return ()

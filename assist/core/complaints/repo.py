@@ -1,5 +1,6 @@
-"""Complaint repository: save (validate → ticket → row + revision + audit, ONE transaction),
-list, get, history, status changes. Personal fields are masked before they are stored;
+"""Complaint repository: save (defaults → validate → risk → ticket → row + revision + audit +
+outbox + the call's link event, ONE transaction), list, get, history, status changes. Every
+date comes from the deadline engine (``deadlines.timeline``). Personal fields are masked before they are stored;
 the full callback numbers and ID number are kept only as AES-GCM tokens in ``protected``
 (:mod:`assist.core.complaints.protect`; no cipher = masked only, with a notice in
 ``Saved.notices``). ``reveal`` (re-exported) decrypts one, recorded in the audit trail.
@@ -19,15 +20,16 @@ from sqlite_utils import Database
 from assist.core.storage import outbox
 
 from assist.core.complaints.audit import append_audit
-from assist.core.complaints.deadlines import DeadlineError, HandlingClock
+from assist.core.complaints.deadlines import DeadlineError, HandlingClock, timeline
 from assist.core.complaints.drafts import (  # noqa: F401 - re-exported for the UI
     claim_draft, discard_draft, load_drafts, new_draft_id, new_owner_id, orphaned_drafts, save_draft,
 )
-from assist.core.complaints.lifecycle import DecisionNotice, clock_for, transition
+from assist.core.complaints.intake import IntakePolicy, apply_defaults
+from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision, transition
 from assist.core.complaints.masking import mask_field, mask_record
-from assist.core.complaints.model import Complaint, ComplaintError
+from assist.core.complaints.model import Complaint, ComplaintError, documents_needed
 from assist.core.complaints.protect import protect_values, protected_fields, reveal  # noqa: F401 - re-exported
-from assist.core.complaints.risk import LEVELS, assess_risk
+from assist.core.complaints.risk import LEVELS, RiskFacts, assess_risk
 from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.tickets import next_ticket_no
 from assist.core.complaints.txn import immediate
@@ -46,6 +48,9 @@ class Saved:
     due_date: str | None
     notices: tuple[str, ...] = ()       # e.g. protect.NO_KEYRING_NOTICE (Chinese / English)
     protected: tuple[str, ...] = ()     # fields whose full value is kept encrypted
+    due_basis: str = ""                 # "statutory" | "agreed" (Art 21 ¶5)
+    reminders: tuple[str, ...] = ()     # what the rules ask for next (Art 14 documents, Art 29 report…)
+    call_id: str = ""                   # the call it was taken in (linked both ways)
 
 
 @dataclass(frozen=True)
@@ -62,35 +67,64 @@ class ComplaintRow:
     days_left: int | None
     sync_state: str
     updated_at: str
+    due_basis: str = ""                 # "statutory" | "agreed"
+    paused: bool = False
+    documents_pending: bool = False
 
 
 def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-def _due(data: dict[str, Any]) -> str | None:
-    clock = clock_for(data)
-    if clock is None or any(p.end is None for p in clock.pauses):
-        return None
-    return clock.due().isoformat()
+def _today(now: str) -> dt.date:
+    return dt.datetime.fromisoformat(now).date()
+
+
+def risk_facts(c: Complaint) -> RiskFacts:
+    """The structured Art 29 facts recorded on the form (never guessed from free text)."""
+    n = c.people_count.strip()
+    return RiskFacts(people_count=int(n) if n.isdigit() else None, in_person=c.in_person,
+                     arising_event=c.arising_event, regulator_designated=c.regulator_designated)
 
 
 def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str, branch: str, device: str,
                    now: str | None = None, taxonomy: Taxonomy | None = None, draft_id: str | None = None,
-                   expected_revision: int | None = None, cipher: Any = None) -> Saved:
-    """Validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid.
+                   expected_revision: int | None = None, cipher: Any = None, policy: IntakePolicy | None = None) -> Saved:
+    """Defaults, validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid.
 
-    ``cipher`` (a ``FieldCipher``) encrypts the full values of ``protect.PROTECTED_FIELDS``;
-    None keeps only the masked form and puts the reason in ``Saved.notices``."""
-    c = form if isinstance(form, Complaint) else Complaint.from_dict(form)
+    ``policy`` (:class:`IntakePolicy`, from the settings) fills what the form prefills, for any
+    caller (the form, ``assist complaints add``). ``cipher`` (a ``FieldCipher``) encrypts the full
+    values of ``protect.PROTECTED_FIELDS``; None keeps only the masked form and puts the reason in
+    ``Saved.notices``. ``Saved.reminders`` says what the rules ask for next (documents, reports)."""
+    now = now or _now()
+    data = form.to_dict() if isinstance(form, Complaint) else dict(form)
+    c = Complaint.from_dict(apply_defaults(data, policy, now=now))
     errors = validate(c, taxonomy)
     if errors:
         raise ComplaintError(f"{len(errors)} 项需要修改 / {len(errors)} field(s) to fix", errors)
-    risk = assess_risk("\n".join((c.request, c.facts, c.basis)))
+    risk = assess_risk("\n".join((c.request, c.facts, c.basis)), facts=risk_facts(c))
     c.level = max(c.level or "普通", risk.level, key=LEVELS.index)
     c.risk_flags = list(dict.fromkeys([*c.risk_flags, *risk.flag_names()]))
-    return _write(db, c.to_dict(), actor=actor, branch=branch, device=device, now=now or _now(),
+    c.major_grounds = [m for m, _ in risk.major]
+    c.documents_pending = list(documents_needed(c))   # from the unmasked names (Art 13–14)
+    return _write(db, c.to_dict(), actor=actor, branch=branch, device=device, now=now,
                   draft_id=draft_id, expected_revision=expected_revision, cipher=cipher, protect=True)
+
+
+def _reminders(tl: Any) -> tuple[str, ...]:
+    out = []
+    if tl.running and tl.documents_pending:
+        out.append(f"待补材料：{'、'.join(tl.documents_pending)}，约定 {tl.documents_due or '—'} 前补交；投诉已受理，"
+                   f"处理期限自收到投诉之日起计算（第十四条） / documents pending, due {tl.documents_due}; the clock runs from receipt (Art 14)")
+    out += [a.message for a in tl.alerts if a.clock in ("major", "extension", "pause") and a.kind != "info"]
+    return tuple(out)
+
+
+def _link_call_event(db: Database, call_id: str, cid: str, ticket: str, role: str, at: str) -> None:
+    """The call's side of the link (``call_events``), if this database recorded that call."""
+    if call_id and db.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone():
+        db.execute("INSERT INTO call_events (call_id, at, kind, detail) VALUES (?, ?, 'complaint_link', ?)",
+                   [call_id, at, json.dumps({"complaint_id": cid, "ticket_no": ticket, "role": role}, ensure_ascii=False)])
 
 
 def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", device: str = "", now: str,
@@ -117,7 +151,8 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
         # a stored record is already masked (its changes masked by the caller): masking it again
         # would mask the visible digits of 138****5678 on every status or clock change
         masked = dict(data) if premasked else mask_record(data)
-        due = _due(data)
+        tl = timeline(data, _today(now))
+        due = tl.due.isoformat() if tl.due else None
         row = {"id": cid, "ticket_no": ticket, "revision": revision, "status": data.get("status") or "受理",
                "level": data.get("level") or "普通", "risk_flags": json.dumps(data.get("risk_flags") or [], ensure_ascii=False),
                "agent_id": data.get("agent_id", ""), "org_unit": data.get("org_unit", ""), "source": data.get("source", ""),
@@ -135,10 +170,14 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
                    for k, v in masked.items() if k not in _BOOKKEEPING and old.get(k) != v and (old or v not in ("", [], False, None))]
         append_audit(db, entries or [{"entity": "complaint", "entity_id": cid, "action": act, "field": ""}], at=now, actor=actor)
         outbox.enqueue(db, "complaint", cid, revision, {**masked, "revision": revision, "status": row["status"],
-                                                        "level": row["level"], "due_date": due}, at=now)
+                                                        "level": row["level"], "due_date": due, "due_basis": tl.basis,
+                                                        "due_projected": tl.projected}, at=now)
+        if existing is None:
+            _link_call_event(db, str(data.get("call_id") or ""), cid, ticket, "intake", now)
         if draft_id:
             db.execute("DELETE FROM complaint_drafts WHERE draft_id = ?", [draft_id])
-    return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due, tuple(notices), tuple(sorted(tokens)))
+    return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due, tuple(notices), tuple(sorted(tokens)),
+                 tl.basis, _reminders(tl), str(data.get("call_id") or ""))
 
 
 def get_complaint(db: Database, complaint_id: str) -> dict[str, Any] | None:
@@ -147,29 +186,32 @@ def get_complaint(db: Database, complaint_id: str) -> dict[str, Any] | None:
 
 
 def change_status(db: Database, complaint_id: str, to: str, *, actor: str, at: str | None = None, reason: str = "",
-                  notice: DecisionNotice | None = None) -> Saved:
+                  notice: DecisionNotice | None = None, review: ReviewDecision | None = None) -> Saved:
     """Move a saved complaint along the lifecycle (validated by ``lifecycle.transition``)."""
     data = get_complaint(db, complaint_id)
     if data is None:
         raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
     when = at or _now()
-    changes = transition(data, to, at=when, reason=reason, notice=notice)
+    changes = transition(data, to, at=when, reason=reason, notice=notice, review=review)
     return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action="status",
                   premasked=True)
 
 
-def update_clock(db: Database, complaint_id: str, clock: HandlingClock, *, actor: str) -> Saved:
-    """Store a changed handling clock (complex / 60-day extension / pauses / restart)."""
+def update_clock(db: Database, complaint_id: str, clock: HandlingClock, *, actor: str,
+                 extra: dict[str, Any] | None = None) -> Saved:
+    """Store a changed handling clock (extension with its reason, pauses with the external body).
+    The receipt date is never changed here: a restart is recorded in ``repeats`` (Art 18)."""
     data = get_complaint(db, complaint_id)
     if data is None:
         raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
     if clock.extension == "60" and not (clock.approver and clock.extension_notified_at):
         raise DeadlineError("extension.approver", "延长至60日须有审批人和告知投诉人记录（第十八条）")
-    data.update(received_at=data["received_at"] if clock.received == dt.date.fromisoformat(str(data["received_at"])[:10]) else clock.received.isoformat(),
-                extension=clock.extension, complex=clock.extension != "none", extension_approver_role=clock.approver_role,
+    data.update(extension=clock.extension, complex=clock.extension != "none", extension_approver_role=clock.approver_role,
                 extension_approver=clock.approver, extension_notified_at=clock.extension_notified_at.isoformat() if clock.extension_notified_at else "",
+                extension_reason=mask_field("extension_reason", clock.extension_reason),
                 paused_periods=[{"type": p.kind, "from": p.start.isoformat(), "to": p.end.isoformat() if p.end else "",
-                                 "notified_at": p.notified_at.isoformat() if p.notified_at else ""} for p in clock.pauses])
+                                 "notified_at": p.notified_at.isoformat() if p.notified_at else "", "body": p.body}
+                                for p in clock.pauses], **(extra or {}))
     return _write(db, data, actor=actor, now=_now(), action="clock", premasked=True)
 
 
@@ -180,6 +222,40 @@ def update_fields(db: Database, complaint_id: str, changes: dict[str, Any], *, a
         raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
     return _write(db, {**data, **{k: mask_field(k, v) for k, v in changes.items()}}, actor=actor, now=_now(), action=action,
                   premasked=True)
+
+
+def link_call(db: Database, complaint_id: str, call_id: str, *, actor: str, role: str = "follow_up") -> Saved:
+    """Link a later call (a follow-up) to a saved complaint: on the complaint (``linked_calls``, a
+    new revision with its audit row) and on the call (a ``complaint_link`` event), one transaction."""
+    with immediate(db):
+        data = get_complaint(db, complaint_id)
+        if data is None:
+            raise ComplaintError(f"找不到投诉单 {complaint_id} / no such complaint")
+        if not call_id.strip():
+            raise ComplaintError("没有进行中的通话可关联 / no call to link")
+        now = _now()
+        links = list(data.get("linked_calls") or [])
+        if call_id == data.get("call_id") or any(link.get("call_id") == call_id for link in links):
+            raise ComplaintError("该通话已关联此投诉 / this call is already linked to the complaint")
+        links.append({"call_id": call_id, "at": now, "by": actor, "role": role})
+        saved = _write(db, {**data, "linked_calls": links}, actor=actor, now=now, action="link_call", premasked=True)
+        _link_call_event(db, call_id, saved.id, saved.ticket_no, role, now)
+    return saved
+
+
+def calls_of(db: Database, complaint_id: str) -> list[dict[str, Any]]:
+    """The calls a complaint is linked to: the intake call first, then the follow-ups."""
+    data = get_complaint(db, complaint_id) or {}
+    out = [{"call_id": data["call_id"], "role": "intake", "at": data.get("created_at", "")}] if data.get("call_id") else []
+    out += [{"call_id": x.get("call_id", ""), "role": x.get("role", "follow_up"), "at": x.get("at", "")}
+            for x in data.get("linked_calls") or []]
+    return out
+
+
+def complaints_of_call(db: Database, call_id: str) -> list[dict[str, Any]]:
+    """The complaints linked to a call (from its ``complaint_link`` events), in order."""
+    rows = db.execute("SELECT at, detail FROM call_events WHERE call_id = ? AND kind = 'complaint_link' ORDER BY id", [call_id])
+    return [{"at": at, **json.loads(detail)} for at, detail in rows]
 
 
 def list_complaints(db: Database, *, agent_id: str | None = None, status: str | None = None, level: str | None = None,
@@ -196,16 +272,16 @@ def list_complaints(db: Database, *, agent_id: str | None = None, status: str | 
     if search:
         where.append("(ticket_no LIKE ? OR complainant_masked LIKE ? OR data LIKE ?)")
         args += [f"%{search}%"] * 3
-    sql = ("SELECT id, ticket_no, status, level, risk_flags, complainant_masked, business_B, received_at, due_date, "
+    sql = ("SELECT id, ticket_no, status, level, risk_flags, complainant_masked, business_B, received_at, data, "
            "sync_state, updated_at FROM complaints" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY updated_at DESC LIMIT ?")
     today = today or dt.date.today()
     out = []
     for r in db.execute(sql, [*args, limit]):
-        due = r[8]
-        open_ = r[2] in ("受理", "处理中")
-        left = (dt.date.fromisoformat(due) - today).days if due and open_ else None
-        out.append(ComplaintRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], due, left, r[9], r[10]))
+        tl = timeline(json.loads(r[8]), today)   # the engine, as of today (an open pause moves the date)
+        due = tl.due.isoformat() if tl.due else None
+        out.append(ComplaintRow(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], r[7], due, tl.days_left, r[9], r[10],
+                                tl.basis, tl.paused, bool(tl.documents_pending and tl.running)))
     return out
 
 

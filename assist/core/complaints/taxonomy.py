@@ -1,7 +1,11 @@
-"""Load ``kb/taxonomy/complaint.yaml`` (JR/T 0169-2018 A/B/C labels, our D list, enums).
+"""Load ``kb/taxonomy/complaint.yaml`` (JR/T 0169-2018 A/B/C labels, our D list, insurer classes, enums).
 
-Code values are ours; the labels follow the standard (certainty M). Problems are
-reported as ``path:line: message`` through :class:`TaxonomyError`.
+Code values are ours; the A/B/C labels follow the banking standard (certainty M), the insurer
+issue and line headings the regulator's bulletins. Classes that are our own (not from a
+standard or bulletin: e.g. the credit-card sub-classes, the demand list) are listed under
+``own:`` and :meth:`Taxonomy.is_own` says so; reports to a regulator map an own sub-class to
+its parent (:meth:`Taxonomy.parent`). Problems are reported as ``path:line: message``
+through :class:`TaxonomyError`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from assist.core.complaints.yamlsrc import SourceError, compose, line, mapping_i
 
 CODE_MAPS = {"A_channel": "A", "B_business": "B", "B_business_sub": "B", "C_reason": "C",
              "D_demand": "D", "INS_issue": "I", "INS_line": "L"}
-LISTS = ("complainant_types", "sources", "statuses", "notice_methods", "remedies", "pause_types", "id_doc_types")
+LISTS = ("complainant_types", "sources", "statuses", "notice_methods", "remedies", "pause_types", "id_doc_types",
+         "institution_types")
 REQUIRED = ("A_channel", "B_business", "C_reason", "D_demand", "complainant_types", "sources",
             "statuses", "notice_methods", "remedies", "pause_types")
 
@@ -29,6 +34,17 @@ class Taxonomy:
     codes: dict[str, dict[str, str]] = field(default_factory=dict)   # dimension -> code -> label
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     version: int = 1
+    own: dict[str, frozenset[str]] = field(default_factory=dict)    # dimension -> codes that are our own classes
+
+    def is_own(self, dimension: str, code: str) -> bool:
+        return code in self.own.get(dimension, frozenset())
+
+    def parent(self, dimension: str, code: str) -> str | None:
+        """The two-digit parent of a four-digit code (B0305 → B03); None for a top-level code."""
+        return code[:-2] if len(code) == 5 and code[:-2] else None
+
+    def children(self, dimension: str, parent: str) -> dict[str, str]:
+        return {c: lab for c, lab in self.codes.get(dimension, {}).items() if self.parent(dimension, c) == parent}
 
     def label(self, dimension: str, code: str) -> str | None:
         return self.codes.get(dimension, {}).get(code)
@@ -61,6 +77,7 @@ def _load_cached(path: str, _mtime: int) -> Taxonomy:
     lists: dict[str, tuple[str, ...]] = {}
     version = 1
     present: set[str] = set()
+    own_node = None
     for k, v in mapping_items(p, root, "the file", problems):
         key = str(k.value)
         present.add(key)
@@ -70,14 +87,36 @@ def _load_cached(path: str, _mtime: int) -> Taxonomy:
             codes[key] = _code_map(p, key, v, CODE_MAPS[key], problems)
         elif key in LISTS:
             lists[key] = tuple(string_list(p, v, key, problems))
+        elif key == "own":
+            own_node = v
         else:
-            problems.append(f"{p}:{line(k)}: unknown section {key!r}; known: {', '.join([*CODE_MAPS, *LISTS])}")
+            problems.append(f"{p}:{line(k)}: unknown section {key!r}; known: {', '.join([*CODE_MAPS, *LISTS, 'own'])}")
     for req in REQUIRED:
         if req not in present:
             problems.append(f"{p}:1: missing section {req!r}")
+    own = _own(p, own_node, codes, problems) if own_node is not None else {}
     if problems:
         raise TaxonomyError(problems)
-    return Taxonomy(codes=codes, lists=lists, version=version)
+    return Taxonomy(codes=codes, lists=lists, version=version, own=own)
+
+
+def _own(p: Path, node, codes: dict[str, dict[str, str]], problems: list[str]) -> dict[str, frozenset[str]]:
+    """``own: {dimension: all | [codes]}``: the classes that are ours, not a standard's."""
+    out: dict[str, frozenset[str]] = {}
+    for k, v in mapping_items(p, node, "own", problems):
+        dim = str(k.value)
+        if dim not in CODE_MAPS:
+            problems.append(f"{p}:{line(k)}: own: unknown dimension {dim!r}; known: {', '.join(CODE_MAPS)}")
+            continue
+        if getattr(v, "value", None) == "all":
+            out[dim] = frozenset(codes.get(dim, {}))
+            continue
+        listed = string_list(p, v, f"own.{dim}", problems)
+        for code in listed:
+            if code not in codes.get(dim, {}):
+                problems.append(f"{p}:{line(v)}: own.{dim}: code {code!r} is not in {dim}")
+        out[dim] = frozenset(listed)
+    return out
 
 
 def _code_map(p: Path, key: str, node, prefix: str, problems: list[str]) -> dict[str, str]:

@@ -1,7 +1,8 @@
-"""Form validation and prefill (Art 13–14 of 原银保监会令2020年第3号).
+"""Form validation and prefill (原银保监会令2020年第3号 Art 13–14, 17, 18, 21, 29; JR/T 0169-2018).
 
 ``validate(form) -> list[FieldError]``: every message says which field, what is wrong and
-how to fix it (Simplified Chinese, with an English key and message).
+how to fix it (Simplified Chinese, with an English key and message), and names the article
+where a rule comes from one. The form and ``assist complaints add`` use this one function.
 ``prefill(call_context)``: fields the bank already holds come from the call context and
 are not asked again (Art 13: the institution may not ask for what it already holds).
 """
@@ -13,7 +14,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, FieldError, label
+from assist.core.complaints.deadlines import _date_or_none
+from assist.core.complaints.model import COMPLAINANT_TYPES, INSTITUTION_TYPES, Complaint, FieldError, documents_needed, label
 from assist.core.complaints.taxonomy import Taxonomy, load_taxonomy
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -24,8 +26,11 @@ _LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}(?:转\d{1,6})?$")
 _AUTH = re.compile(r"(密码|口令|验证码|校验码|动态码|CVV2?|CVN2?|安全码)\D{0,4}\d{3,8}", re.I)
 
 BASE_REQUIRED = ("agent_id", "org_unit", "source", "received_at", "complainant_type", "complainant_name",
-                 "contact_phone", "respondent_org", "channel_A", "business_B", "reason_C",
-                 "request", "facts", "demand_D")
+                 "contact_phone", "respondent_org", "request", "facts", "demand_D")
+# JR/T 0169-2018 is the BANKING standard; insurers classify by the regulator's insurance headings.
+CLASS_REQUIRED = {"银行": ("channel_A", "business_B", "reason_C"), "保险": ("ins_issue", "ins_line")}
+BANK_ONLY = ("business_B", "business_B_sub", "reason_C")
+MAX_PEOPLE = 100000
 TYPE_REQUIRED = {
     "本人": (),
     "法定代理人": ("agent_name", "relationship"),
@@ -42,6 +47,7 @@ CONTEXT_MAP = {  # call-context key -> form field (what the bank already holds)
     "product_name": "product_name", "call_started_at": "received_at", "received_at": "received_at",
     "source": "source", "channel_A": "channel_A", "respondent_org": "respondent_org",
     "org_name": "org_name", "org_uscc": "org_uscc", "legal_rep_name": "legal_rep_name",
+    "call_id": "call_id",
 }
 
 
@@ -63,9 +69,10 @@ def resident_id_valid(value: str) -> bool:
     return "10X98765432"[total % 11] == v[17]
 
 
-def required_fields(complainant_type: str, source: str = "") -> tuple[str, ...]:
+def required_fields(complainant_type: str, source: str = "", institution_type: str = "银行") -> tuple[str, ...]:
     extra = TYPE_REQUIRED.get(complainant_type, ())
-    return BASE_REQUIRED + extra + (("regulator_ref",) if source == "监管转办" else ())
+    return (BASE_REQUIRED + CLASS_REQUIRED.get(institution_type, CLASS_REQUIRED["银行"]) + extra
+            + (("regulator_ref",) if source == "监管转办" else ()))
 
 
 def prefill(context: dict[str, Any], **defaults: Any) -> tuple[Complaint, frozenset[str]]:
@@ -99,13 +106,19 @@ def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy | None = None,
     if c.complainant_type not in COMPLAINANT_TYPES:
         errs.append(_err("complainant_type", f"“{c.complainant_type}”不是可选类型", f"请选择{'/'.join(COMPLAINANT_TYPES)}之一",
                          "invalid", f"{c.complainant_type!r} is not a type", "choose one of the listed types"))
+    if c.institution_type not in INSTITUTION_TYPES:
+        errs.append(_err("institution_type", f"“{c.institution_type}”不是可选机构类型", f"请填写{'/'.join(INSTITUTION_TYPES)}（设置 org.institution_type）",
+                         "invalid", f"{c.institution_type!r} is not an institution type", "use 银行 or 保险 (setting org.institution_type)"))
     extra = TYPE_REQUIRED.get(c.complainant_type, ())
-    for f in required_fields(c.complainant_type, c.source):
+    classes = CLASS_REQUIRED.get(c.institution_type, ())
+    for f in required_fields(c.complainant_type, c.source, c.institution_type):
         if _empty(getattr(c, f)):
             if f in extra:
                 fix, fix_en = f"投诉人类型为“{c.complainant_type}”时必填，请填写（第十三、十四条）", "required for this complainant type (Art 13-14)"
             elif f == "regulator_ref":
                 fix, fix_en = "来源为“监管转办”时必填，请照转办单填写编号", "required for regulator referrals; copy it from the referral"
+            elif f in classes and c.institution_type == "保险":
+                fix, fix_en = "保险机构的投诉按保险纠纷类型和险种分类，请从下拉列表选择", "insurer complaints are classified by issue and line; pick from the list"
             else:
                 fix, fix_en = "该项为必填，请填写", "this field is required"
             errs.append(_err(f, "未填写", fix, "required", "missing", fix_en))
@@ -113,17 +126,34 @@ def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy | None = None,
     _check_choices(c, tax, have, errs)
     _check_formats(c, have, errs, today or dt.date.today())
     _check_type_rules(c, errs)
+    _check_documents(c, have, errs)
+    _check_recusal(c, errs)
+    _check_agreement(c, have, errs, today or dt.date.today())
+    _check_major(c, errs, today or dt.date.today())
     return errs
 
 
 def _check_choices(c: Complaint, tax: Taxonomy, have: set[str], errs: list[FieldError]) -> None:
     if c.source and c.source not in tax.options("sources"):
         errs.append(_err("source", f"“{c.source}”不在来源列表中", "请从下拉列表选择", "invalid", "unknown source", "pick from the list"))
+    if c.institution_type == "保险":
+        for f in BANK_ONLY:
+            if getattr(c, f):
+                errs.append(_err(f, f"保险机构的投诉不使用银行业分类代码“{getattr(c, f)}”",
+                                 "JR/T 0169-2018 是银行业标准：请清空此项，改选保险纠纷类型和险种", "bank_code",
+                                 "JR/T 0169-2018 is the banking standard", "clear it and pick the insurance issue and line"))
+                have.add(f)
     for f, dim in (("channel_A", "A_channel"), ("business_B", "B_business"), ("reason_C", "C_reason"),
                    ("business_B_sub", "B_business_sub"), ("ins_issue", "INS_issue"), ("ins_line", "INS_line")):
         v = getattr(c, f)
         if v and f not in have and not tax.has(dim, v):
             errs.append(_err(f, f"代码“{v}”不在分类表中", "请从下拉列表重新选择", "unknown_code", f"code {v!r} unknown", "pick from the list"))
+            have.add(f)
+    if c.business_B_sub and "business_B_sub" not in have and c.business_B and tax.parent("B_business_sub", c.business_B_sub) != c.business_B:
+        parent = tax.parent("B_business_sub", c.business_B_sub)
+        errs.append(_err("business_B_sub", f"子类“{c.business_B_sub} {tax.label('B_business_sub', c.business_B_sub)}”属于{parent}，不属于所选业务类别{c.business_B}",
+                         "请改选业务类别或子类", "parent", f"sub-category belongs to {parent}, not {c.business_B}",
+                         "pick a matching category and sub-category"))
     bad = [d for d in c.demand_D if not tax.has("D_demand", d)]
     if bad:
         errs.append(_err("demand_D", f"“{'、'.join(bad)}”不是可选诉求", "请从诉求列表选择", "unknown_code", f"unknown {bad}", "pick from the list"))
@@ -165,7 +195,7 @@ def _check_formats(c: Complaint, have: set[str], errs: list[FieldError], today: 
         except InvalidOperation:
             errs.append(_err("amount_involved", f"“{c.amount_involved}”不是有效金额", "请填写不小于0、最多两位小数的人民币金额，如 1234.50",
                              "invalid", "not a valid amount", "a non-negative CNY amount with at most 2 decimals"))
-    for f in ("request", "facts", "basis", "account_ref", "product_name"):
+    for f in ("request", "facts", "basis", "account_ref", "product_name", "arising_event", "agreement_evidence_ref"):
         if _AUTH.search(getattr(c, f)):
             errs.append(_err(f, "含有密码、验证码或CVV等鉴别信息", "请删除这部分内容；银行不收集此类信息", "auth_data",
                              "contains a PIN, code or CVV", "delete it; the bank never records these"))
@@ -174,13 +204,88 @@ def _check_formats(c: Complaint, have: set[str], errs: list[FieldError], today: 
 def _check_type_rules(c: Complaint, errs: list[FieldError]) -> None:
     if c.source == "监管转办" and c.regulator_ref and not re.fullmatch(r"[\w\-－/]{4,40}", c.regulator_ref.strip()):
         errs.append(_err("regulator_ref", "格式不对", "请照转办单填写编号（4–40位字母、数字或-）", "format", "bad format", "copy it from the referral"))
-    if c.complainant_type == "委托代理人" and not c.poa_received:
-        errs.append(_err("poa_received", "尚未确认收到授权委托书", "请取得消费者签名或盖章的授权委托书原件后勾选（第十四条）",
-                         "required", "power of attorney not received", "obtain the signed original, then tick (Art 14)"))
-    if c.complainant_type == "继承人" and not c.heir_proof_received:
-        errs.append(_err("heir_proof_received", "尚未确认收到继承关系证明", "请取得继承关系证明材料后勾选（第十四条）",
-                         "required", "proof of inheritance not received", "obtain the proof, then tick (Art 14)"))
-    if c.complainant_type == "单位" and c.complainant_name and c.legal_rep_name \
-            and c.complainant_name.strip() != c.legal_rep_name.strip() and not c.poa_received:
-        errs.append(_err("poa_received", "联系人不是法定代表人，尚未确认收到单位授权委托书", "请取得单位盖章的授权委托书后勾选（第十三条）",
-                         "required_org", "contact is not the legal representative and no authorisation received", "obtain the sealed authorisation (Art 13)"))
+
+
+
+def _date_field(c: Complaint, f: str, have: set[str], errs: list[FieldError], article: str) -> dt.date | None:
+    v = getattr(c, f)
+    if not v or f in have:
+        return None
+    d = _date_or_none(v)
+    if d is None:
+        errs.append(_err(f, f"“{v}”不是日期", f"请按 2026-03-10 的格式填写（{article}）", "format", "not a date", "write it as YYYY-MM-DD"))
+        have.add(f)
+    return d
+
+
+def _check_documents(c: Complaint, have: set[str], errs: list[FieldError]) -> None:
+    """Art 14 (Art 13 for an organisation's agent): pending documents are a reminder, never a blocker."""
+    pending = documents_needed(c)
+    due = _date_field(c, "documents_due_date", have, errs, "第十四条")
+    if pending and not c.documents_due_date:
+        errs.append(_err("documents_due_date", f"待补{'、'.join(pending)}，未约定补交日期",
+                         "投诉照常受理、期限自收到之日起计算；请填写材料补交日期以便提醒（第十四条）", "required",
+                         f"{', '.join(pending)} pending and no date set", "the complaint is accepted; set when the documents are due (Art 14)"))
+    received = _date_or_none(c.received_at)
+    if due and received and due < received:
+        errs.append(_err("documents_due_date", f"{due} 早于收到投诉日期 {received}", "请填写收到投诉之后的日期（第十四条）",
+                         "before_receipt", "is before the complaint was received", "use a later date (Art 14)"))
+
+
+def _check_recusal(c: Complaint, errs: list[FieldError]) -> None:
+    """Art 17: the person who checks the complaint has no direct interest in it."""
+    handler = c.handler.strip()
+    if c.conflict_of_interest and not handler:
+        errs.append(_err("handler", "已勾选受理人与投诉事项有利害关系，但未指定核查处理人员",
+                         "请填写与该事项无直接利害关系的同事（工号或姓名）（第十七条）", "recusal_required",
+                         "a conflict of interest is ticked but no handler is named", "name a colleague with no interest in it (Art 17)"))
+    elif c.conflict_of_interest and handler == c.agent_id.strip():
+        errs.append(_err("handler", "受理人与投诉事项有利害关系，不能由本人核查处理", "请改派其他同事（第十七条）",
+                         "recusal_self", "the agent has a conflict of interest and cannot handle it", "assign someone else (Art 17)"))
+    if handler and c.respondent_staff.strip() and handler == c.respondent_staff.strip():
+        errs.append(_err("handler", "被投诉人员不能核查本人被投诉的事项", "请改派与该事项无直接利害关系的同事（第十七条）",
+                         "recusal_respondent", "the staff member complained about cannot handle it", "assign someone with no interest (Art 17)"))
+
+
+def _check_agreement(c: Complaint, have: set[str], errs: list[FieldError], today: dt.date) -> None:
+    """Art 21 ¶5: an agreed decision date prevails; keep the evidence of the agreement."""
+    agreed = _date_field(c, "agreed_due_date", have, errs, "第二十一条")
+    if c.agreed_at and _date_or_none(c.agreed_at) is None:
+        errs.append(_err("agreed_at", f"“{c.agreed_at}”不是日期时间", "请按 2026-03-10 14:30 的格式填写（第二十一条）",
+                         "format", "not a date-time", "use YYYY-MM-DD HH:MM"))
+    if not c.agreed_due_date:
+        return
+    received = _date_or_none(c.received_at)
+    if agreed and received and agreed < received:
+        errs.append(_err("agreed_due_date", f"{agreed} 早于收到投诉日期 {received}", "请核对与投诉人约定的日期（第二十一条）",
+                         "before_receipt", "is before the complaint was received", "check the date agreed (Art 21)"))
+    if not c.agreement_evidence_ref.strip():
+        errs.append(_err("agreement_evidence_ref", "约定了答复日期，但未记录约定凭证",
+                         "请填写通话录音编号、短信或书面确认等凭证（第二十一条）", "required",
+                         "an agreed date needs its evidence", "give the call recording id, SMS or written confirmation (Art 21)"))
+
+
+def _check_major(c: Complaint, errs: list[FieldError], today: dt.date) -> None:
+    """Art 29: the structured facts of a major complaint and the record of who was told, when."""
+    if c.people_count.strip():
+        v = c.people_count.strip()
+        if not v.isdigit() or not 1 <= int(v) <= MAX_PEOPLE:
+            errs.append(_err("people_count", f"“{v}”不是有效人数", "请填写投诉人数（1 以上的整数；20人以上现场投诉为重大投诉，第二十九条）",
+                             "invalid", "not a number of people", "a whole number from 1 (Art 29: 20 or more in person is major)"))
+    for i, r in enumerate(c.major_reports, 1):
+        if not isinstance(r, dict):
+            errs.append(_err("major_reports", f"第{i}条报告记录格式不对", "每条写成 {\"to\": 报告对象, \"at\": 报告时间}（第二十九条）",
+                             "format", f"entry {i} is not an object", 'write {"to": ..., "at": ...} (Art 29)'))
+            continue
+        to, at = str(r.get("to") or "").strip(), str(r.get("at") or "").strip()
+        when = None
+        try:
+            when = dt.datetime.fromisoformat(at) if at else None
+        except ValueError:
+            pass
+        if not to or when is None:
+            errs.append(_err("major_reports", f"第{i}条报告记录缺少报告对象或时间", "请写明向谁报告（如总行消保部）和报告时间 2026-03-10 14:30（第二十九条）",
+                             "incomplete", f"entry {i} needs who was told and when", "write who was told and when (Art 29)"))
+        elif when.date() > today:
+            errs.append(_err("major_reports", f"第{i}条报告时间 {at} 晚于今天", "请填写实际报告的时间（第二十九条）",
+                             "future", f"entry {i} is in the future", "enter when it was reported (Art 29)"))

@@ -6,6 +6,10 @@
     {光标}                    where the cursor goes after pasting (removed from the text)
 
 Names are Chinese characters, letters, digits or '_'; braces must balance.
+
+``{今天}`` is computed here. ``{答复期限}`` is NOT: it is the complaint's due date from the deadline
+engine (``assist.core.complaints.deadlines.script_due``), passed in as ``deadline``; without one
+it stays unfilled (a script never promises a date nobody computed).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 CURSOR = "光标"
-DEADLINE_DAYS = 15
+DEADLINE = "答复期限"
 COMPUTED = ("答复期限", "今天")
 KNOWN_NAMES = ("工号", "坐席姓名", "机构名称", "客户称呼", "受理编号", "答复期限", "今天", CURSOR)
 NAME_RE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9_]+$")
@@ -112,14 +116,20 @@ def format_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def computed_values(today: dt.date | None = None) -> dict[str, str]:
+def computed_values(today: dt.date | None = None, deadline: dt.date | None = None) -> dict[str, str]:
+    """``{今天}``, and ``{答复期限}`` when the deadline engine gave a date."""
     today = today or dt.date.today()
-    return {"答复期限": format_date(today + dt.timedelta(days=DEADLINE_DAYS)), "今天": format_date(today)}
+    out = {"今天": format_date(today)}
+    if deadline is not None:
+        out[DEADLINE] = format_date(deadline)
+    return out
 
 
-def render(text: str, values: dict[str, str] | None = None, today: dt.date | None = None) -> Rendered:
-    """Fill placeholders. Unknown ones without a fallback stay as written and are listed in ``missing``."""
-    vals = {**computed_values(today), **{k: str(v) for k, v in (values or {}).items() if v not in (None, "")}}
+def render(text: str, values: dict[str, str] | None = None, today: dt.date | None = None,
+           deadline: dt.date | None = None) -> Rendered:
+    """Fill placeholders. Unknown ones without a fallback stay as written and are listed in ``missing``.
+    ``deadline`` (from the deadline engine) fills ``{答复期限}``; a value given for it wins."""
+    vals = {**computed_values(today, deadline), **{k: str(v) for k, v in (values or {}).items() if v not in (None, "")}}
     out: list[str] = []
     pos = 0
     cursor: int | None = None
