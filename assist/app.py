@@ -165,8 +165,13 @@ def build_context(args: "argparse.Namespace") -> Context:
 def main(argv: list[str] | None = None) -> int:
     from assist.cli import build_parser
 
+    from assist.core.text import clean_text
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    for key, value in vars(args).items():  # CLI input is free text at the boundary too
+        if isinstance(value, str):
+            setattr(args, key, clean_text(value))
     ctx = build_context(args)
     if args.command is None:
         return start_panel(ctx, platform=args.platform)

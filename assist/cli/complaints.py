@@ -59,6 +59,7 @@ def _rules(args: argparse.Namespace, ctx: "Context"):
 def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.risk import assess_risk
     from assist.core.complaints.yamlsrc import SourceError
+    from assist.core.text import clean_text
 
     try:
         rules = _rules(args, ctx)
@@ -73,7 +74,7 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     n = 0
     try:
         for n, line in enumerate(stream, 1):
-            res = assess_risk(line.rstrip("\r\n"), rules)
+            res = assess_risk(clean_text(line.rstrip("\r\n")), rules)
             sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
     except UnicodeDecodeError:
         print(f"assist complaints risk: {args.file or '-'}:{n + 1}: not UTF-8 text; save the file as UTF-8", file=sys.stderr)
