@@ -142,7 +142,11 @@ def run_list(args: argparse.Namespace, ctx: "Context") -> int:
 
     from assist.core.complaints.repo import list_complaints
 
-    rows = list_complaints(ctx.open_db(), status=args.status, search=args.search)
+    db = ctx.open_db()
+    try:
+        rows = list_complaints(db, status=args.status, search=args.search)
+    finally:
+        db.conn.close()
     for r in rows:
         if args.json:
             print(json.dumps(asdict(r), ensure_ascii=False))

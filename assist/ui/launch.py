@@ -81,6 +81,12 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     if not server.listen():
         print("assist: cannot open the single-instance socket; is another panel starting?", file=sys.stderr)
         return 1
+    problem = ctx.check_database()
+    if problem is not None:  # a broken database: ask before anything touches it
+        from assist.ui.db_problem import resolve
+
+        if not resolve(ctx, problem):
+            return 2
     services: PanelServices = services_factory(translations)
     view, ctl = build_window(services)
     server.messageReceived.connect(ctl.handle_message)
