@@ -23,6 +23,9 @@ log = logging.getLogger("assist.panel")
 def create_app(argv: list[str] | None = None, platform: str | None = None) -> QApplication:
     if platform:
         os.environ["QT_QPA_PLATFORM"] = platform
+    # Worker threads (text scans, KB reload, sync) hold the GIL for up to the switch interval
+    # whenever a GUI callback wants it: 1 ms instead of 5 keeps the GUI thread responsive.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("assist")
     app.setApplicationDisplayName("Assist")
