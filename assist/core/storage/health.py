@@ -49,8 +49,10 @@ class DbProblem(Exception):
 
     def one_line(self) -> str:
         detail = f" ({self.detail})" if self.detail else ""
-        fix = ("`assist db fresh` starts a new one" if self.kind == "missing" else
-               "`assist db recover` copies what can be read into a new file; `assist db fresh` moves it aside and starts a new one")
+        fix = {"missing": "`assist db fresh` starts a new one",
+               "empty": "`assist db fresh` moves it aside and starts a new one"}.get(
+            self.kind, "`assist db recover` copies what can be read into a new file; `assist db fresh` moves it aside "
+                       "and starts a new one")
         return f"the database {self.path} {self.what()}{detail}; nothing was changed. {fix}"
 
 
