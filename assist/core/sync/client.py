@@ -109,7 +109,7 @@ class SyncClient:
                 report.batch_seconds.append(self.clock() - t0)
             outcome = self.db_call(local.apply_results, batch, results)
             report.batches += 1
-            report.pushed += outcome["acked"]
+            report.pushed += outcome["acked"] - outcome.get("rejected", 0)   # accepted (stored, duplicate, conflict)
             report.conflicts += outcome["conflicts"]
             report.rejected += outcome.get("rejected", 0)
             if outcome["acked"] == 0:
