@@ -54,11 +54,57 @@ class Context:
 
         return load_compiled(self.kb_dir, self.paths.kb_index_file)
 
-    def open_db(self) -> "Database":
-        from assist.core.storage import open_db
+    def open_db(self, *, migrate: bool = True) -> "Database":
+        """The app's database. A missing (once set up), empty, unreadable or damaged file raises
+        ``health.DbProblem``: it is never silently replaced by a new one."""
+        from assist.core.storage import health
 
         self.paths.ensure()
-        return open_db(self.paths.db_file)
+        db = health.open_checked(self.paths.db_file, initialised=self.db_initialised, migrate=migrate)
+        self.remember_db()
+        return db
+
+    @property
+    def db_initialised(self) -> bool:
+        return bool(self.settings.get("storage.db_initialised_at"))
+
+    def remember_db(self) -> None:
+        """Note in the settings that this PC has a database (once)."""
+        if not self.db_initialised and self.paths.db_file.exists():
+            import datetime as dt
+
+            self.settings.set("storage.db_initialised_at", dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+            try:
+                self.settings.save()
+            except OSError:
+                pass
+
+    def start_fresh(self) -> Path | None:
+        """Move the database file aside (kept, renamed) and create a new one; returns where the
+        old file went (None if there was none)."""
+        from assist.core.storage import health
+
+        self.paths.ensure()
+        moved = health.move_aside(self.paths.db_file)
+        health.open_checked(self.paths.db_file, initialised=False).conn.close()
+        self.remember_db()
+        return moved
+
+    def check_database(self) -> Any:
+        """For the panel's start: the file check, an open (migrations applied) and SQLite's quick
+        check. Returns a ``health.DbProblem`` or None; nothing is changed on a problem."""
+        from assist.core.storage import health
+
+        self.paths.ensure()
+        problem = health.check_file(self.paths.db_file, initialised=self.db_initialised)
+        if problem is None and self.paths.db_file.exists():
+            problem = health.integrity(self.paths.db_file)
+        if problem is None:
+            try:
+                self.open_db().conn.close()
+            except health.DbProblem as exc:
+                problem = exc
+        return problem
 
     def setup_logging(self, process: str = "cli") -> None:
         from assist.logging_setup import setup_logging
@@ -92,7 +138,7 @@ def build_panel_services(ctx: Context, translations: Any = None):
     from assist.ui.call_support import CallServices
     from assist.ui.controller import PanelServices
 
-    lane = DbLane(lambda: open_db(ctx.paths.db_file))
+    lane = DbLane(lambda: open_db(ctx.paths.db_file))  # checked by ctx.check_database() before
     usage = lane.call(store.usage_scores, dt.datetime.now().astimezone())
     pins = lane.call(store.pinned)
 
@@ -165,17 +211,34 @@ def build_context(args: "argparse.Namespace") -> Context:
 def main(argv: list[str] | None = None) -> int:
     from assist.cli import build_parser
 
+    from assist.core.text import clean_text
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    for key, value in vars(args).items():  # CLI input is free text at the boundary too
+        if isinstance(value, str):
+            setattr(args, key, clean_text(value))
     ctx = build_context(args)
     if args.command is None:
         return start_panel(ctx, platform=args.platform)
+    import sqlite3
+
+    from assist.core.storage.health import DbProblem
+
     try:
         return int(args.func(args, ctx) or 0)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except DbProblem as exc:  # one line, exit 2, never a traceback
+        print(f"assist: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        print(f"assist: the database {ctx.paths.db_file} cannot be used ({exc}); nothing was changed. "
+              "`assist db check` tells what is wrong; `assist db recover` copies what can be read into a new file",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -101,7 +101,14 @@ def parse_message(line: bytes) -> dict:
         raise ValueError(f"not a JSON line: {exc}") from exc
     if not isinstance(msg, dict) or msg.get("cmd") not in ("show", "open", "call_start", "call_end", "quit"):
         raise ValueError("unknown or missing 'cmd' (show, open, call_start, call_end, quit)")
+    from assist.core.text import LINE_MAX, TextTooLong, clean_text
+
     for key in ("query", "caller", "caller_full", "customer_name", "topic", "call_type", "id"):
         if key in msg and not isinstance(msg[key], str):
             raise ValueError(f"field '{key}' must be a string")
+        if key in msg:
+            try:
+                msg[key] = clean_text(msg[key], field=key, limit=LINE_MAX)
+            except TextTooLong as exc:
+                raise ValueError(f"field {exc}") from None
     return msg

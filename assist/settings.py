@@ -53,6 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sync.url", str, "", "Head-office receiver base URL (https://…); empty = offline only"),
     Setting("sync.ca_bundle", str, "", "PEM file with the bank's CA certificates (empty = system CAs)"),
     Setting("sync.proxy", str, "", "HTTP(S) proxy URL, if the branch needs one"),
+    Setting("storage.db_initialised_at", str, "", "When this PC's database was set up (written by the app): a database "
+            "that is later missing or empty is reported, never silently re-created"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

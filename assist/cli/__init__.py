@@ -16,7 +16,7 @@ import importlib
 
 # Order = order in --help.
 COMMAND_MODULES = (
-    "doctor", "open_cmd", "kb", "search", "lint", "privacy", "complaints", "audit", "calls", "sync",
+    "doctor", "open_cmd", "kb", "search", "lint", "privacy", "complaints", "audit", "calls", "sync", "db",
 )
 
 

@@ -24,9 +24,14 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.audit import verify_audit
 
     if args.db:
-        from assist.core.storage import open_db
+        from pathlib import Path
 
-        db = open_db(args.db, migrate=False)
+        from assist.core.storage import health
+
+        if not Path(args.db).is_file():
+            print(f"assist audit: no database file {args.db}", file=sys.stderr)
+            return 2
+        db = health.open_checked(Path(args.db), initialised=True, migrate=False)
     else:
         db = ctx.open_db()
     if "audit_log" not in db.table_names():

@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _db(ctx):
-    if not ctx.paths.db_file.exists():
+    if not ctx.paths.db_file.exists() and not ctx.db_initialised:
         return None
     return ctx.open_db()
 

@@ -143,6 +143,7 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
 def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.risk import assess_risk
     from assist.core.yamlfile import RulesError
+    from assist.core.text import clean_text
 
     try:
         rules = _rules(args, ctx)
@@ -160,7 +161,7 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     n = 0
     try:
         for n, line in enumerate(stream, 1):
-            res = assess_risk(line.rstrip("\r\n"), rules)
+            res = assess_risk(clean_text(line.rstrip("\r\n")), rules)
             if args.json:
                 sys.stdout.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
             else:
@@ -231,7 +232,11 @@ def run_list(args: argparse.Namespace, ctx: "Context") -> int:
 
     from assist.core.complaints.repo import list_complaints
 
-    rows = list_complaints(ctx.open_db(), status=args.status, search=args.search)
+    db = ctx.open_db()
+    try:
+        rows = list_complaints(db, status=args.status, search=args.search)
+    finally:
+        db.conn.close()
     for r in rows:
         if args.json:
             print(json.dumps(asdict(r), ensure_ascii=False))

@@ -88,15 +88,22 @@ def collect(ctx) -> tuple[dict, list[str], list[str]]:
     info["kb_dir"] = str(ctx.kb_dir)
     if not Path(ctx.kb_dir).is_dir():
         problems.append(f"knowledge base folder missing: {ctx.kb_dir}")
-    try:
-        from assist.core.storage.db import open_db, schema_version
+    from assist.core.storage import health
+    from assist.core.storage.db import open_db, schema_version
 
-        db = open_db(ctx.paths.db_file) if ctx.paths.db_file.exists() else open_db(None)
-        info["schema"] = schema_version(db)
-        info["database_exists"] = ctx.paths.db_file.exists()
-        db.conn.close()
-    except Exception as exc:
-        problems.append(f"database cannot be opened: {exc}")
+    info["database_exists"] = ctx.paths.db_file.exists()
+    problem = health.check_file(ctx.paths.db_file, initialised=ctx.db_initialised)
+    if problem is None and ctx.paths.db_file.exists():
+        problem = health.integrity(ctx.paths.db_file)
+    if problem is not None:
+        problems.append(problem.one_line())
+    else:
+        try:
+            db = open_db(ctx.paths.db_file) if ctx.paths.db_file.exists() else open_db(None)
+            info["schema"] = schema_version(db)
+            db.conn.close()
+        except Exception as exc:  # noqa: BLE001 - doctor reports, never crashes
+            problems.append(f"database cannot be opened: {exc}")
     if ctx.paths.db_file.exists() and sys.platform != "win32":
         mode = ctx.paths.db_file.stat().st_mode & 0o777
         info["database_mode"] = oct(mode)

@@ -197,7 +197,7 @@ def run_misses(args: argparse.Namespace, ctx: "Context") -> int:
     """Queries (already masked when recorded) that ended without an opened card, most frequent first."""
     from assist.core.storage import panel
 
-    if not ctx.paths.db_file.exists():
+    if not ctx.paths.db_file.exists() and not ctx.db_initialised:
         rows: list[dict] = []
     else:
         db = ctx.open_db()

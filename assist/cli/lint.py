@@ -35,11 +35,15 @@ def _fail(msg: str) -> int:
 
 
 def _read(name: str) -> str:
+    """The input, decoded and cleaned (control characters removed: offsets refer to the cleaned text)."""
+    from assist.core.text import read_text
+
     if name == "-":
         buf = getattr(sys.stdin, "buffer", None)
-        return buf.read().decode("utf-8-sig") if buf is not None else sys.stdin.read()
+        data = buf.read() if buf is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
+        return read_text(data, source="<stdin>")
     with open(name, "rb") as fh:
-        return fh.read().decode("utf-8-sig")
+        return read_text(fh.read(), source=name)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -79,8 +83,10 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
             return _fail(str(exc))
     try:
         text = _read(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        return _fail(f"cannot read {args.file}: {exc}")
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+    except ValueError as exc:  # not UTF-8, or too long
+        return _fail(str(exc))
     findings = lint(text, rules, args.call_type, args.text_kind)
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False))

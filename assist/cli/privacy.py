@@ -73,14 +73,17 @@ def run_purge(args: argparse.Namespace, ctx: "Context") -> int:
 
 
 def _lines(path: str) -> Iterator[str]:
-    """Lines without their line ending; raises OSError/UnicodeDecodeError."""
+    """Lines without their line ending, cleaned (control characters removed, lone surrogates
+    replaced); raises OSError/UnicodeDecodeError."""
+    from assist.core.text import clean_text
+
     if path == "-":
         for line in sys.stdin:
-            yield line.rstrip("\r\n")
+            yield clean_text(line.rstrip("\r\n"))
         return
     with open(path, encoding="utf-8-sig", newline="") as fh:
         for line in fh:
-            yield line.rstrip("\r\n")
+            yield clean_text(line.rstrip("\r\n"))
 
 
 def _read(path: str) -> list[str] | None:

@@ -5,6 +5,8 @@
     assist sync --status            only print the status (no network)
     assist sync --set-token         read the device token from stdin into the keyring
     assist sync --conflicts         records head office holds newer, and refused status changes
+    assist sync --rejected          records head office did not accept, with the reason
+    assist sync --resend ID         queue a rejected record again (text cleaned) once its cause is fixed
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--set-token", action="store_true", help="store the device token (read from stdin) in the keyring")
     g.add_argument("--conflicts", action="store_true", help="list open conflicts")
     g.add_argument("--resolve", type=int, metavar="ID", help="close conflict ID once you have checked the record")
+    g.add_argument("--rejected", action="store_true", help="list records head office did not accept, with the reason")
+    g.add_argument("--resend", type=int, metavar="ID",
+                   help="queue rejected record ID again (its text cleaned); fix the cause first, e.g. edit the complaint")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--batch-size", type=int, default=200, help=argparse.SUPPRESS)
     p.add_argument("--attempts", type=int, default=6, help="tries per request before the round gives up (default 6)")
@@ -71,6 +76,21 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
                 return 2
             local.resolve_conflict(db, args.resolve)
             print(f"conflict {args.resolve} closed")
+            return 0
+        if args.rejected:
+            rows = local.open_rejected(db)
+            print(json.dumps(rows, ensure_ascii=False) if args.json else
+                  "\n".join(f"{r['id']}\t{r['at']}\t{r['kind']}\t{r['record_id']}\trev {r['revision']}\t{r['code']}\t{r['message']}"
+                            for r in rows) or "no records refused by head office")
+            return 0
+        if args.resend is not None:
+            try:
+                got = local.resend_rejected(db, args.resend)
+            except KeyError:
+                print(f"assist sync: no rejected record {args.resend} waiting; `assist sync --rejected` lists them", file=sys.stderr)
+                return 2
+            print(f"record {args.resend} ({got['kind']} {got['record_id']} rev {got['revision']}) queued again"
+                  + ("; its text was cleaned" if got["cleaned"] else "") + "; it is sent with the next sync round")
             return 0
         if args.conflicts:
             rows = local.open_conflicts(db)

@@ -7,7 +7,7 @@ or ``assist-hq serve``. Stateless: every request reads and writes the database o
 from __future__ import annotations
 
 import contextlib
-import json
+import dataclasses
 import os
 import time
 from typing import Any
@@ -20,7 +20,8 @@ from starlette.routing import Route
 
 from assist.core.sync import protocol
 from assist.hq import logs
-from assist.hq.store import Device, Forbidden, Store
+from assist.core.text import clean_text
+from assist.hq.store import Device, Forbidden, Refused, Store
 
 ENV_DB = "ASSIST_HQ_DB"
 ENV_MAX_BODY = "ASSIST_HQ_MAX_BODY"
@@ -34,7 +35,8 @@ class ApiError(Exception):
 
 
 def error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(protocol.error_body(code, message), status_code=status, headers=headers)
+    # messages may quote what was sent: never let a lone surrogate or NUL break the answer
+    return JSONResponse(protocol.error_body(code, clean_text(message)[:1000]), status_code=status, headers=headers)
 
 
 async def _body_json(request: Request, limit: int) -> Any:
@@ -50,9 +52,9 @@ async def _body_json(request: Request, limit: int) -> Any:
     if "json" not in request.headers.get("content-type", ""):
         raise ApiError(400, "bad_request", "Content-Type must be application/json")
     try:
-        return json.loads(b"".join(chunks))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "bad_request", f"body is not valid JSON: {exc}") from None
+        return protocol.loads(b"".join(chunks))
+    except protocol.ProtocolError as exc:
+        raise ApiError(400, exc.code, str(exc)) from None
 
 
 async def _device(request: Request) -> Device:
@@ -84,32 +86,42 @@ async def push(request: Request) -> Response:
     dev = await _device(request)
     body = await _body_json(request, request.app.state.max_body)
     try:
-        branch, records = protocol.parse_push(body)
+        batch = protocol.parse_batch(body)
     except protocol.ProtocolError as exc:
         raise ApiError(400, exc.code, str(exc)) from None
-    if branch != dev.branch:
-        raise ApiError(403, "forbidden", f"this device is registered for branch {dev.branch}; it may not write branch {branch[:20]}")
+    if batch.branch != dev.branch:
+        raise ApiError(403, "forbidden", f"this device is registered for branch {dev.branch}; it may not write branch {batch.branch}")
+    if batch.rejected and not batch.per_record:  # a 0.1.0 client: the whole batch, as before
+        raise ApiError(400, "bad_request", batch.rejected[0].message)
     try:
-        results = await run_in_threadpool(request.app.state.store.upsert, dev, records)
+        results = await run_in_threadpool(request.app.state.store.upsert, dev, batch.records,
+                                          all_or_nothing=not batch.per_record) if batch.records else []
+    except Refused as exc:
+        code = exc.code if exc.code in ("forbidden", "not_owner") else "bad_request"
+        raise ApiError(protocol.REJECT_STATUS.get(exc.code, 400), code, str(exc)) from None
     except Forbidden as exc:
         raise ApiError(403, "forbidden", str(exc)) from None
-    request.state.records = len(records)
-    return JSONResponse({"results": [{"kind": r.kind, "id": r.id, "revision": r.revision, "status": r.status,
-                                      "server_revision": r.server_revision} for r in results]})
+    pos = batch.positions or {}
+    results = [dataclasses.replace(r, index=pos.get((r.kind, r.id, r.revision))) if r.status == protocol.REJECTED else r
+               for r in results]
+    results = sorted(batch.rejected + results, key=lambda r: pos.get((r.kind, r.id, r.revision), r.index or 0))
+    request.state.records = len(batch.records)
+    request.state.code = "rejected" if any(r.status == protocol.REJECTED for r in results) else None
+    return JSONResponse({"results": [r.to_json() for r in results]})
 
 
 def _int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 20) or not lo <= int(raw) <= hi:
         raise ApiError(400, "bad_request", f"query parameter '{name}' must be an integer from {lo} to {hi}")
     return int(raw)
 
 
 async def updates(request: Request) -> Response:
     dev = await _device(request)
-    after = _int_param(request, "after", 0, 0, 2**62)
+    after = _int_param(request, "after", 0, 0, protocol.MAX_CURSOR)
     limit = _int_param(request, "limit", 200, 1, 1000)
     items, nxt = await run_in_threadpool(request.app.state.store.updates_for, dev, after, limit)
     return JSONResponse({"updates": items, "next": nxt})
@@ -147,7 +159,9 @@ async def not_found(request: Request, exc: Exception) -> Response:
 
 
 async def method_not_allowed(request: Request, exc: Exception) -> Response:
-    return error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path[:100]}")
+    allow = (getattr(exc, "headers", None) or {}).get("Allow", "")
+    return error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path[:100]}; allowed: {allow}",
+                 {"Allow": allow} if allow else None)
 
 
 class Observe:

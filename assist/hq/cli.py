@@ -5,6 +5,8 @@
     assist-hq [--db URL] device add --branch B [--name N]   # prints the token ONCE
     assist-hq [--db URL] device revoke DEVICE_ID
     assist-hq [--db URL] device list [--json]
+    assist-hq [--db URL] device replace OLD NEW --actor NAME   # a replaced PC takes over OLD's records
+    assist-hq [--db URL] audit [--json]
     assist-hq [--db URL] kb publish PACK
     assist-hq [--db URL] status set COMPLAINT_ID STATUS [--reason R] [--actor A]
     assist-hq [--db URL] records [--json]
@@ -42,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--name", default="")
     r = d.add_parser("revoke", help="revoke a device's token")
     r.add_argument("device_id")
+    rp = d.add_parser("replace", help="a replaced PC: NEW takes over OLD's records and status changes; OLD is revoked (audited)")
+    rp.add_argument("old_id")
+    rp.add_argument("new_id")
+    rp.add_argument("--actor", required=True, help="who does this (recorded in the audit trail)")
     ls = d.add_parser("list")
     ls.add_argument("--json", action="store_true")
     k = sub.add_parser("kb", help="KB packs").add_subparsers(dest="kcmd", required=True)
@@ -53,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     ss.add_argument("status")
     ss.add_argument("--reason", default="")
     ss.add_argument("--actor", default="")
+    au = sub.add_parser("audit", help="head-office actions (device replace, …), oldest first")
+    au.add_argument("--json", action="store_true")
     rc = sub.add_parser("records", help="record counts by kind")
     rc.add_argument("--json", action="store_true")
     return p
@@ -93,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"assist-hq: no active device {args.device_id}", file=sys.stderr)
                 return 1
             print(f"device {args.device_id} revoked")
+        elif args.cmd == "device" and args.dcmd == "replace":
+            moved = store.device_replace(args.old_id, args.new_id, args.actor)
+            print(f"device {args.new_id} now owns {moved['records']} record(s) and {moved['updates']} status change(s) "
+                  f"of {args.old_id}; {args.old_id} is revoked (recorded in `assist-hq audit`)")
+        elif args.cmd == "audit":
+            rows = store.audit()
+            print(json.dumps(rows, ensure_ascii=False) if args.json else
+                  "\n".join(f"{r['id']}\t{r['at']}\t{r['actor']}\t{r['action']}\t{json.dumps(r['detail'], ensure_ascii=False)}"
+                            for r in rows) or "no head-office actions recorded")
         elif args.cmd == "device":
             devs = store.device_list()
             if args.json:

@@ -8,8 +8,10 @@ receiver processes can share one PostgreSQL database.
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +55,10 @@ class SqliteDatabase(Database):
     def __init__(self, path: str):
         self.path = path
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path != ":memory:":  # owner-only, like the panel's database (SQLite gives -wal/-shm the same mode)
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            if sys.platform != "win32":
+                os.chmod(path, 0o600)
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.close()

@@ -47,6 +47,22 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]]]] = [
                 data BYTEA NOT NULL, published_at TEXT NOT NULL)""",
         ],
     }),
+    # issue 14: revisions up to 2^53 (BIGINT; SQLite integers are 64-bit already), an audit
+    # trail for head-office actions such as `device replace`
+    ("0002_bigint_audit", {
+        "sqlite": [
+            """CREATE TABLE hq_audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+                action TEXT NOT NULL, detail TEXT NOT NULL)""",
+        ],
+        "postgresql": [
+            "ALTER TABLE records ALTER COLUMN revision TYPE BIGINT",
+            "ALTER TABLE updates ALTER COLUMN base_revision TYPE BIGINT",
+            """CREATE TABLE hq_audit (
+                id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+                action TEXT NOT NULL, detail TEXT NOT NULL)""",
+        ],
+    }),
 ]
 
 BOOKKEEPING = {

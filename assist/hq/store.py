@@ -25,6 +25,14 @@ class Forbidden(Exception):
     pass
 
 
+class Refused(Exception):
+    """A record of an all-or-nothing batch was rejected: ``code`` in protocol.REJECT_STATUS."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Device:
     id: str
@@ -91,6 +99,39 @@ class Store:
             return cur.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                                [now(), device_id]).rowcount > 0
 
+    def device_replace(self, old_id: str, new_id: str, actor: str) -> dict[str, int]:
+        """A replaced PC: ``new_id`` takes over every record ``old_id`` owns and the status
+        changes addressed to it; ``old_id`` is revoked. One transaction, audited."""
+        if not actor.strip():
+            raise ValueError("say who does this: --actor NAME (recorded in the audit trail)")
+        with self.db.tx() as cur:
+            rows = {r[0]: r for r in cur.execute("SELECT id, branch, revoked_at FROM devices WHERE id IN (?, ?)",
+                                                  [old_id, new_id]).fetchall()}
+            if old_id == new_id:
+                raise ValueError("OLD and NEW are the same device")
+            for d in (old_id, new_id):
+                if d not in rows:
+                    raise ValueError(f"no device {d}; `assist-hq device list` shows them")
+            if rows[new_id][2]:
+                raise ValueError(f"device {new_id} is revoked; register the new PC with `assist-hq device add`")
+            if rows[old_id][1] != rows[new_id][1]:
+                raise ValueError(f"devices are in different branches ({rows[old_id][1]} and {rows[new_id][1]}); "
+                                 "records never move between branches")
+            moved = cur.execute("UPDATE records SET device_id = ? WHERE device_id = ?", [new_id, old_id]).rowcount
+            updates = cur.execute("UPDATE updates SET device_id = ? WHERE device_id = ?", [new_id, old_id]).rowcount
+            revoked = cur.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                                  [now(), old_id]).rowcount
+            detail = {"old": old_id, "new": new_id, "branch": rows[old_id][1], "records": moved, "updates": updates,
+                      "revoked_old": bool(revoked)}
+            cur.execute("INSERT INTO hq_audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                        [now(), actor.strip()[:100], "device_replace", json.dumps(detail, ensure_ascii=False)])
+        return {"records": moved, "updates": updates}
+
+    def audit(self) -> list[dict[str, Any]]:
+        with self.db.tx() as cur:
+            rows = cur.execute("SELECT id, at, actor, action, detail FROM hq_audit ORDER BY id").fetchall()
+        return [{"id": r[0], "at": r[1], "actor": r[2], "action": r[3], "detail": json.loads(r[4])} for r in rows]
+
     def device_list(self) -> list[Device]:
         with self.db.tx() as cur:
             rows = cur.execute("SELECT id, branch, name, created_at, revoked_at FROM devices ORDER BY created_at").fetchall()
@@ -104,33 +145,52 @@ class Store:
         return Device(*r) if r else None
 
     # -- records ------------------------------------------------------------------------------
-    def upsert(self, device: Device, records: list[protocol.Record]) -> list[protocol.Result]:
-        """Keep the latest revision of each (kind, id). Raises Forbidden (nothing written) when a
-        record belongs to another branch."""
+    def upsert(self, device: Device, records: list[protocol.Record], *, all_or_nothing: bool = False) -> list[protocol.Result]:
+        """Keep the latest revision of each (kind, id), judging each record on its own.
+
+        A record belongs to the device that first sent it (``records.device_id``): another
+        device's write is rejected (``not_owner``), a record of another branch too
+        (``forbidden``); nothing of theirs is changed. With ``all_or_nothing`` (0.1.0 clients)
+        the first rejection raises :class:`Refused` and the whole batch is rolled back."""
         out: list[protocol.Result] = []
         at = now()
         payload_sql = "CAST(? AS jsonb)" if self.pg else "?"
-        sql = (f"INSERT INTO records (kind, record_id, revision, branch, device_id, payload, received_at) "
-               f"VALUES (?, ?, ?, ?, ?, {payload_sql}, ?) ON CONFLICT (kind, record_id) DO UPDATE SET "
-               "revision = excluded.revision, device_id = excluded.device_id, payload = excluded.payload, "
-               "received_at = excluded.received_at "
-               "WHERE records.revision < excluded.revision AND records.branch = excluded.branch RETURNING revision")
+        lock = " FOR UPDATE" if self.pg else ""
+        insert = (f"INSERT INTO records (kind, record_id, revision, branch, device_id, payload, received_at) "
+                  f"VALUES (?, ?, ?, ?, ?, {payload_sql}, ?) ON CONFLICT (kind, record_id) DO NOTHING RETURNING revision")
+        select = f"SELECT revision, branch, device_id FROM records WHERE kind = ? AND record_id = ?{lock}"
+        update = f"UPDATE records SET revision = ?, payload = {payload_sql}, received_at = ? WHERE kind = ? AND record_id = ?"
         with self.db.tx() as cur:
             for r in sorted(records, key=lambda r: (r.kind, r.id, r.revision)):  # one lock order: no deadlocks
-                got = cur.execute(sql, [r.kind, r.id, r.revision, device.branch, device.id,
-                                        json.dumps(r.payload, ensure_ascii=False), at]).fetchone()
-                if got is not None:
-                    out.append(protocol.Result(r.kind, r.id, r.revision, protocol.STORED, r.revision))
-                    continue
-                rev, branch, owner = cur.execute("SELECT revision, branch, device_id FROM records WHERE kind = ? AND record_id = ?",
-                                                 [r.kind, r.id]).fetchone()
+                payload = json.dumps(r.payload, ensure_ascii=False, allow_nan=False)
+                row = cur.execute(select, [r.kind, r.id]).fetchone()
+                if row is None:
+                    if cur.execute(insert, [r.kind, r.id, r.revision, device.branch, device.id, payload, at]).fetchone():
+                        out.append(protocol.Result(r.kind, r.id, r.revision, protocol.STORED, r.revision))
+                        continue
+                    row = cur.execute(select, [r.kind, r.id]).fetchone()  # another request inserted it just now
+                rev, branch, owner = row
                 if branch != device.branch:
-                    raise Forbidden(f"record {r.kind} {r.id[:60]} belongs to another branch; "
-                                    f"this device may write only branch {device.branch}")
-                # same revision, or a newer one this device sent itself (a resend): harmless
-                same = rev == r.revision or owner == device.id
-                out.append(protocol.Result(r.kind, r.id, r.revision, protocol.DUPLICATE if same else protocol.CONFLICT, rev))
+                    res = self._reject(r, rev, "forbidden", f"record {r.kind} {r.id[:60]} belongs to another branch; "
+                                                            f"this device may write only branch {device.branch}")
+                elif owner != device.id:
+                    res = self._reject(r, rev, "not_owner", f"record {r.kind} {r.id[:60]} belongs to device {owner}, not to "
+                                                            f"this device ({device.id}); nothing was changed. If this PC "
+                                                            f"replaced {owner}, head office runs `assist-hq device replace "
+                                                            f"{owner} {device.id}`, then send it again")
+                elif rev < r.revision:
+                    cur.execute(update, [r.revision, payload, at, r.kind, r.id])
+                    res = protocol.Result(r.kind, r.id, r.revision, protocol.STORED, r.revision)
+                else:  # the same revision, or a newer one this device sent itself (a resend): harmless
+                    res = protocol.Result(r.kind, r.id, r.revision, protocol.DUPLICATE, rev)
+                if res.status == protocol.REJECTED and all_or_nothing:
+                    raise Refused(res.code, res.message)
+                out.append(res)
         return out
+
+    @staticmethod
+    def _reject(r: protocol.Record, server_rev: int, code: str, message: str) -> protocol.Result:
+        return protocol.Result(r.kind, r.id, r.revision, protocol.REJECTED, server_rev, code, message)
 
     def record_counts(self) -> dict[str, int]:
         with self.db.tx() as cur:

@@ -23,6 +23,9 @@ log = logging.getLogger("assist.panel")
 def create_app(argv: list[str] | None = None, platform: str | None = None) -> QApplication:
     if platform:
         os.environ["QT_QPA_PLATFORM"] = platform
+    # Worker threads (text scans, KB reload, sync) hold the GIL for up to the switch interval
+    # whenever a GUI callback wants it: 1 ms instead of 5 keeps the GUI thread responsive.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("assist")
     app.setApplicationDisplayName("Assist")
@@ -81,6 +84,12 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     if not server.listen():
         print("assist: cannot open the single-instance socket; is another panel starting?", file=sys.stderr)
         return 1
+    problem = ctx.check_database()
+    if problem is not None:  # a broken database: ask before anything touches it
+        from assist.ui.db_problem import resolve
+
+        if not resolve(ctx, problem):
+            return 2
     services: PanelServices = services_factory(translations)
     view, ctl = build_window(services)
     server.messageReceived.connect(ctl.handle_message)

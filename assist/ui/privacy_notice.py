@@ -27,15 +27,15 @@ class PrivacyNotice:
     @classmethod
     def kind_label(cls, kind: str) -> str:
         labels = {
-            "id_card": cls.tr("ID card number"),
-            "bank_card": cls.tr("bank card number"),
-            "mobile": cls.tr("mobile number"),
-            "landline": cls.tr("phone number"),
-            "email": cls.tr("e-mail address"),
-            "uscc": cls.tr("unified social credit code"),
-            SECRET: cls.tr("password or verification code"),
+            "id_card": QCoreApplication.translate("PrivacyNotice", "ID card number"),
+            "bank_card": QCoreApplication.translate("PrivacyNotice", "bank card number"),
+            "mobile": QCoreApplication.translate("PrivacyNotice", "mobile number"),
+            "landline": QCoreApplication.translate("PrivacyNotice", "phone number"),
+            "email": QCoreApplication.translate("PrivacyNotice", "e-mail address"),
+            "uscc": QCoreApplication.translate("PrivacyNotice", "unified social credit code"),
+            SECRET: QCoreApplication.translate("PrivacyNotice", "password or verification code"),
         }
-        return labels.get(kind, cls.tr("personal data"))
+        return labels.get(kind, QCoreApplication.translate("PrivacyNotice", "personal data"))
 
     @classmethod
     def describe(cls, spans: Iterable, copied: bool = False) -> str:
@@ -46,13 +46,13 @@ class PrivacyNotice:
         parts = []
         secret = kinds.pop(SECRET, 0)
         if kinds:
-            listed = cls.tr(", ").join(f"{cls.kind_label(k)} ×{n}" if n > 1 else cls.kind_label(k) for k, n in kinds.items())
+            listed = QCoreApplication.translate("PrivacyNotice", ", ").join(f"{cls.kind_label(k)} ×{n}" if n > 1 else cls.kind_label(k) for k, n in kinds.items())
             if copied:
-                parts.append(cls.tr("Masked in the copied text: {kinds}.").format(kinds=listed))
+                parts.append(QCoreApplication.translate("PrivacyNotice", "Masked in the copied text: {kinds}.").format(kinds=listed))
             else:
-                parts.append(cls.tr("Personal data masked: {kinds}.").format(kinds=listed))
+                parts.append(QCoreApplication.translate("PrivacyNotice", "Personal data masked: {kinds}.").format(kinds=listed))
         if secret:
-            parts.append(cls.tr("A password or verification code was removed: PINs, passwords, CVV and "
+            parts.append(QCoreApplication.translate("PrivacyNotice", "A password or verification code was removed: PINs, passwords, CVV and "
                                 "SMS codes must never be asked for or recorded."))
         return " ".join(parts)
 

@@ -122,6 +122,10 @@ class SyncStatusController(QObject):
         if st.conflicts:
             text += "\n" + self.tr("{n} conflict(s) with head office: see `assist sync --conflicts`, close with `assist sync --resolve ID`").format(n=st.conflicts)
             colour = "#b71c1c"
+        if getattr(st, "rejected", 0):
+            text += "\n" + self.tr("{n} record(s) not accepted by head office (kept on this PC): "
+                                   "see the reason with `assist sync --rejected`, fix, then `assist sync --resend ID`").format(n=st.rejected)
+            colour = "#b71c1c"
         self.button.setText(text)
         self.button.setAccessibleName(text)
         self.button.setToolTip(self.tr("Click or press Ctrl+Shift+S to sync now"))

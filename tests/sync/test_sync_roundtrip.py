@@ -47,26 +47,20 @@ def test_same_batch_twice_is_harmless(hq_db, hq_store, receivers, client_db):
     assert_exactly_once(hq_store, client_db)
 
 
-def test_newer_revision_elsewhere_is_a_conflict_not_an_overwrite(hq_db, hq_store, receivers, client_db, tmp_path):
-    from assist.core.storage import open_db
+def test_a_conflict_answer_is_kept_for_the_agent_not_dropped(client_db):
+    """A receiver may answer `conflict` (it holds a newer revision from elsewhere; the reference
+    receiver refuses another device's write instead, see test_sync_hostile): the row leaves the
+    outbox and the agent sees the conflict."""
+    from assist.core.sync import protocol
 
-    rx = receivers(hq_db)
-    _, tok_a = hq_store.device_add("0101", "A")
-    _, tok_b = hq_store.device_add("0101", "B")
-    other = open_db(tmp_path / "other.sqlite3")
-    outbox.enqueue(other, "complaint", "c-1", 3, {"status": "处理中", "revision": 3})
-    assert make_client(other, rx.url, tok_a).run_round().ok
     outbox.enqueue(client_db, "complaint", "c-1", 2, {"status": "受理", "revision": 2})
-
-    report = make_client(client_db, rx.url, tok_b).run_round()
-
-    assert report.ok and report.conflicts == 1
-    assert hq_store.records("complaint") == [("complaint", "c-1", 3, "0101")]
+    batch = local.next_batch(client_db, 10)
+    out = local.apply_results(client_db, batch, [protocol.Result("complaint", "c-1", 2, protocol.CONFLICT, 3)])
+    assert out["conflicts"] == 1 and out["acked"] == 1
     conflicts = local.open_conflicts(client_db)
     assert len(conflicts) == 1 and conflicts[0]["server_revision"] == 3 and conflicts[0]["local_revision"] == 2
     st = read_status(client_db)
     assert st.conflicts == 1 and st.waiting == 0
-    other.conn.close()
 
 
 def test_head_office_status_change_becomes_a_local_revision(hq_db, hq_store, receivers, client_db):

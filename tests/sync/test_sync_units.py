@@ -86,3 +86,26 @@ def test_openapi_documents_every_route_and_error_shape():
     assert routes == set(spec["paths"])
     assert spec["components"]["schemas"]["Error"]["required"] == ["error"]
     assert set(spec["components"]["schemas"]["Result"]["properties"]["status"]["enum"]) == set(protocol.RESULTS)
+
+
+def test_sync_token_is_refused_by_a_plaintext_keyring(basedir, capsys, monkeypatch):
+    """As for the data key: a keyring backend that stores plaintext never gets the token."""
+    import io
+
+    import keyring
+
+    from assist.app import main
+    from assist.core.sync import service
+    from tests.conftest import MemoryKeyring
+
+    plaintext = type("PlaintextKeyring", (MemoryKeyring,), {})()
+    keyring.set_keyring(plaintext)
+    monkeypatch.setattr("sys.stdin", io.StringIO("ahq_secret_token\n"))
+    assert main(["--basedir", str(basedir), "sync", "--set-token"]) == 1
+    err = capsys.readouterr().err
+    assert "plaintext" in err and "nothing was written" in err
+    assert plaintext.store == {}
+    plaintext.store[(service.KEYRING_SERVICE, service.KEYRING_USER)] = "ahq_put_there_by_someone_else"
+    with pytest.raises(SyncError) as e:
+        service.get_token()
+    assert e.value.code == "no_token" and "plaintext" in str(e.value)

@@ -44,3 +44,20 @@ def test_compiled_translation_is_present_and_loads():
     t = QTranslator()
     assert t.load("assist_zh_CN", str(I18N)), "run `make` to compile translations"
     assert t.translate("PanelController", "Quit") == "退出"
+
+
+def test_class_level_strings_are_translated_at_run_time(qapp):
+    """Strings outside an instance (classmethods) must be filed under the context they are looked
+    up with: the privacy notices were filed under "cls" and showed in English."""
+    from assist.paths import Paths
+    from assist.ui.db_problem import DbProblemDialog
+    from assist.ui.i18n import Translations
+    from assist.ui.privacy_notice import PrivacyNotice
+
+    tr = Translations(Paths.resolve().resources_dir / "i18n")
+    assert tr.install("zh_CN")
+    try:
+        assert "手机号" in PrivacyNotice.describe(["mobile"])
+        assert "数据库" in DbProblemDialog.words()["fresh"]
+    finally:
+        tr.install("en")

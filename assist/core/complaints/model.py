@@ -38,6 +38,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from assist.core.text import clean_text, clean_tree
+
 COMPLAINANT_TYPES = ("本人", "法定代理人", "委托代理人", "继承人", "单位")
 LEVELS = ("普通", "复杂", "重大")
 INSTITUTION_TYPES = ("银行", "保险")
@@ -191,8 +193,9 @@ class Complaint:
                 v = v if isinstance(v, bool) else str(v).strip().lower() in ("1", "true", "yes", "是", "y")
             elif isinstance(default, list):
                 v = list(v) if isinstance(v, (list, tuple)) else [s.strip() for s in str(v).replace("，", ",").split(",") if s.strip()]
-            elif isinstance(default, str) and not isinstance(v, str):
-                v = str(v)
+                v = clean_tree(v)
+            elif isinstance(default, str):
+                v = clean_text(v if isinstance(v, str) else str(v))  # NUL, control chars, lone surrogates
             kw[k] = v
         return cls(**kw)
 

@@ -17,6 +17,7 @@ from typing import Any
 from assist.core.complaints.deadlines import _date_or_none
 from assist.core.complaints.model import COMPLAINANT_TYPES, INSTITUTION_TYPES, Complaint, FieldError, documents_needed, label
 from assist.core.complaints.taxonomy import Taxonomy, load_taxonomy
+from assist.core.text import LINE_MAX, TEXT_MAX
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
@@ -130,7 +131,25 @@ def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy | None = None,
     _check_recusal(c, errs)
     _check_agreement(c, have, errs, today or dt.date.today())
     _check_major(c, errs, today or dt.date.today())
+    _check_lengths(c, errs)
     return errs
+
+
+# Free-text fields that may hold paragraphs; every other text field is one line.
+LONG_TEXT_FIELDS = frozenset({"request", "facts", "basis", "decision", "decision_basis", "not_accepted_reason",
+                              "contact_address", "org_address"})
+
+
+def _check_lengths(c: Complaint, errs: list[FieldError]) -> None:
+    """Bounds from assist.core.text (the receiver applies the same): never cut, always said."""
+    for f in Complaint.field_names():
+        v = getattr(c, f)
+        if not isinstance(v, str):
+            continue
+        limit = TEXT_MAX if f in LONG_TEXT_FIELDS else LINE_MAX
+        if len(v) > limit:
+            errs.append(_err(f, f"共{len(v)}字，超过上限{limit}字", "请删减后再保存", "too_long",
+                             f"{len(v)} characters; at most {limit}", "shorten it"))
 
 
 def _check_choices(c: Complaint, tax: Taxonomy, have: set[str], errs: list[FieldError]) -> None:

@@ -24,6 +24,7 @@ from assist.core.kb.model import (
     CardError,
     KnowledgeBase,
 )
+from assist.core.text import clean
 
 CARD_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 KNOWN_FIELDS = {
@@ -161,6 +162,14 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
     """Parse one card file. Returns (card or None, problems)."""
     errs: list[CardError] = []
     text = text.lstrip("\ufeff")
+    cleaned = clean(text)
+    if cleaned.changed:
+        bad = next(i for i, (a, b) in enumerate(zip(text.replace("\r\n", "\n"), cleaned.text + "\0")) if a != b)
+        line = text.replace("\r\n", "\n").count("\n", 0, bad) + 1
+        errs.append(CardError(rel, line, f"{cleaned.removed} control character(s) removed and {cleaned.replaced} invalid "
+                                         "character(s) replaced; save the file as plain UTF-8 text", severity="warning",
+                              code="text-cleaned"))
+    text = cleaned.text
     fm_text, body, body_line = _split_front_matter(text)
     if fm_text is None:
         return None, [CardError(rel, 1, "no YAML front matter: the file must start with a '---' line, the fields, and a closing '---' line", code="no-front-matter")]

@@ -116,3 +116,24 @@ def classify_digits(s: str, plus: bool = False) -> str | None:
     if n == 18 and is_uscc(s):
         return USCC
     return None
+
+
+# Which lengths classify_digits can accept, by the first character (a cheap pre-filter that
+# keeps the detector fast on long digit runs; tests check it agrees with classify_digits).
+_ANY = frozenset(range(13, 20)) | {15, 18}
+_LENGTHS_BY_FIRST: dict[str, frozenset[int]] = {
+    "0": frozenset({10, 11, 12, 15}),          # landline; 0086 + mobile
+    "1": frozenset({11, 15, 18}),              # mobile; ID; USCC
+    "7": frozenset({15, 18}),                  # ID; USCC
+    "8": frozenset({13, 15, 18}),              # 86 + mobile; ID; USCC
+    **{d: _ANY for d in "234569"},             # cards 13-19 (2-series, 3-6, 9); ID; USCC
+}
+_PLUS_LENGTHS = frozenset({13, 15})
+_NONE: frozenset[int] = frozenset()
+
+
+def possible_lengths(first: str, plus: bool = False) -> frozenset[int]:
+    """The lengths a compact string starting with ``first`` can have and still be classified."""
+    if plus:
+        return _PLUS_LENGTHS if first in "08" else _NONE
+    return _LENGTHS_BY_FIRST.get(first, _NONE)

@@ -65,6 +65,16 @@ def _check_usable(backend: Any) -> None:
         raise NoKeyringAvailable(f"refusing plaintext keyring backend {name}")
 
 
+def require_secure_keyring() -> Any:
+    """The active keyring backend, or ``NoKeyringAvailable`` if it is none or stores plaintext
+    (the data key and the sync token both need this)."""
+    import keyring
+
+    backend = _backend(keyring)
+    _check_usable(backend)
+    return backend
+
+
 class FieldCipher:
     """Encrypts and decrypts single text fields with AES-GCM."""
 

@@ -99,7 +99,14 @@ def _is_amount(text: str, start: int, end: int) -> bool:
     )
 
 
+_MAX_PIECE = 19  # the longest compact value classify_digits accepts (a 19-digit card)
+_MIN_PIECE = 10  # the shortest (a landline)
+
+
 def _digit_spans(text: str) -> list[PiiSpan]:
+    """Cut each digit run into the longest pieces that pass a check. Only pieces of 10-19
+    compact characters can pass, so each group start tries at most 19 ends: linear in the
+    length of the run (trying every sub-run was cubic on long runs of spaced digits)."""
     out: list[PiiSpan] = []
     for m in _RUN.finditer(text):
         run_start, run_end = m.span()
@@ -108,21 +115,39 @@ def _digit_spans(text: str) -> list[PiiSpan]:
         groups = [(g.start(), g.end()) for g in _GROUP.finditer(text, run_start, run_end)]
         if paren and len(groups) >= 2:  # "(010) 8888 1234": the area code is its own group
             groups = [(run_start, groups[0][1])] + groups[1:]
-        i, n = 0, len(groups)
+        n = len(groups)
+        # the run without separators, and where each group starts in it
+        compact_run = "".join(text[s:e] for s, e in groups).translate(_STRIP).upper()
+        acc = [0] * (n + 1)
+        for k, (s, e) in enumerate(groups):
+            acc[k + 1] = acc[k] + (e - s) - (1 if paren and k == 0 else 0)
+        i = 0
+        hi = 0  # the largest j with acc[j] - acc[i] <= _MAX_PIECE (moves forward only)
         while i < n:
-            for j in range(n, i, -1):
-                s, e = groups[i][0], groups[j - 1][1]
-                raw = text[s:e]
-                compact = raw.translate(_STRIP).upper()
-                if "X" in compact[:-1]:
+            hi = max(hi, i)
+            while hi < n and acc[hi + 1] - acc[i] <= _MAX_PIECE:
+                hi += 1
+            a = acc[i]
+            lead = plus and i == 0
+            lengths = checks.possible_lengths(compact_run[a:a + 1], lead)
+            for j in range(hi, i, -1):
+                b = acc[j]
+                if b - a < _MIN_PIECE:
+                    i += 1
+                    break
+                if b - a not in lengths or compact_run.find("X", a, b - 1) >= 0:
                     continue
-                kind = checks.classify_digits(compact, plus=plus and i == 0)
+                kind = checks.classify_digits(compact_run[a:b], plus=lead)
                 if paren and i == 0 and kind not in (LANDLINE, None):
                     kind = None
                 if kind is None:
                     continue
-                if plus and i == 0:
+                s, e = groups[i][0], groups[j - 1][1]
+                if lead:
                     s = run_start
+                if kind in (BANK_CARD, ID_CARD) and _SERIAL_BEFORE.search(text, max(0, s - 12), s):
+                    i = j  # a serial (流水号, IMEI, …): 1 random number in 10 passes Luhn, many a date check
+                    break
                 if not _is_amount(text, s, e):
                     out.append(PiiSpan(kind, s, e))
                 i = j
@@ -157,6 +182,11 @@ _ID_CONTEXT = re.compile(
     r"(?:身份证号?码?|证件号码?|身份证件号码?|ID\s*no\.?)" + _CONNECT
     + r"(\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx]|\d{15}|\d{17}[\dXx])(?![0-9A-Za-z])", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(r"(?:订单|工单|流水|受理|编|单|交易|参考|批次|凭证|合同|保单)号?(?:码)?[ ]*(?:是|为|:|：)?[ ]*$")
+# Serial numbers named as such are not cards, even when they pass Luhn by chance (1 in 10).
+_SERIAL_BEFORE = re.compile(
+    r"(?:(?:订单|工单|流水|受理|编|交易|参考|批次|凭证|合同|保单|会员|序列|设备|快递|运单|物流|发票|申请|业务|回执)号(?:码)?"
+    r"|(?<![A-Za-z])(?:IMEI|MEID|SN|S/N|serial(?:\s*no\.?)?)"
+    r")[ ]*(?:是|为|:|：|=)?[ ]*$", re.IGNORECASE)
 _UNIONPAY = re.compile(r"(?<![0-9A-Za-z._-])(62\d(?:[ -]?\d){13,16})(?![0-9A-Za-z])")
 
 
@@ -166,7 +196,8 @@ def _possible_spans(text: str) -> list[PiiSpan]:
     for m in _UNIONPAY.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(1))
         if (16 <= digits <= 19 and not _is_amount(text, m.start(1), m.end(1))
-                and not _REFERENCE_BEFORE.search(text, max(0, m.start(1) - 6), m.start(1))):
+                and not _REFERENCE_BEFORE.search(text, max(0, m.start(1) - 6), m.start(1))
+                and not _SERIAL_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))):
             out.append(PiiSpan(BANK_CARD, m.start(1), m.end(1)))
     return out
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.text import clean_tree
+
 KINDS = ("complaint", "audit", "script_use", "search_miss", "call")
 
 
@@ -22,6 +24,7 @@ def enqueue(db: Database, kind: str, record_id: str, revision: int, payload: dic
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}; one of {', '.join(KINDS)}")
     at = at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    payload = clean_tree(payload)  # head office refuses control characters and lone surrogates
     db.execute(
         "INSERT OR IGNORE INTO outbox (kind, record_id, revision, payload, created_at) VALUES (?, ?, ?, ?, ?)",
         [kind, record_id, int(revision), json.dumps(payload, ensure_ascii=False, sort_keys=True), at],

@@ -39,6 +39,7 @@ class RoundReport:
     ok: bool = True
     pushed: int = 0
     conflicts: int = 0
+    rejected: int = 0           # records head office did not accept (parked with the reason)
     updates_applied: int = 0
     updates_refused: int = 0
     kb_imported: str | None = None
@@ -93,13 +94,24 @@ class SyncClient:
                 if exc.code == "too_large" and size > 1:
                     size = max(1, size // 2)   # 413: halve and go on
                     continue
+                if exc.status == 409 or (exc.status in (400, 422) and "records[" in str(exc)):
+                    # a receiver that refuses whole batches: halve until the refused record is
+                    # alone, then park it with the reason so it never blocks the rows behind it
+                    if len(batch) > 1:
+                        size = max(1, len(batch) // 2)
+                        continue
+                    self.db_call(local.park_and_remove, seqs[0], exc.code, str(exc))
+                    report.rejected += 1
+                    continue
                 raise
+            size = min(self.batch_size, size * 2)
             if t0 is not None and self.clock:
                 report.batch_seconds.append(self.clock() - t0)
             outcome = self.db_call(local.apply_results, batch, results)
             report.batches += 1
-            report.pushed += outcome["acked"]
+            report.pushed += outcome["acked"] - outcome.get("rejected", 0)   # accepted (stored, duplicate, conflict)
             report.conflicts += outcome["conflicts"]
+            report.rejected += outcome.get("rejected", 0)
             if outcome["acked"] == 0:
                 raise SyncError("bad_response", "the server acknowledged none of the records sent", retryable=True)
 
@@ -145,5 +157,6 @@ class SyncClient:
         online = err is None or err.code not in ("offline", "timeout", "dropped", "tls", "not_configured", "no_token")
         self.db_call(status.save_outcome, at, online=online, error=(err.code, str(err)[:200]) if err else None)
         log.info("sync round", extra={"fields": {"ok": report.ok, "pushed": report.pushed, "conflicts": report.conflicts,
+                                      "rejected": report.rejected,
                                       "updates": report.updates_applied, "code": err.code if err else None}})
         return report

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from assist.core.storage import outbox
 from assist.core.sync import protocol
+from assist.core.text import clean_text, clean_tree
 
 GLOBAL_ID_KINDS = ("complaint",)  # ids already unique across devices (UUIDs)
 
@@ -60,16 +61,20 @@ def apply_results(db: Database, sent: list[tuple[int, protocol.Record]], results
     """Remove acknowledged rows (one transaction), mark synced complaints, store conflicts.
 
     A row the server did not mention stays in the outbox (it will be sent again)."""
-    by_key = {(r.kind, r.id, r.revision): r for r in results}
-    acked, synced, conflicts = [], 0, 0
+    by_key = {(r.kind, r.id, r.revision): r for r in results if r.status != protocol.REJECTED or r.index is None}
+    by_index = {r.index: r for r in results if r.status == protocol.REJECTED and r.index is not None}
+    acked, synced, conflicts, rejected = [], 0, 0, 0
     at = now_iso()
     with db.atomic():
-        for seq, rec in sent:
-            res = by_key.get((rec.kind, rec.id, rec.revision))
+        for i, (seq, rec) in enumerate(sent):
+            res = by_index.get(i) or by_key.get((rec.kind, rec.id, rec.revision))
             if res is None:
                 continue
             acked.append(seq)
-            if res.status == protocol.CONFLICT:
+            if res.status == protocol.REJECTED:
+                rejected += 1
+                park(db, seq, res.code or "rejected", res.message or "head office did not accept this record")
+            elif res.status == protocol.CONFLICT:
                 conflicts += 1
                 db.execute("INSERT INTO sync_conflicts (at, kind, record_id, local_revision, server_revision, message, payload) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -82,7 +87,54 @@ def apply_results(db: Database, sent: list[tuple[int, protocol.Record]], results
                 cur = db.execute("UPDATE complaints SET sync_state = 'synced' WHERE id = ? AND revision = ?", [rec.id, rec.revision])
                 synced += cur.rowcount
         outbox.acknowledge(db, acked)
-    return {"acked": len(acked), "complaints_synced": synced, "conflicts": conflicts}
+    return {"acked": len(acked), "complaints_synced": synced, "conflicts": conflicts, "rejected": rejected}
+
+
+# ---- records head office did not accept -------------------------------------------------------
+
+def park(db: Database, seq: int, code: str, message: str) -> None:
+    """Move outbox row ``seq`` to ``sync_rejected`` with the reason (it no longer blocks the
+    rows behind it; nothing is deleted). The caller removes the outbox row (same transaction)."""
+    row = db.execute("SELECT kind, record_id, revision, payload FROM outbox WHERE seq = ?", [seq]).fetchone()
+    if row is None:
+        return
+    kind, record_id, revision, payload = row
+    with db.atomic():
+        db.execute("INSERT INTO sync_rejected (at, kind, record_id, revision, payload, code, message) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [now_iso(), kind, record_id, revision, payload, code[:40], clean_text(message)[:1000]])
+        if kind == "complaint":
+            db.execute("UPDATE complaints SET sync_state = 'error' WHERE id = ? AND revision = ?", [record_id, revision])
+
+
+def park_and_remove(db: Database, seq: int, code: str, message: str) -> None:
+    with db.atomic():
+        park(db, seq, code, message)
+        outbox.acknowledge(db, [seq])
+
+
+def open_rejected(db: Database) -> list[dict[str, Any]]:
+    cur = db.execute("SELECT id, at, kind, record_id, revision, code, message FROM sync_rejected "
+                     "WHERE resent_at IS NULL ORDER BY id")
+    return [dict(zip(("id", "at", "kind", "record_id", "revision", "code", "message"), r)) for r in cur]
+
+
+def resend_rejected(db: Database, rejected_id: int) -> dict[str, Any]:
+    """Queue a parked record again, its text cleaned as at every boundary (NUL, control
+    characters, lone surrogates). The parked row is kept, marked as resent."""
+    row = db.execute("SELECT kind, record_id, revision, payload FROM sync_rejected WHERE id = ? AND resent_at IS NULL",
+                     [rejected_id]).fetchone()
+    if row is None:
+        raise KeyError(rejected_id)
+    kind, record_id, revision, payload = row
+    before = json.loads(payload)
+    after = clean_tree(before)
+    with db.atomic():
+        db.execute("DELETE FROM outbox WHERE kind = ? AND record_id = ? AND revision = ?", [kind, record_id, revision])
+        outbox.enqueue(db, kind, record_id, revision, after)
+        db.execute("UPDATE sync_rejected SET resent_at = ? WHERE id = ?", [now_iso(), rejected_id])
+        if kind == "complaint":
+            db.execute("UPDATE complaints SET sync_state = 'pending' WHERE id = ? AND revision = ?", [record_id, revision])
+    return {"kind": kind, "record_id": record_id, "revision": revision, "cleaned": after != before}
 
 
 def record_conflict(db: Database, kind: str, record_id: str, local_rev: int, server_rev: int, message: str) -> None:

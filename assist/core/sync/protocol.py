@@ -12,18 +12,31 @@ UUID (``<install>:<local id>``).
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from typing import Any
+
+from assist.core.text import clean_text, text_problem
 
 API = "/v1"
 KINDS = ("complaint", "audit", "script_use", "search_miss", "call")
 MAX_BATCH = 500                  # records per push
 MAX_BODY = 1024 * 1024           # bytes per request (receiver default)
 MAX_ID = 200
+MAX_BRANCH = 16
+MAX_REVISION = 2**53             # integers stay exact in every JSON implementation
+MAX_INT = 2**53                  # any integer in a payload: -2^53..2^53
+MAX_DEPTH = 32                   # nesting of objects/arrays inside a payload
+MAX_STRING = 20_000              # characters in one payload string (form fields are at most 10,000)
+MAX_KEY = 200                    # characters in one payload key
+MAX_CURSOR = 2**53               # `after` of GET /updates
 
 # Per-record results of a push.
-STORED, DUPLICATE, CONFLICT = "stored", "duplicate", "conflict"
-RESULTS = (STORED, DUPLICATE, CONFLICT)
+STORED, DUPLICATE, CONFLICT, REJECTED = "stored", "duplicate", "conflict", "rejected"
+RESULTS = (STORED, DUPLICATE, CONFLICT, REJECTED)
+# Why a record was rejected (``code``) and the HTTP status a whole-batch answer would carry.
+REJECT_STATUS = {"bad_record": 400, "forbidden": 403, "not_owner": 409}
 
 
 class ProtocolError(ValueError):
@@ -50,8 +63,29 @@ class Result:
     kind: str
     id: str
     revision: int
-    status: str             # stored | duplicate | conflict
+    status: str             # stored | duplicate | conflict | rejected
     server_revision: int
+    code: str = ""          # rejected: bad_record | forbidden | not_owner
+    message: str = ""       # rejected: what is wrong and how to fix it
+    index: int | None = None  # rejected: position of the record in the request's ``records``
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "id": self.id, "revision": self.revision, "status": self.status,
+                               "server_revision": self.server_revision}
+        if self.status == REJECTED:
+            out.update(code=self.code, message=self.message, index=self.index)
+        return out
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A parsed push: the records that are well formed, and those rejected with a reason."""
+
+    branch: str
+    records: list[Record]
+    rejected: list[Result]
+    per_record: bool        # the client asked for per-record outcomes (else all or nothing)
+    positions: dict[tuple[str, str, int], int] | None = None  # (kind, id, revision) -> index in the request
 
 
 @dataclass(frozen=True)
@@ -81,34 +115,139 @@ def _need(obj: Any, key: str, typ: type | tuple[type, ...], where: str) -> Any:
     return v
 
 
-def parse_push(body: Any) -> tuple[str, list[Record]]:
-    """Validate a push body ``{"branch": str, "records": [...]}``; return (branch, records)."""
+class NonFinite:
+    """What ``NaN``/``Infinity`` in a body decode to: refused where they appear (not JSON numbers)."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+
+def _parse_int(s: str) -> int | NonFinite:
+    return int(s) if len(s) <= 30 else NonFinite(f"{s[:10]}… ({len(s)} digits)")
+
+
+def loads(data: bytes) -> Any:
+    """Decode a request body. ``NaN``/``Infinity`` and huge integers become :class:`NonFinite`
+    (refused per record, never stored). Raises ProtocolError for what is not JSON at all."""
+    try:
+        return json.loads(data, parse_constant=NonFinite, parse_int=_parse_int)
+    except RecursionError:
+        raise ProtocolError(f"body is nested too deeply; payloads may nest at most {MAX_DEPTH} levels") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProtocolError(f"body is not valid JSON: {clean_text(str(exc))[:200]}") from None
+
+
+def payload_problem(payload: Any) -> str | None:
+    """Why a payload cannot be stored, or None: depth, string and key lengths, clean text
+    (as ``assist.core.text.clean_text`` leaves it), finite numbers within ±2^53. Iterative."""
+    stack: list[tuple[Any, int, str]] = [(payload, 1, "payload")]
+    while stack:
+        obj, depth, path = stack.pop()
+        if isinstance(obj, dict) or isinstance(obj, list):
+            if depth > MAX_DEPTH:
+                return f"{path}: nested deeper than {MAX_DEPTH} levels"
+            if isinstance(obj, dict):
+                for k, v in obj.items():
+                    why = text_problem(k, MAX_KEY)
+                    if why:
+                        return f"{path}: a key has {why}"
+                    stack.append((v, depth + 1, f"{path}.{clean_text(k)[:40]}"))
+            else:
+                stack.extend((v, depth + 1, f"{path}[{i}]") for i, v in enumerate(obj))
+        elif isinstance(obj, str):
+            why = text_problem(obj, MAX_STRING)
+            if why:
+                return f"{path}: {why}"
+        elif isinstance(obj, NonFinite):
+            return f"{path}: {obj.token} is not a JSON number (NaN, Infinity and integers over 30 digits are refused)"
+        elif isinstance(obj, bool) or obj is None:
+            continue
+        elif isinstance(obj, int):
+            if not -MAX_INT <= obj <= MAX_INT:
+                return f"{path}: integer outside -2^53..2^53"
+        elif isinstance(obj, float):
+            if not math.isfinite(obj):
+                return f"{path}: number out of range (a float overflowed to infinity)"
+    return None
+
+
+def _echo(v: Any, limit: int = MAX_ID) -> str:
+    return clean_text(v)[:limit] if isinstance(v, str) else ""
+
+
+def _record(it: Any, i: int) -> Record | Result:
+    """One record of a push, or the reason it is rejected (code bad_record)."""
+    where = f"records[{i}]"
+    kind, rid, rev = (it.get("kind"), it.get("id"), it.get("revision")) if isinstance(it, dict) else (None, None, None)
+
+    def bad(why: str) -> Result:
+        ok_rev = isinstance(rev, int) and not isinstance(rev, bool) and 0 <= rev <= MAX_REVISION
+        return Result(_echo(kind, 40), _echo(rid), rev if ok_rev else 0, REJECTED, 0, "bad_record", f"{where}: {why}", i)
+
+    if not isinstance(it, dict):
+        return bad("must be an object with kind, id, revision and payload")
+    for key, typ in (("kind", str), ("id", str), ("revision", int), ("payload", dict)):
+        if key not in it:
+            return bad(f"field '{key}' is missing")
+        v = it[key]
+        if isinstance(v, NonFinite):
+            return bad(f"field '{key}': {v.token} is not a valid value")
+        if not isinstance(v, typ) or (typ is int and isinstance(v, bool)):
+            return bad(f"field '{key}' must be {typ.__name__}, got {type(v).__name__}")
+    if kind not in KINDS:
+        return bad(f"unknown kind {_echo(kind, 40)!r}; one of {', '.join(KINDS)}")
+    why = text_problem(rid, MAX_ID)
+    if not rid or why:
+        return bad(f"'id' must be 1..{MAX_ID} characters of clean text" + (f" ({why})" if why else ""))
+    if not 1 <= rev <= MAX_REVISION:
+        return bad(f"'revision' must be from 1 to 2^53 ({MAX_REVISION}), got {str(rev)[:30]}")
+    why = payload_problem(it["payload"])
+    if why:
+        return bad(why)
+    return Record(kind, rid, rev, it["payload"])
+
+
+def parse_batch(body: Any) -> Batch:
+    """Validate a push body ``{"branch": str, "records": [...], "per_record": bool?}``.
+
+    The body as a whole must be right (ProtocolError otherwise); each record is judged on its
+    own: a bad one becomes a ``rejected`` result (code ``bad_record``) with the reason."""
     if not isinstance(body, dict):
         raise ProtocolError("body must be a JSON object with 'branch' and 'records'")
     branch = _need(body, "branch", str, "body")
+    if not branch or text_problem(branch, MAX_BRANCH):
+        raise ProtocolError(f"body: 'branch' must be 1..{MAX_BRANCH} characters of clean text")
     items = _need(body, "records", list, "body")
+    per_record = body.get("per_record", False)
+    if not isinstance(per_record, bool):
+        raise ProtocolError("body: 'per_record' must be true or false")
     if not items:
         raise ProtocolError("body: 'records' is empty")
     if len(items) > MAX_BATCH:
         raise ProtocolError(f"body: {len(items)} records in one batch; at most {MAX_BATCH}", "too_many_records")
-    out, seen = [], set()
+    out: list[Record] = []
+    rejected: list[Result] = []
+    seen: set[tuple[str, str, int]] = set()
+    positions: dict[tuple[str, str, int], int] = {}
     for i, it in enumerate(items):
-        where = f"records[{i}]"
-        kind = _need(it, "kind", str, where)
-        if kind not in KINDS:
-            raise ProtocolError(f"{where}: unknown kind {kind[:40]!r}; one of {', '.join(KINDS)}")
-        rid = _need(it, "id", str, where)
-        if not rid or len(rid) > MAX_ID:
-            raise ProtocolError(f"{where}: 'id' must be 1..{MAX_ID} characters")
-        rev = _need(it, "revision", int, where)
-        if rev < 1:
-            raise ProtocolError(f"{where}: 'revision' must be >= 1")
-        payload = _need(it, "payload", dict, where)
-        if (kind, rid, rev) in seen:
+        rec = _record(it, i)
+        if isinstance(rec, Result):
+            rejected.append(rec)
+            continue
+        if (rec.kind, rec.id, rec.revision) in seen:
             continue  # the same record twice in one batch: harmless, keep one
-        seen.add((kind, rid, rev))
-        out.append(Record(kind, rid, rev, payload))
-    return branch, out
+        seen.add((rec.kind, rec.id, rec.revision))
+        positions[(rec.kind, rec.id, rec.revision)] = i
+        out.append(rec)
+    return Batch(branch, out, rejected, per_record, positions)
+
+
+def parse_push(body: Any) -> tuple[str, list[Record]]:
+    """All or nothing: (branch, records), or ProtocolError naming the first bad record."""
+    batch = parse_batch(body)
+    if batch.rejected:
+        raise ProtocolError(batch.rejected[0].message)
+    return batch.branch, batch.records
 
 
 def parse_results(body: Any) -> list[Result]:
@@ -119,8 +258,11 @@ def parse_results(body: Any) -> list[Result]:
         status = _need(it, "status", str, where)
         if status not in RESULTS:
             raise ProtocolError(f"{where}: unknown status {status!r}")
+        index = it.get("index")
         out.append(Result(_need(it, "kind", str, where), _need(it, "id", str, where), _need(it, "revision", int, where),
-                          status, _need(it, "server_revision", int, where)))
+                          status, _need(it, "server_revision", int, where), str(it.get("code") or ""),
+                          clean_text(str(it.get("message") or ""))[:500],
+                          index if isinstance(index, int) and not isinstance(index, bool) else None))
     return out
 
 

@@ -30,14 +30,24 @@ KEYRING_USER = "sync-token"
 
 
 def get_token() -> str | None:
+    """The device token, from a keyring that does not store plaintext (else ``no_token``)."""
+    from assist.core.privacy.crypto import NoKeyringAvailable, require_secure_keyring
+
     try:
+        require_secure_keyring()
         return keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
+    except NoKeyringAvailable as exc:
+        raise SyncError("no_token", str(exc)) from None
     except KeyringError as exc:
         raise SyncError("no_token", f"keyring unavailable: {type(exc).__name__}") from None
 
 
 def set_token(token: str) -> None:
-    """Store the token printed by ``assist-hq device add``. Raises if no keyring (no plaintext fallback)."""
+    """Store the token printed by ``assist-hq device add``. Raises if there is no keyring or it
+    stores plaintext (``NoKeyringAvailable``): never a plaintext fallback, as for the data key."""
+    from assist.core.privacy.crypto import require_secure_keyring
+
+    require_secure_keyring()
     keyring.set_password(KEYRING_SERVICE, KEYRING_USER, token.strip())
 
 

@@ -29,6 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("总部服务器地址不对（找不到接口 /v1）", "Wrong head-office address (no /v1 interface there)"),
     "kb_pack": ("知识库更新包未能导入", "The knowledge-base pack could not be imported"),
     "conflict": ("有记录在总部已有更新版本，未覆盖，请核对", "Head office has a newer version of some records; nothing was overwritten, please check"),
+    "not_owner": ("总部拒收：该记录属于另一台设备", "Head office refused: the record belongs to another device"),
+    "rejected": ("有记录未被总部接收，已单独保存，请查看原因后修正并重新发送",
+                 "Some records were not accepted by head office; they are kept here: check the reason, fix and resend"),
 }
 
 
@@ -49,6 +52,7 @@ class SyncStatus:
     error_en: str | None
     conflicts: int               # open conflicts for the agent to check
     kb_version: str | None = None
+    rejected: int = 0            # records head office did not accept (parked, not yet resent)
 
     @property
     def state(self) -> str:
@@ -72,6 +76,9 @@ class SyncStatus:
                f"{'上次成功同步' if zh else 'last successful sync'}: {self.last_success_at or ('从未' if zh else 'never')}"]
         if self.conflicts:
             out.append(f"{'待核对冲突' if zh else 'conflicts to check'}: {self.conflicts}")
+        if self.rejected:
+            out.append(f"{'总部未接收' if zh else 'not accepted by head office'}: {self.rejected}"
+                       + ("（assist sync --rejected 查看原因）" if zh else " (see `assist sync --rejected`)"))
         if self.error_code:
             out.append(f"{'错误' if zh else 'error'}: {self.error_zh if zh else self.error_en}")
         return out
@@ -82,11 +89,12 @@ def read_status(db: Database, *, configured: bool = True) -> SyncStatus:
     st = {k: v for k, v in db.execute("SELECT key, value FROM sync_state WHERE key LIKE 'status.%'")}
     online = st.get("status.online")
     conflicts = db.execute("SELECT COUNT(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+    rejected = db.execute("SELECT COUNT(*) FROM sync_rejected WHERE resent_at IS NULL").fetchone()[0]
     return SyncStatus(configured=configured, online=None if online is None else online == "1",
                       waiting=outbox.pending_count(db), last_success_at=st.get("status.last_success_at"),
                       last_attempt_at=st.get("status.last_attempt_at"), error_code=st.get("status.error_code"),
                       error_zh=st.get("status.error_zh"), error_en=st.get("status.error_en"), conflicts=int(conflicts),
-                      kb_version=get_state(db, "kb.version"))
+                      kb_version=get_state(db, "kb.version"), rejected=int(rejected))
 
 
 def save_outcome(db: Database, at: str, *, online: bool, error: tuple[str, str] | None) -> None:

@@ -38,8 +38,8 @@ class Timeouts:
     pool: float = 5.0
 
 
-_STATUS_CODES = {400: "bad_request", 401: "auth", 403: "forbidden", 404: "not_found", 413: "too_large",
-                 429: "busy", 503: "busy"}
+_STATUS_CODES = {400: "bad_request", 401: "auth", 403: "forbidden", 404: "not_found", 409: "not_owner",
+                 413: "too_large", 422: "bad_request", 429: "busy", 503: "busy"}
 
 
 class HttpTransport:
@@ -110,7 +110,7 @@ class HttpTransport:
         return self._json(self._send("GET", "/health"))
 
     def push(self, branch: str, records: list[protocol.Record]) -> list[protocol.Result]:
-        body = {"branch": branch, "records": [r.to_json() for r in records]}
+        body = {"branch": branch, "records": [r.to_json() for r in records], "per_record": True}
         data = self._json(self._send("POST", "/records", json=body))
         try:
             return protocol.parse_results(data)

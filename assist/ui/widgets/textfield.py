@@ -10,12 +10,19 @@
   was masked (kinds only).
 - Copy and drag carry masked text only. Text is never logged.
 - IME: nothing is rewritten while a composition (preedit) is in progress.
+- Hostile input (issue 14): a paste is cleaned (``assist.core.text``: control characters,
+  lone surrogates) and refused with a notice when the field would exceed ``max_length``;
+  a text longer than ``SYNC_SCAN_MAX`` is scanned (PII and lint) on a worker thread, and
+  the result is applied only if the text did not change meanwhile, so the GUI thread never
+  waits for a scan.
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -23,27 +30,54 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from assist.core.guidance.lint import Finding, lint
 from assist.core.privacy import find_pii, mask_span, mask_with_report
 from assist.core.privacy.masking import active_policy
+from assist.core.text import TEXT_MAX, clean
 from assist.ui.privacy_notice import PrivacyNotice
+from assist.ui.tasks import run_in_background
 
 LINT_DEBOUNCE_MS = 150
 PII_IDLE_MS = 800  # a number at the cursor is masked after this pause (the agent may still be typing it)
+SYNC_SCAN_MAX = 2_000  # characters scanned on the GUI thread (~1 ms); longer texts on the scan worker
+MAX_MARKS = 500  # wavy underlines drawn at most (the findings list keeps all)
 _SEPARATORS = " -"
 _COLORS = {"error": QColor("#d32f2f"), "warning": QColor("#ef6c00")}
+_scan_pool: cf.ThreadPoolExecutor | None = None
+
+
+def _scanner() -> cf.ThreadPoolExecutor:
+    """One worker thread for the scans of every text field (never the DB lane)."""
+    global _scan_pool
+    if _scan_pool is None:
+        _scan_pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="assist-scan")
+    return _scan_pool
 
 
 def _u16(text: str, i: int) -> int:
-    """Python index -> Qt (UTF-16) position."""
-    return i + sum(1 for ch in text[:i] if ord(ch) > 0xFFFF)
+    """Python index -> Qt (UTF-16) position (C speed: the prefix encoded as UTF-16)."""
+    return len(text[:i].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _py(text: str, pos: int) -> int:
     """Qt (UTF-16) position -> Python index."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # no characters beyond the BMP
+        return max(0, min(pos, len(text)))
     u = 0
     for i, ch in enumerate(text):
         if u >= pos:
             return i
         u += 2 if ord(ch) > 0xFFFF else 1
     return len(text)
+
+
+def _scan(text: str, rules: Any, call_type: str | None) -> tuple[list, list[Finding]]:
+    """PII spans and lint findings of ``text`` (runs on the scan worker; pure)."""
+    spans = find_pii(text)
+    found: list[Finding] = []
+    if rules is not None and text:
+        try:
+            found = lint(text, rules, call_type)
+        except ValueError:  # unknown call type: lint against every rule
+            found = lint(text, rules)
+    return spans, found
 
 
 class SmartTextEdit(QPlainTextEdit):
@@ -60,6 +94,12 @@ class SmartTextEdit(QPlainTextEdit):
         self._findings: list[Finding] = []
         self._composing = False
         self._rewriting = False
+        self.max_length = TEXT_MAX
+        self._gen = 0                  # bumped on every change: a scan result for an older text is dropped
+        self._scan_busy = False
+        self._scan_again = False       # a change came while a scan ran
+        self._scan_mask = False        # the pending scan should mask what it finds (idle)
+        self.scans_dropped = 0         # results dropped because the text changed (benchmarks, tests)
         self.pii_idle_ms = PII_IDLE_MS
         self._lint_timer = QTimer(self)
         self._lint_timer.setSingleShot(True)
@@ -90,11 +130,16 @@ class SmartTextEdit(QPlainTextEdit):
         return self._composing
 
     # ---- change tracking ---------------------------------------------------------------
+    def _large(self) -> bool:
+        return self.document().characterCount() > SYNC_SCAN_MAX
+
     def _on_text_changed(self) -> None:
+        self._gen += 1
         if self._rewriting or self._composing:
             return
         self._lint_timer.start()
-        self.run_privacy(idle=False)
+        if not self._large():
+            self.run_privacy(idle=False)
         self._pii_timer.start(self.pii_idle_ms)
 
     def inputMethodEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -104,9 +149,32 @@ class SmartTextEdit(QPlainTextEdit):
         if was and not self._composing:
             self._on_text_changed()
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+        return source.hasText()
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
-        super().insertFromMimeData(source)
+        """Paste plain text only, cleaned; refused with a notice if the field would get too long."""
+        raw = source.text() if source.hasText() else ""
+        replaced = len(self.textCursor().selectedText())
+        room = self.max_length - (self.document().characterCount() - 1 - replaced)
+        if len(raw) > max(room, 0) * 2 + 16:  # clearly too long: do not even clean it
+            self._refuse(len(raw), room)
+            return
+        cleaned = clean(raw)
+        if len(cleaned.text) > room:
+            self._refuse(len(cleaned.text), room)
+            return
+        self.textCursor().insertText(cleaned.text)
+        self.ensureCursorVisible()
+        if cleaned.changed:
+            self.privacyNotice.emit(self.tr("Pasted text cleaned: {n} control character(s) removed.")
+                                    .format(n=cleaned.removed + cleaned.replaced))
         self.run_privacy(idle=True)  # a pasted number is complete
+
+    def _refuse(self, length: int, room: int) -> None:
+        self.privacyNotice.emit(self.tr("Nothing was pasted: the text has {n} characters and this field has room for "
+                                        "{room} more (at most {max}). Paste a shorter part.")
+                                .format(n=f"{length:,}", room=f"{max(room, 0):,}", max=f"{self.max_length:,}"))
 
     def focusOutEvent(self, event) -> None:  # noqa: N802
         self.run_privacy(idle=True)
@@ -118,14 +186,63 @@ class SmartTextEdit(QPlainTextEdit):
         is still at the end of is left alone (the agent may be typing more digits)."""
         if self._composing or self._rewriting:
             return
+        if self._large():
+            self._schedule_scan(mask=idle)
+            return
         text = self.toPlainText()
-        spans = find_pii(text)
+        self._apply_privacy(text, find_pii(text), idle)
+
+    def _apply_privacy(self, text: str, spans: list, idle: bool) -> None:
         if not spans:
             return
         cur = _py(text, self.textCursor().position())
         done = [s for s in spans if idle or not self._still_typing(text, s.end, cur)]
         if done:
             self._replace(text, done, cur)
+
+    # ---- scans of long texts on the worker -------------------------------------------------
+    def _schedule_scan(self, mask: bool) -> None:
+        self._scan_mask = self._scan_mask or mask
+        if self._scan_busy:
+            self._scan_again = True
+            return
+        self._scan_busy, self._scan_again = True, False
+        gen, text, want_mask = self._gen, self.toPlainText(), self._scan_mask
+        self._scan_mask = False
+        fut: cf.Future = cf.Future()
+        # connect first, then start: once the worker runs it competes for the GIL
+        run_in_background(fut, lambda res: shiboken6.isValid(self) and self._scan_done(gen, text, want_mask, res),
+                          lambda exc: shiboken6.isValid(self) and self._scan_failed(exc))
+        rules, call_type = self._rules, self._call_type
+
+        def work() -> None:
+            try:
+                fut.set_result(_scan(text, rules, call_type))
+            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+                fut.set_exception(exc)
+
+        _scanner().submit(work)
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        self._scan_busy = False
+
+    def _scan_done(self, gen: int, text: str, mask: bool, result: tuple[list, list[Finding]]) -> None:
+        self._scan_busy = False
+        if gen != self._gen or self._composing:  # the text changed meanwhile: this result is stale
+            self.scans_dropped += 1
+            self._scan_mask = self._scan_mask or mask
+            self._lint_timer.start()              # scan again once typing pauses
+            return
+        spans, found = result
+        self._show_findings(text, found)
+        if mask:
+            self._apply_privacy(text, spans, idle=True)
+        if self._scan_again:
+            self._schedule_scan(False)
+
+    def scan_pending(self) -> bool:
+        """A worker scan is running or due (tests and benchmarks wait for it to settle)."""
+        return self._scan_busy or self._scan_again or self._lint_timer.isActive() or self._pii_timer.isActive()
 
     @staticmethod
     def _still_typing(text: str, end: int, cur: int) -> bool:
@@ -173,14 +290,20 @@ class SmartTextEdit(QPlainTextEdit):
         self._lint_timer.stop()
         if self._composing:
             return
+        if self._large():
+            self._schedule_scan(mask=False)
+            return
         text = self.toPlainText()
         try:
             found = lint(text, self._rules, self._call_type) if self._rules is not None and text else []
         except ValueError:  # unknown call type: lint against every rule
             found = lint(text, self._rules)
+        self._show_findings(text, found)
+
+    def _show_findings(self, text: str, found: list[Finding]) -> None:
         self._findings = found
         sels = []
-        for f in found:
+        for f in found[:MAX_MARKS]:
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
