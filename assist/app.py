@@ -1,172 +1,149 @@
-"""The one composition root: parse arguments, resolve paths, build services,
-then start the panel or run a command. Nothing else wires services together."""
+"""The one composition root: parse arguments, resolve paths, build every service once, then
+start the panel or run a command. Nothing else wires services together.
+
+- :func:`build_context`: the command context (paths, settings) with the KB-services builder.
+- :func:`build_kb_rules`: the guidance rules, the complaint risk rules and the taxonomy of one KB
+  folder; :func:`build_kb_services` adds its cards and search. The panel and every command get
+  them from here, so both judge with the rules of the active KB (an imported pack), never the
+  bundled defaults behind the agent's back.
+- :func:`build_panel_services`: what the panel needs; a KB reload builds a new set and swaps it whole.
+"""
 
 from __future__ import annotations
 
-import os
+import logging
 import sys
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assist.paths import ENV_KB, Paths
+from assist.context import Context
+from assist.paths import Paths
 
 if TYPE_CHECKING:
     import argparse
 
-    from sqlite_utils import Database
-
+    from assist.core.finder import Finder
     from assist.core.kb import KnowledgeBase
-    from assist.settings import Settings
+    from assist.services import KbRules, KbServices, PanelServices, TranslationsLike
+
+__all__ = ["Context", "build_context", "build_kb_rules", "build_kb_services", "build_panel_services", "main",
+           "start_panel"]
 
 
-@dataclass
-class Context:
-    """Services handed to commands and to the UI controller (no global registry)."""
+def build_kb_rules(ctx: Context, kb_dir: Path, strict: bool, errors: list[Any] | None = None) -> KbRules:
+    """The rules of ``kb_dir``: call guidance, complaint risk rules, complaint taxonomy.
 
-    paths: Paths
-    kb_override: str | None = None
-    lang: str | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    @cached_property
-    def settings(self) -> "Settings":
-        from assist.settings import Settings
-
-        return Settings.load(self.paths.settings_file)
-
-    @property
-    def kb_dir(self) -> Path:
-        """The active KB: --kb / $ASSIST_KB, else an imported pack, else the bundled kb/."""
-        if self.kb_override:
-            return Path(self.kb_override)
-        env = os.environ.get(ENV_KB)
-        if env:
-            return Path(env)
-        from assist.core.kb.packs import active_kb_dir
-
-        return active_kb_dir(self.paths.kb_store_dir) or self.paths.bundled_kb_dir
-
-    def load_kb(self) -> "KnowledgeBase":
-        """From the compiled index: only files that changed are parsed again."""
-        from assist.core.kb.index import load_compiled
-
-        return load_compiled(self.kb_dir, self.paths.kb_index_file)
-
-    def open_db(self, *, migrate: bool = True) -> "Database":
-        """The app's database. A missing (once set up), empty, unreadable or damaged file raises
-        ``health.DbProblem``: it is never silently replaced by a new one."""
-        from assist.core.storage import health
-
-        self.paths.ensure()
-        db = health.open_checked(self.paths.db_file, initialised=self.db_initialised, migrate=migrate)
-        self.remember_db()
-        return db
-
-    @property
-    def db_initialised(self) -> bool:
-        return bool(self.settings.get("storage.db_initialised_at"))
-
-    def remember_db(self) -> None:
-        """Note in the settings that this PC has a database (once)."""
-        if not self.db_initialised and self.paths.db_file.exists():
-            import datetime as dt
-
-            self.settings.set("storage.db_initialised_at", dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-            try:
-                self.settings.save()
-            except OSError:
-                pass
-
-    def start_fresh(self) -> Path | None:
-        """Move the database file aside (kept, renamed) and create a new one; returns where the
-        old file went (None if there was none)."""
-        from assist.core.storage import health
-
-        self.paths.ensure()
-        moved = health.move_aside(self.paths.db_file)
-        health.open_checked(self.paths.db_file, initialised=False).conn.close()
-        self.remember_db()
-        return moved
-
-    def check_database(self) -> Any:
-        """For the panel's start: the file check, an open (migrations applied) and SQLite's quick
-        check. Returns a ``health.DbProblem`` or None; nothing is changed on a problem."""
-        from assist.core.storage import health
-
-        self.paths.ensure()
-        problem = health.check_file(self.paths.db_file, initialised=self.db_initialised)
-        if problem is None and self.paths.db_file.exists():
-            problem = health.integrity(self.paths.db_file)
-        if problem is None:
-            try:
-                self.open_db().conn.close()
-            except health.DbProblem as exc:
-                problem = exc
-        return problem
-
-    def setup_logging(self, process: str = "cli") -> None:
-        from assist.logging_setup import setup_logging
-
-        setup_logging(self.paths, process=process)
-
-
-def _load_rules(kb: "KnowledgeBase", consequence: str) -> Any:
-    """The guidance rules of ``kb``, or None: a broken rules folder never stops the panel; it is
-    shown in the KB status (``consequence`` says what the agent loses) and logged."""
+    ``strict`` (commands): a rule file that does not load raises (``RulesError`` /
+    ``TaxonomyError``, ``path:line: message``). Not strict (the panel): the problem is appended to
+    ``errors`` (the KB status shows it) and the panel keeps working — without call guidance, or
+    with the bundled complaint rules. A KB folder without ``rules/risk.yaml`` or
+    ``taxonomy/complaint.yaml`` (a draft of cards) uses the bundled files, for the panel and the
+    commands alike, and says so; a signed pack always carries its own (``packs.REQUIRED_FILES``)."""
+    from assist.core.complaints.risk import load_risk_rules
+    from assist.core.complaints.taxonomy import TaxonomyError, load_taxonomy
     from assist.core.guidance.lint import load_rules
     from assist.core.kb import CardError
+    from assist.core.yamlfile import RulesError
+    from assist.services import KbRules
 
+    kb_dir = Path(kb_dir)
+    bundled = ctx.paths.bundled_kb_dir
+    log = logging.getLogger("assist.app")
+
+    def note(path: Path, line: int, message: str, severity: str = "error") -> None:
+        log.error("kb rules problem", extra={"fields": {"error": f"{path}:{line}: {message}"[:300]}})
+        if errors is not None:
+            errors.append(CardError(str(path), line, message, severity=severity, code="rules"))
+
+    def own_or_bundled(rel: str) -> Path:
+        if (kb_dir / rel).is_file() or kb_dir.resolve() == bundled.resolve():
+            return kb_dir / rel
+        if errors is not None:
+            errors.append(CardError(str(kb_dir / rel), 1, f"missing: the bundled {rel} is used", severity="warning",
+                                    code="rules-bundled"))
+        return bundled / rel
+
+    guidance = None
     try:
-        return load_rules(Path(kb.root))
-    except Exception as exc:  # noqa: BLE001 - `assist kb check` gives the details
-        import logging
+        guidance = load_rules(kb_dir)
+    except RulesError as exc:
+        if strict:
+            raise
+        note(Path(kb_dir) / "rules", exc.line, f"call guidance is off: {exc}")
+    risk_file, tax_file = own_or_bundled("rules/risk.yaml"), own_or_bundled("taxonomy/complaint.yaml")
+    try:
+        risk = load_risk_rules(risk_file)
+    except RulesError as exc:
+        if strict or risk_file.is_relative_to(bundled):
+            raise
+        note(risk_file, exc.line, f"the bundled complaint risk rules are used: {exc}")
+        risk = load_risk_rules(bundled / "rules" / "risk.yaml")
+    try:
+        taxonomy = load_taxonomy(tax_file)
+    except TaxonomyError as exc:
+        if strict or tax_file.is_relative_to(bundled):
+            raise
+        note(tax_file, 1, f"the bundled complaint taxonomy is used: {exc.problems[0]}")
+        taxonomy = load_taxonomy(bundled / "taxonomy" / "complaint.yaml")
+    return KbRules(guidance=guidance, risk=risk, taxonomy=taxonomy)
 
-        logging.getLogger("assist.app").error("guidance rules unavailable", extra={"fields": {"error": str(exc)[:300]}})
-        kb.errors.append(CardError(str(Path(kb.root) / "rules"), 1, f"{consequence}: {exc}", code="rules"))
-        return None
 
-
-def build_panel_services(ctx: Context, translations: Any = None):
-    """Wire the services the panel needs (called once the single-instance check passed)."""
-    import datetime as dt
-
+def build_kb_services(ctx: Context, kb_dir: Path, strict: bool, *, kb: KnowledgeBase | None = None,
+                      finder_factory: Any = None) -> KbServices:
+    """The KB services of ``kb_dir``: its cards, the search over them and its rules
+    (:func:`build_kb_rules`)."""
     from assist.core.finder import Finder
-    from assist.core.storage import DbLane, open_db
-    from assist.core.storage import panel as store
-    from assist.ui.call_support import CallServices
-    from assist.ui.controller import PanelServices
+    from assist.services import KbServices
 
-    lane = DbLane(lambda: open_db(ctx.paths.db_file))  # checked by ctx.check_database() before
-    usage = lane.call(store.usage_scores, dt.datetime.now().astimezone())
+    if kb is None:
+        from assist.core.kb.index import load_compiled
+
+        kb = load_compiled(kb_dir, ctx.paths.kb_index_file)
+    rules = build_kb_rules(ctx, kb_dir, strict, kb.errors)
+    finder = finder_factory(kb) if finder_factory is not None else Finder(
+        kb, boost_usage=ctx.settings.get("search.boost_usage"), boost_pinned=ctx.settings.get("search.boost_pinned"))
+    return KbServices(kb=kb, finder=finder, rules=rules.guidance, risk_rules=rules.risk, taxonomy=rules.taxonomy)
+
+
+def build_panel_services(ctx: Context, translations: TranslationsLike | None = None) -> PanelServices:
+    """Wire the services the panel needs (called once the single-instance check passed)."""
+    from assist.core.storage import DbLane
+    from assist.core.storage import panel as store
+    from assist.schema import open_app_db
+    from assist.services import KbHolder, PanelServices, local_now
+
+    lane = DbLane(lambda: open_app_db(ctx.paths.db_file))   # checked by ctx.check_database() before
+    usage = lane.call(store.usage_scores, local_now())
     pins = lane.call(store.pinned)
 
-    def make_finder(kb: "KnowledgeBase") -> Finder:
+    def make_finder(kb: KnowledgeBase) -> Finder:
+        from assist.core.finder import Finder
+
+        # usage and pins are shared, not copied: a reloaded KB keeps this session's opens and pins
         return Finder(kb, usage=usage, pinned=pins, boost_usage=ctx.settings.get("search.boost_usage"),
                       boost_pinned=ctx.settings.get("search.boost_pinned"))
 
-    kb = ctx.load_kb()
-    finder = make_finder(kb)
-    rules = _load_rules(kb, "call guidance is off")
-    call_services = None if rules is None else CallServices(kb=kb, rules=rules, settings=ctx.settings, lane=lane,
-                                                             store=store, search=finder)
+    def reload_kb() -> KbServices:
+        """A new KB became active (a pack imported by sync or `assist kb import`): build its set."""
+        return build_kb_services(ctx, ctx.kb_dir, False, finder_factory=make_finder)
 
-    def reload_kb():
-        """A new KB became active (pack imported by sync or `assist kb import`): load it again.
-        Usage and pins carry over (the finder shares them); broken rules keep the previous ones."""
-        new_kb = ctx.load_kb()
-        return new_kb, make_finder(new_kb), _load_rules(new_kb, "call guidance keeps the previous rules")
-
-    def sync_factory():
+    def sync_factory() -> Any:
         from assist.core.sync.service import SyncService
 
         return SyncService.from_settings(ctx.settings, ctx.paths, db_call=lane.call)
 
+    def cipher_factory() -> Any:
+        """The data-key cipher from the OS keyring, or None (masked-only storage, said aloud)."""
+        import keyring
+
+        from assist.core.privacy.crypto import FieldCipher
+
+        return FieldCipher.maybe_from_keyring(keyring)
+
     icon = ctx.paths.resources_dir / "icons" / "assist.svg"
-    return PanelServices(settings=ctx.settings, kb=kb, search=finder, lane=lane, store=store,
-                         translations=translations, icon_path=str(icon) if icon.exists() else "", suggest=finder.suggest,
-                         call_services=call_services, sync_factory=sync_factory, reload_kb=reload_kb)
+    return PanelServices(settings=ctx.settings, kbs=KbHolder(reload_kb()), lane=lane, store=store,
+                         translations=translations, icon_path=str(icon) if icon.exists() else "",
+                         cipher_factory=cipher_factory, sync_factory=sync_factory, reload_kb=reload_kb)
 
 
 def start_panel(ctx: Context, platform: str | None = None) -> int:
@@ -202,15 +179,18 @@ def apply_privacy_policy(ctx: Context) -> None:
     masking.set_policy(masking.MaskPolicy.from_mapping(values))
 
 
-def build_context(args: "argparse.Namespace") -> Context:
-    ctx = Context(paths=Paths.resolve(args.basedir), kb_override=args.kb, lang=args.lang)
+def build_context(args: argparse.Namespace | None = None, *, paths: Paths | None = None,
+                  kb: str | None = None, lang: str | None = None) -> Context:
+    if args is not None:
+        paths, kb, lang = Paths.resolve(args.basedir), args.kb, args.lang
+    ctx = Context(paths=paths or Paths.resolve(None), kb_override=kb, lang=lang, kb_builder=build_kb_services,
+                  rules_builder=build_kb_rules)
     apply_privacy_policy(ctx)
     return ctx
 
 
 def main(argv: list[str] | None = None) -> int:
     from assist.cli import build_parser
-
     from assist.core.text import clean_text
 
     parser = build_parser()

@@ -20,8 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assist.core.complaints import repo  # noqa: E402
-from assist.core.complaints.risk import assess_risk  # noqa: E402
-from assist.core.storage import open_db  # noqa: E402
+from assist.core.complaints.risk import assess_risk, load_risk_rules  # noqa: E402
+from assist.core.complaints.taxonomy import load_taxonomy  # noqa: E402
+from assist.schema import open_app_db as open_db  # noqa: E402
+
+KB = Path(__file__).resolve().parents[1] / "kb"
+RULES = {"taxonomy": load_taxonomy(KB), "risk_rules": load_risk_rules(KB)}
 
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
             complainant_type="本人", complainant_name="张三", contact_phone="13812345678",
@@ -49,12 +53,12 @@ def main(n: int = 200) -> int:
     with tempfile.TemporaryDirectory() as d:
         db = open_db(Path(d) / "bench.sqlite3")
         ids: list[str] = []
-        new = _time(lambda i: ids.append(repo.save_complaint(db, FORM, actor="A001", branch="0101", device="PC7").id), n)
+        new = _time(lambda i: ids.append(repo.save_complaint(db, FORM, **RULES, actor="A001", branch="0101", device="PC7").id), n)
         upd = _time(lambda i: repo.save_complaint(db, {**FORM, "id": ids[i % len(ids)], "amount_involved": str(i)},
-                                                  actor="A001", branch="0101", device="PC7"), n)
+                                                  **RULES, actor="A001", branch="0101", device="PC7"), n)
         owner = repo.new_owner_id()
         draft = _time(lambda i: repo.save_draft(db, "bench", owner, {**FORM, "facts": FORM["facts"][: i % 200]}, "facts"), n)
-        risk = _time(lambda i: assess_risk(FORM["facts"]), n)
+        risk = _time(lambda i: assess_risk(FORM["facts"], RULES["risk_rules"]), n)
         from assist.core.complaints.audit import verify_audit
 
         t = time.perf_counter()
@@ -80,8 +84,10 @@ def typing_stall(seconds: float = 6.0, rate: float = 10.0) -> int:
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
-    from assist.core.complaints.taxonomy import load_taxonomy
+    from assist.app import build_context, build_kb_services
     from assist.core.privacy.crypto import FieldCipher
+    from assist.paths import Paths
+    from assist.services import KbHolder
     from assist.core.storage import DbLane
     from assist.settings import Settings
     from assist.ui.complaint_controller import ComplaintController, ComplaintServices
@@ -92,7 +98,9 @@ def typing_stall(seconds: float = 6.0, rate: float = 10.0) -> int:
         st = Settings.load(Path(d) / "s.toml")
         lane = DbLane(lambda: open_db(Path(d) / "bench.sqlite3"))
         cipher = FieldCipher.generate()
-        svc = ComplaintServices(lane, st, load_taxonomy(), lambda: dt.datetime.now(), lambda: cipher, lambda: {})
+        ctx = build_context(paths=Paths.from_basedir(Path(d) / "base").ensure(), kb=str(KB))
+        svc = ComplaintServices(lane, st, KbHolder(build_kb_services(ctx, KB, True)), lambda: dt.datetime.now(),
+                                lambda: cipher, lambda: {})
         view = ComplaintView()
         ctl = ComplaintController(view, svc)
         view.show()

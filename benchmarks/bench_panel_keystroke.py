@@ -41,17 +41,17 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from assist.app import Context, build_panel_services
+    from assist.app import build_context, build_panel_services
     from assist.paths import Paths
-    from assist.ui.launch import build_window
+    from assist.ui.panel import build_window
 
     app = QApplication.instance() or QApplication([])
     base = Path(tempfile.mkdtemp(prefix="assist-bench-"))
-    ctx = Context(paths=Paths.from_basedir(base).ensure(), kb_override=str(kb_dir))
+    ctx = build_context(paths=Paths.from_basedir(base).ensure(), kb=str(kb_dir))
     t0 = time.perf_counter()
     services = build_panel_services(ctx)
     build_s = time.perf_counter() - t0
-    view, ctl = build_window(services)
+    view, panel = build_window(services)
     view.show()
     app.processEvents()
 
@@ -69,7 +69,7 @@ def main() -> int:
                 done["t"] = time.perf_counter()
                 loop.quit()
 
-            ctl.model.modelReset.connect(finished)
+            panel.knowledge.model.modelReset.connect(finished)
             guard = QTimer()
             guard.setSingleShot(True)
             guard.timeout.connect(loop.quit)
@@ -77,7 +77,7 @@ def main() -> int:
             start = time.perf_counter()
             QTest.keyClick(view.searchBox, ch)
             loop.exec()
-            ctl.model.modelReset.disconnect(finished)
+            panel.knowledge.model.modelReset.disconnect(finished)
             panel_ms.append((done["t"] - start) * 1000 if done["t"] else float("nan"))
             t = time.perf_counter()
             services.search.search(q[: i + 1], limit=50)

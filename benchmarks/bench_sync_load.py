@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assist.core.storage import open_db, outbox  # noqa: E402
+from assist.core.storage import outbox  # noqa: E402
+from assist.schema import open_app_db as open_db  # noqa: E402
 from assist.hq.store import Store  # noqa: E402
 from tests.sync.conftest import Postgres, Receiver, fast_backoff, make_client  # noqa: E402
 

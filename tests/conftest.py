@@ -22,6 +22,36 @@ os.environ.pop("ASSIST_KB", None)
 
 REPO = Path(__file__).resolve().parent.parent
 STRICT = os.environ.get("ASSIST_STRICT") == "1" or os.environ.get("CI", "").lower() == "true"
+KB = REPO / "kb"
+
+
+def kb_rules() -> dict:
+    """``taxonomy=`` and ``risk_rules=`` of the bundled KB, for ``repo.save_complaint(..., **kb_rules())``
+    (the panel and the CLI pass the active KB's; the bundled KB is the active one on a fresh install)."""
+    from assist.core.complaints.risk import load_risk_rules
+    from assist.core.complaints.taxonomy import load_taxonomy
+
+    return {"taxonomy": load_taxonomy(KB), "risk_rules": load_risk_rules(KB)}
+
+
+_KB_SERVICES: list = []
+
+
+def bundled_kb_holder():
+    """A ``KbHolder`` of the bundled KB's services, built as the panel builds them (cached: the
+    cards and the search are loaded once per test run; a holder is new on every call)."""
+    import tempfile
+
+    from assist.app import build_context, build_kb_services
+    from assist.services import KbHolder
+
+    if not _KB_SERVICES:
+        base = Path(tempfile.mkdtemp(prefix="assist-kb-"))
+        from assist.paths import Paths
+
+        ctx = build_context(paths=Paths.from_basedir(base).ensure(), kb=str(KB))
+        _KB_SERVICES.append(build_kb_services(ctx, KB, True))
+    return KbHolder(_KB_SERVICES[0])
 
 import keyring  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402

@@ -27,11 +27,12 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
         from pathlib import Path
 
         from assist.core.storage import health
+        from assist.schema import SCHEMA_SETS
 
         if not Path(args.db).is_file():
             print(f"assist audit: no database file {args.db}", file=sys.stderr)
             return 2
-        db = health.open_checked(Path(args.db), initialised=True, migrate=False)
+        db = health.open_checked(Path(args.db), SCHEMA_SETS, initialised=True, migrate=False)
     else:
         db = ctx.open_db()
     if "audit_log" not in db.table_names():

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assist.app import Context
@@ -58,13 +58,13 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:  # the module contract
     return run_risk(args, ctx)
 
 
-def _rules(args: argparse.Namespace, ctx: "Context"):
+def _rules(args: argparse.Namespace, ctx: "Context") -> Any:
+    """The risk rules: ``--rules FILE`` (trying a draft), else the active KB's, as the panel's."""
     from assist.core.complaints.risk import load_risk_rules
 
     if args.rules:
         return load_risk_rules(args.rules)
-    kb_rules = ctx.kb_dir / "rules" / "risk.yaml"
-    return load_risk_rules(kb_rules if kb_rules.exists() else None)
+    return ctx.kb_rules().risk
 
 
 def read_intake_text(source: str) -> str:
@@ -80,7 +80,7 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.intake import IntakePolicy, parse_intake
     from assist.core.complaints.model import ComplaintError
     from assist.core.complaints.repo import save_complaint
-    from assist.core.complaints.tickets import TicketError, make_device_id
+    from assist.core.complaints.tickets import TicketError, device_id
 
     def fail(errors: list, code: int) -> int:
         from assist.core.privacy import mask   # a message may quote a mistyped number: never echo it in full
@@ -115,13 +115,13 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     if not actor:
         return fail([FieldError("agent_id", "需要受理坐席工号：请在 JSON 中填写 agent_id，或设置 agent.staff_id，或加 --actor",
                                 "agent_id.required", "no agent: give agent_id, set agent.staff_id or pass --actor")], 2)
-    device = st.get("org.device_id") or ""
-    if not device:   # as the form does on its first save
-        device = make_device_id()
-        st.set("org.device_id", device)
-        st.save()
+    device = device_id(st)   # as the form does on its first save
     try:
-        saved = save_complaint(ctx.open_db(), data, actor=actor, branch=st.get("org.branch_code") or "0000", device=device,
+        kb_rules = ctx.kb_rules()   # the active KB's taxonomy and risk rules, as the panel's form
+    except ValueError as exc:      # RulesError / TaxonomyError: path:line: message
+        return fail([FieldError("", f"知识库规则无法加载：{exc}", "kb.rules", f"the KB's rules do not load: {exc}")], 2)
+    try:
+        saved = save_complaint(ctx.open_db(), data, taxonomy=kb_rules.taxonomy, risk_rules=kb_rules.risk, actor=actor, branch=st.get("org.branch_code") or "0000", device=device,
                                policy=policy, cipher=keyring_cipher())
     except ComplaintError as exc:
         return fail(exc.errors or [FieldError("", str(exc), "save.refused", str(exc))], 1)

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.storage import health
+    from assist.schema import SCHEMA_SETS
 
     path = ctx.paths.db_file
     if args.db_cmd == "check":
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
         if not path.exists() or path.stat().st_size == 0:
             print(f"assist db: {path} has no data to recover; `assist db fresh` starts a new database", file=sys.stderr)
             return 2
-        rep = health.recover(path)
+        rep = health.recover(path, SCHEMA_SETS)
         if not rep.ok:
             print(f"assist db: could not recover {path}: {rep.error}; nothing was changed. "
                   "`assist db fresh` moves it aside and starts a new one", file=sys.stderr)

@@ -89,7 +89,8 @@ def collect(ctx) -> tuple[dict, list[str], list[str]]:
     if not Path(ctx.kb_dir).is_dir():
         problems.append(f"knowledge base folder missing: {ctx.kb_dir}")
     from assist.core.storage import health
-    from assist.core.storage.db import open_db, schema_version
+    from assist.schema import app_schema_version as schema_version
+    from assist.schema import open_app_db as open_db
 
     info["database_exists"] = ctx.paths.db_file.exists()
     problem = health.check_file(ctx.paths.db_file, initialised=ctx.db_initialised)

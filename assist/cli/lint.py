@@ -68,12 +68,13 @@ def _evaluate(path: str, rules) -> int:  # noqa: ANN001 - a RuleSet
 
 
 def run(args: argparse.Namespace, ctx: "Context") -> int:
-    from assist.core.guidance.lint import RulesError, explain, lint, load_rules
+    from assist.core.guidance.lint import RulesError, explain, lint
 
     try:
-        rules = load_rules(ctx.kb_dir / "rules")
+        rules = ctx.kb_rules().guidance   # the active KB's, as the panel's
     except RulesError as exc:
         return _fail(f"rule files do not load: {exc}")
+    assert rules is not None   # strict: a guidance file that does not load raised above
     if args.eval:
         return _evaluate(args.eval, rules)
     if args.call_type:

@@ -48,7 +48,7 @@ def _print_status(st, args: argparse.Namespace, ctx: "Context") -> None:
 
 def run(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.sync import local, service
-    from assist.core.sync.status import read_status, words
+    from assist.core.sync.status import words
 
     if args.set_token:
         token = sys.stdin.readline().strip()

@@ -1,8 +1,11 @@
 """CallController: wires the call page (CallView) to a Call (assist.core.guidance.calls).
 
-Every step (start, type, stages, ticks, overrides, placeholder answers, script uses, end) is
-recorded by the Call model and persisted in order on the DB lane. Nothing typed is stored
-unmasked; rendered scripts go to the clipboard through ``privacy.mask``.
+The call itself is the panel's :class:`~assist.core.guidance.session.CallSession` (started and
+ended through :class:`~assist.ui.panel_calls.PanelCalls`); every step (start, type, stages,
+ticks, overrides, placeholder answers, script uses, end) is recorded by its Call model and
+persisted in order on the DB lane by its one recorder. Nothing typed is stored unmasked;
+rendered scripts go to the clipboard through ``privacy.mask``. Which scripts, rendered how, is
+the core's (:mod:`assist.core.guidance.scripts`).
 
 A complaint saved during the call (or opened from the records and linked to it, a follow-up)
 is shown under the call info, and its ticket number and due date fill ``{受理编号}`` and
@@ -16,48 +19,41 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 
-from assist.core.guidance import placeholders as ph
-from assist.core.guidance.calls import Call, CallError
+from assist.core.guidance.calls import Call
+from assist.core.guidance.rules import RuleSet
+from assist.core.guidance.scripts import call_deadline, topic_cards
 from assist.core.kb.model import CALL_STAGES, Card
-from assist.core.privacy import mask, mask_with_report
-from assist.logging_setup import log_event
-from assist.ui.call_support import CallRecorder, CallServices, ScriptEntry, build_entries, call_deadline, find_topic_cards
-from assist.ui.privacy_notice import PrivacyNotice
+from assist.core.privacy import mask
+from assist.services import PanelServices
+from assist.ui.call_scripts import CallScripts
 
-__all__ = ["CallController", "CallServices"]
+__all__ = ["CallController"]
 
 log = logging.getLogger("assist.call")
 ROLE = Qt.ItemDataRole.UserRole
 
 
 class CallController(QObject):
-    callStarted = Signal(str)  # call id
     callEnded = Signal(str, list)  # call id, ids of missing disclosures
     complaintFormRequested = Signal()  # the agent wants the complaint form for this call
 
-    def __init__(self, view, services: CallServices):
+    def __init__(self, view: Any, services: PanelServices, calls: Any):
         super().__init__(view)
-        self.view, self.s = view, services
-        self.call: Call | None = None
-        self.card: Card | None = None
-        self.topic = ""
-        self._topic_cards: list[Card] = []
-        self._entries: list[ScriptEntry] = []
-        self._recorder = CallRecorder(services.lane, services.store)
+        self.view, self.s, self.calls = view, services, calls   # calls: assist.ui.panel_calls.PanelCalls
+        calls.page = self
+        self.scripts = CallScripts(view, services, calls.session)
         self._note_added = ""
-        self.complaint: dict | None = None   # the complaint linked to this call (masked record)
-        self.receipt_hint = ""               # the complaint form's receipt time, before it is saved
         self._reviewing = False
-        self._pending_copy = False
         self._building = False
-        for name, ct in services.rules.call_types.items():
+        for name, ct in self.rules.call_types.items():
             view.callTypeBox.addItem(name if ct.label == name else f"{name} · {ct.label}", name)
-        view.notesEdit.set_rules(services.rules)
+        view.notesEdit.set_rules(self.rules)
         self._wire()
         self.retranslate()
         self._refresh()
@@ -66,12 +62,22 @@ class CallController(QObject):
         return QCoreApplication.translate("CallController", text)
 
     @property
-    def clipboard(self):
+    def call(self) -> Call | None:
+        return self.calls.session.call
+
+    @property
+    def rules(self) -> RuleSet:
+        rules = self.calls.session.rules
+        assert rules is not None, "the call page is mounted only when the guidance rules load"
+        return rules
+
+    @property
+    def clipboard(self) -> Any:
         return self.s.clipboard if self.s.clipboard is not None else QGuiApplication.clipboard()
 
     def _wire(self) -> None:
         v = self.view
-        v.callStartButton.clicked.connect(lambda: self.start_call(source="button"))
+        v.callStartButton.clicked.connect(lambda: self.calls.start(source="button"))
         v.complaintFormButton.clicked.connect(self.complaintFormRequested.emit)
         v.endCallButton.clicked.connect(lambda: self.end_call())
         v.callTypeBox.activated.connect(lambda _i: self._type_picked())
@@ -79,13 +85,14 @@ class CallController(QObject):
         v.prevStageButton.clicked.connect(self.previous_stage)
         v.actNextStage.triggered.connect(self.next_stage)
         v.actPrevStage.triggered.connect(self.previous_stage)
-        v.actCopyScript.triggered.connect(self.copy_selected_script)
-        v.copyScriptButton.clicked.connect(self.copy_selected_script)
+        sc = self.scripts
+        v.actCopyScript.triggered.connect(sc.copy_selected_script)
+        v.copyScriptButton.clicked.connect(sc.copy_selected_script)
         v.checklistView.itemChanged.connect(self._item_changed)
-        v.scriptsView.currentRowChanged.connect(lambda _r: self._build_prompts())
-        v.scriptsView.itemActivated.connect(lambda _i: self.copy_selected_script())
-        v.overrideButton.clicked.connect(self.request_override)
-        v.overrideReasonEdit.returnPressed.connect(lambda: self.confirm_override(v.overrideReasonEdit.text()))
+        v.scriptsView.currentRowChanged.connect(lambda _r: sc.build_prompts())
+        v.scriptsView.itemActivated.connect(lambda _i: sc.copy_selected_script())
+        v.overrideButton.clicked.connect(sc.request_override)
+        v.overrideReasonEdit.returnPressed.connect(lambda: sc.confirm_override(v.overrideReasonEdit.text()))
         v.notesEdit.privacyNotice.connect(v.privacyNoticeLabel.show_notice)
         v.notesEdit.explained.connect(self._show_explanation)
 
@@ -121,31 +128,30 @@ class CallController(QObject):
         self._refresh()
 
     # ---- call lifecycle ------------------------------------------------------------------
-    def start_call(self, caller_masked: str = "", topic: str = "", call_type: str = "", source: str = "panel") -> str:
-        """Start a call (the panel calls this on IPC ``call_start``). Returns the call id."""
-        if self.call is not None:
-            self.end_call(force=True)
-        name = self._known_type(call_type) or self.view.callTypeBox.currentData()
-        self.call = Call(self.s.rules, name, clock=self.s.clock, kb_version=self._kb_version(), source=source)
-        self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(self.call.type.name)))
-        self.topic, self._note_added, self._reviewing = topic or "", "", False
-        self.complaint, self.receipt_hint = None, ""
+    def start_call(self, caller: str = "", topic: str = "", call_type: str = "", source: str = "panel") -> str:
+        """Start a call through the panel (as the softphone or the button would). Returns its id."""
+        return self.calls.start(caller, topic, call_type, source)
+
+    def picked_type(self) -> str:
+        """The call type chosen in the box (a call started without one gets it)."""
+        return str(self.view.callTypeBox.currentData() or "")
+
+    def show_started(self) -> None:
+        """The panel started a call: show it here (the approved scripts, the topic's cards)."""
+        call, session = self.call, self.calls.session
+        if call is None:
+            return
+        self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(call.type.name)))
+        self._note_added, self._reviewing = "", False
+        self.scripts.reset(session.topic, topic_cards(call, session.topic, self.s.kb, self.s.search))
         self._show_link()
-        by_id = self.s.kb.by_id()
-        approved = [by_id[c] for c in getattr(self.call.type, "cards", ()) if c in by_id]  # rules/call_types.yaml
-        found = find_topic_cards(self.s.kb, topic, self.s.search) if topic else []
-        self._topic_cards = approved + [c for c in found if c not in approved]
         self.view.notesEdit.clear()
-        self.view.notesEdit.set_call_type(self.call.type.name)
+        self.view.notesEdit.set_call_type(call.type.name)
         self.view.missingDisclosuresView.clear()
-        caller = mask(caller_masked) if caller_masked else ""
-        self.view.callInfoLabel.setText(self.tr("In call: {caller} {topic}").format(caller=caller, topic=topic).strip())
-        self._recorder.start(self.call, caller, topic, source)
-        log_event(log, "call started", call_id=self.call.call_id, source=source)
+        self.view.callInfoLabel.setText(self.tr("In call: {caller} {topic}").format(
+            caller=session.caller_masked, topic=session.topic).strip())
         self._refresh()
         self.view.checklistView.setFocus()
-        self.callStarted.emit(self.call.call_id)
-        return self.call.call_id
 
     def end_call(self, force: bool = False) -> bool:
         """End the call. Missing disclosures are listed first and a second end (or ``force``,
@@ -161,15 +167,14 @@ class CallController(QObject):
             self.view.endCallButton.setText(self.tr("End anyway"))
             self.view.missingDisclosuresView.setFocus()
             return False
-        missing = call.end()
-        self._flush()
+        missing = self.calls.session.end(force=True)
         self._show_missing(missing, ended=True)
-        self.call, self.card, self._reviewing = None, None, False
-        self.complaint, self.receipt_hint = None, ""
+        self._reviewing = False
+        self.scripts.reset()
         self._show_link()
         self.view.statusLabel.setText(self.tr("Call ended."))
-        log_event(log, "call ended", call_id=call.call_id, missing=len(missing))
         self._refresh()
+        self.calls.ended(call.call_id)
         self.callEnded.emit(call.call_id, [m.id for m in missing])
         return True
 
@@ -201,19 +206,19 @@ class CallController(QObject):
         """The complaint saved during this call, or opened as its follow-up (a masked record)."""
         if self.call is None or not record:
             return
-        self.complaint = record
+        self.scripts.complaint = record
         self._show_link()
-        self._refresh_scripts()
+        self.scripts.refresh()
 
     def set_receipt_hint(self, received_at: str) -> None:
         """The receipt time typed in the complaint form (before it is saved): an earlier receipt
         than the call start (a referral) makes ``{答复期限}`` earlier, never later."""
-        if self.call is not None and received_at != self.receipt_hint:
-            self.receipt_hint = received_at or ""
-            self._refresh_scripts()
+        if self.call is not None and received_at != self.scripts.receipt_hint:
+            self.scripts.receipt_hint = received_at or ""
+            self.scripts.refresh()
 
     def _show_link(self) -> None:
-        lab, rec = self.view.complaintLinkLabel, self.complaint
+        lab, rec = self.view.complaintLinkLabel, self.scripts.complaint
         if rec is None or self.call is None:
             lab.setVisible(False)
             return
@@ -227,13 +232,6 @@ class CallController(QObject):
         lab.setVisible(True)
 
     # ---- type and stages ------------------------------------------------------------------
-    def _known_type(self, name: str) -> str | None:
-        try:
-            return self.s.rules.call_type(name).name if name else None
-        except ValueError:
-            log_event(log, "unknown call type", length=len(name))
-            return None
-
     def _type_picked(self) -> None:
         if self.call is not None:
             self.call.set_call_type(self.view.callTypeBox.currentData())
@@ -273,128 +271,15 @@ class CallController(QObject):
         self._building = True
         item.setText(self._item_text(next(it for it, _ in call.checklist() if it.id == item_id), call.ticks.get(item_id)))
         self._building = False
-        self._refresh_scripts()  # ticking the identity check unfolds gated scripts
+        self.scripts.refresh()  # ticking the identity check unfolds gated scripts
 
     def _item_text(self, item, at: dt.datetime | None) -> str:
         return item.label + (self.tr(" ✓ {time}").format(time=at.strftime("%H:%M:%S")) if at else "")
 
-    # ---- cards and scripts ----------------------------------------------------------------
+    # ---- cards and scripts (assist.ui.call_scripts) -------------------------------------
     def set_card(self, card: Card | None) -> None:
         """The panel calls this when the agent opens a card (None when it is closed)."""
-        self.card = card
-        self._refresh_scripts()
-
-    def _refresh_scripts(self) -> None:
-        v = self.view
-        row = max(0, v.scriptsView.currentRow())
-        self._entries = build_entries(self.call, self.card, self._topic_cards, self.s.settings,
-                                      self.s.clock().date(), self.topic, self.complaint, self.receipt_hint)
-        v.scriptsView.clear()
-        for e in self._entries:
-            body = ("※ " + self.tr("Verify the caller's identity first")) if e.folded else e.text
-            it = QListWidgetItem(f"{e.card.title} · {e.name}\n{body}")
-            it.setToolTip(body)
-            v.scriptsView.addItem(it)
-        if self._entries:
-            v.scriptsView.setCurrentRow(min(row, len(self._entries) - 1))
-        folded = any(e.folded for e in self._entries)
-        v.gateLabel.setText(self.tr("Verify the caller's identity first: scripts of cards marked C2/C3 stay "
-                                    "folded until the identity check is ticked."))
-        v.gateLabel.setVisible(folded)
-        v.overrideButton.setVisible(folded)
-        if not folded:
-            v.overrideReasonEdit.setVisible(False)
-        self._build_prompts()
-
-    def selected_entry(self) -> ScriptEntry | None:
-        r = self.view.scriptsView.currentRow()
-        return self._entries[r] if 0 <= r < len(self._entries) else None
-
-    def _build_prompts(self) -> None:
-        v = self.view
-        v.clear_prompts()
-        e = self.selected_entry()
-        if e is None or e.folded:
-            return
-        choices = {p.name: p.choices for p in ph.parse(e.template)}
-        for name in e.missing:
-            w = v.add_prompt(name, choices.get(name, ()))
-            if isinstance(w, QComboBox):
-                w.addItem(self.tr("Choose…"), "")
-                for c in choices[name]:
-                    w.addItem(c, c)
-                w.activated.connect(lambda i, n=name, box=w: self.set_value(n, box.itemData(i)) if i > 0 else None)
-            else:
-                w.setPlaceholderText(self.tr("Type the value, then Enter"))
-                w.returnPressed.connect(lambda n=name, le=w: self.set_value(n, le.text()))
-            w.setAccessibleName(self.tr("Value for {name}").format(name=name))
-
-    def set_value(self, name: str, value: str) -> None:
-        """Keep a placeholder answer for the rest of the call and re-render the scripts."""
-        value = mask((value or "").strip())
-        if self.call is None or not value:
-            return
-        self.call.set_value(name, value)
-        self._flush()
-        self._refresh_scripts()
-        e = self.selected_entry()
-        if e is not None and e.missing:
-            self.view.promptLayout.itemAt(0, self.view.promptLayout.ItemRole.FieldRole).widget().setFocus()
-        elif self._pending_copy:
-            self.copy_selected_script()
-        else:
-            self.view.scriptsView.setFocus()
-
-    def copy_selected_script(self) -> str | None:
-        """Copy the selected rendered script (masked) and record its use. Returns the copied text."""
-        e, v = self.selected_entry(), self.view
-        if e is None or self.call is None:
-            return None
-        if e.folded:
-            v.statusLabel.setText(self.tr("Verify the caller's identity first"))
-            return None
-        if e.missing:
-            self._pending_copy = True
-            v.statusLabel.setText(self.tr("Fill in first: {names}").format(names="、".join(e.missing)))
-            v.promptLayout.itemAt(0, v.promptLayout.ItemRole.FieldRole).widget().setFocus()
-            return None
-        self._pending_copy = False
-        text, spans = mask_with_report(e.text)
-        self.clipboard.setText(text)
-        if spans:
-            v.privacyNoticeLabel.show_notice(PrivacyNotice.describe(spans, copied=True))
-        self.call.use_script(e.card.id, e.name, text, self._kb_version())
-        self._flush()
-        v.statusLabel.setText(self.tr("Copied “{name}” to the clipboard.").format(name=e.name))
-        v.scriptsView.setFocus()
-        return text
-
-    # ---- identity gate ------------------------------------------------------------------------
-    def request_override(self) -> None:
-        self.view.overrideReasonEdit.setVisible(True)
-        self.view.overrideReasonEdit.setFocus()
-
-    def confirm_override(self, reason: str) -> bool:
-        """Unfold gated scripts (for the selected card, or the whole call) with a non-empty reason."""
-        if self.call is None:
-            return False
-        reason = (reason or "").strip()
-        if not reason:
-            self.view.statusLabel.setText(self.tr("An override needs a reason."))
-            return False
-        e = self.selected_entry()
-        card_id = e.card.id if e is not None and e.folded else None
-        try:
-            self.call.override_identity_gate(mask(reason), card_id)
-        except CallError:
-            return False
-        self._flush()
-        self.view.overrideReasonEdit.clear()
-        self.view.overrideReasonEdit.setVisible(False)
-        self.view.statusLabel.setText(self.tr("Identity check overridden; the reason was recorded."))
-        self._refresh_scripts()
-        self.view.scriptsView.setFocus()
-        return True
+        self.scripts.set_card(card)
 
     # ---- display -----------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -405,7 +290,7 @@ class CallController(QObject):
             v.endCallButton.setText(self.tr("End call"))
         for w in (v.prevStageButton, v.nextStageButton, v.copyScriptButton, v.notesEdit):
             w.setEnabled(live)
-        v.complaintFormButton.setVisible(live and call.type.name == "投诉")
+        v.complaintFormButton.setVisible(live and self.calls.session.offers_complaint_form())
         if not live:
             v.callInfoLabel.setText(self.tr("No call in progress. Pick the call type and start the call."))
         stage = call.stage if live else ""
@@ -425,7 +310,7 @@ class CallController(QObject):
         if v.checklistView.count():
             v.checklistView.setCurrentRow(min(max(row, 0), v.checklistView.count() - 1))
         self._building = False
-        self._refresh_scripts()
+        self.scripts.refresh()
 
     def _show_explanation(self, text: str) -> None:
         self.view.lintLabel.setText(text)
@@ -433,8 +318,7 @@ class CallController(QObject):
 
     # ---- persistence --------------------------------------------------------------------------
     def _kb_version(self) -> str:
-        return self.s.kb_version or getattr(self.s.kb, "version", "dev")
+        return self.s.kb.version
 
     def _flush(self) -> None:
-        if self.call is not None:
-            self._recorder.flush(self.call)
+        self.calls.session.flush()

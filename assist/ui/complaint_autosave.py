@@ -19,7 +19,9 @@ import time
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from assist.core.clock import local_minute
 from assist.core.complaints import repo
 from assist.core.complaints.drafts import DraftConflict
 from assist.ui.tasks import run_in_background
@@ -128,3 +130,17 @@ class DraftKeeper(QObject):
         self.timer.stop()
         self.draft_id = draft.draft_id
         self.restored.emit(draft)
+
+
+def restore_prompt(parent: QWidget, draft: Any, accept: Callable[[], None]) -> QMessageBox:
+    """The "restore this draft?" box (open, not modal-blocking); Yes calls ``accept``."""
+    # literal translate calls: lupdate files them under the form's context
+    box = QMessageBox(QMessageBox.Icon.Question, QApplication.translate("ComplaintController", "Restore complaint draft?"),
+                      QApplication.translate("ComplaintController", "A complaint draft from {when} was not saved (the panel "
+                                             "closed unexpectedly). Restore it?").format(when=local_minute(draft.updated_at)),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("restoreDraftBox")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.buttonClicked.connect(lambda b: box.standardButton(b) == QMessageBox.StandardButton.Yes and accept())
+    box.open()
+    return box

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assist.core.complaints import case
 from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
-from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice, ReviewDecision
+from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice, ReviewDecision, status_inputs
 from assist.ui.complaint_case_view import ACTIONS, ComplaintCaseView
 from assist.ui.tasks import run_in_background
 
@@ -172,17 +172,16 @@ class ComplaintCaseController(QObject):
 
     def _status_rows(self) -> None:
         v, to = self.view, self.view.statusToBox.currentData()
-        notice = to == "已答复"
-        review = to == "已办结" and (self.info or {}).get("status") == "核查中"   # Art 20: the review decision
+        need = status_inputs((self.info or {}).get("status") or "受理", to or "")   # the core decides what is asked
         for w in (v.basisEdit, *v.remedyChecks.values()):
-            v.set_row_visible(w, notice)
+            v.set_row_visible(w, need.notice)
         for w in (v.decisionEdit, v.noticeMethodBox, v.noticeSentAtEdit, v.evidenceEdit, v.unreachableCheck):
-            v.set_row_visible(w, notice or review)
+            v.set_row_visible(w, need.decision)
         for w in (v.reviewerEdit, v.reviewDecidedAtEdit):
-            v.set_row_visible(w, review)
-        v.set_row_visible(v.reasonEdit, to in ("不予办理", "已撤回"))
-        v.set_row_visible(v.eventAtEdit, to in ("核查中", "已撤回"))
-        if to == "核查中" and not v.eventAtEdit.text():
+            v.set_row_visible(w, need.review)
+        v.set_row_visible(v.reasonEdit, need.reason)
+        v.set_row_visible(v.eventAtEdit, need.event_date)
+        if need.event_date_today and not v.eventAtEdit.text():
             v.eventAtEdit.setText(self.today().isoformat())
         v.statusToBox.setEnabled(v.statusToBox.count() > 0)
 
@@ -197,11 +196,12 @@ class ComplaintCaseController(QObject):
             if to == "核查中":
                 return case.request_review, (text(v.eventAtEdit) or "",), {}
             notice = review = None
-            if to == "已办结" and (self.info or {}).get("status") == "核查中":
+            need = status_inputs((self.info or {}).get("status") or "受理", to)
+            if need.review:
                 review = ReviewDecision(v.reviewerEdit.text(), v.decisionEdit.text(), v.reviewDecidedAtEdit.text().strip(),
                                         v.noticeMethodBox.currentData() or "", v.noticeSentAtEdit.text().strip(),
                                         v.evidenceEdit.text().strip(), unreachable=v.unreachableCheck.isChecked())
-            if to == "已答复":
+            if need.notice:
                 notice = DecisionNotice(v.decisionEdit.text(), v.basisEdit.text(),
                                         tuple(r for r, c in v.remedyChecks.items() if c.isChecked()),
                                         v.noticeMethodBox.currentData() or "", v.noticeSentAtEdit.text().strip(),

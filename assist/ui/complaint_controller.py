@@ -1,7 +1,9 @@
 """ComplaintController: wires the complaint form to the complaint core. No business rules here:
-validation, prefill, risk, deadlines and storage are the core's (``assist.core.complaints``).
+the form's layout (rows shown and required per complainant type, source and institution type),
+prefill, validation, risk, deadlines and storage are the core's (``assist.core.complaints``);
+the taxonomy and the risk rules are those of the active KB (``services.kbs``), as for the CLI.
 
-Mount it in the panel with :func:`mount_complaints` (see its docstring).
+Mount it in the panel with :func:`assist.ui.complaint_mount.mount_complaints`.
 """
 
 from __future__ import annotations
@@ -17,42 +19,36 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
 from assist.core.complaints import repo
-from assist.core.complaints.deadlines import timeline
-from assist.core.complaints.intake import IntakePolicy, receipt_is_the_call
-from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, ComplaintError, documents_needed, label
-from assist.core.complaints.risk import assess_risk, escalation_card
-from assist.core.complaints.tickets import make_device_id
-from assist.core.complaints.validation import BANK_ONLY, prefill, required_fields
-from assist.ui.complaint_autosave import DraftKeeper
+from assist.core.complaints.form import LAYOUT_FIELDS, documents_due_default, form_layout, form_record, new_form
+from assist.core.complaints.intake import IntakePolicy
+from assist.core.complaints.model import ComplaintError, label
+from assist.core.complaints.taxonomy import Taxonomy
+from assist.core.complaints.tickets import device_id
+from assist.services import KbHolder, SettingsLike
+from assist.ui.complaint_autosave import DraftKeeper, restore_prompt
+from assist.ui.complaint_form_parts import ART29, FormPreview, fill_options, fill_sub_options
 from assist.ui.complaint_view import CHECKS, COMBOS, LISTS, ORDER, TEXTS, ComplaintView
 from assist.ui.tasks import run_in_background
 
 log = logging.getLogger("assist.complaints")
 RISK_DEBOUNCE_MS = 250
-TYPE_FIELDS = {  # rows shown per complainant type (Art 13-14); see core.complaints.model
-    "本人": (),
-    "法定代理人": ("relationship", "agent_name", "agent_id_no", "agent_phone"),
-    "委托代理人": ("agent_name", "agent_id_no", "agent_phone", "poa_received"),
-    "继承人": ("relationship", "deceased_name", "heir_proof_received"),
-    "单位": ("org_name", "org_uscc", "org_address", "legal_rep_name", "legal_rep_id_no", "legal_rep_phone", "poa_received"),
-}
-TYPE_SPECIFIC = frozenset(f for fs in TYPE_FIELDS.values() for f in fs)
-_SETTINGS_HELD = ("agent_id", "org_unit", "received_at")
-_NOT_SHOWN_HELD = ("call_id",)          # kept with the form, not listed as "held by the bank"
-HOTLINE = "客服热线"                     # the receipt of a hotline complaint is the call itself
-INSURER_ONLY = ("ins_issue", "ins_line")
-ART29 = ("people_count", "in_person", "arising_event", "regulator_designated")
+DUE_FIELDS = frozenset({"received_at", "source", "agreed_due_date", "complainant_type", "poa_received",
+                        "heir_proof_received", "documents_due_date"})
 
 
 @dataclass
 class ComplaintServices:
     lane: Any                                           # assist.core.storage.DbLane
-    settings: Any                                       # assist.settings.Settings
-    taxonomy: Any                                       # core.complaints.taxonomy.Taxonomy
+    settings: SettingsLike
+    kbs: KbHolder                                       # the active KB's taxonomy and risk rules
     clock: Callable[[], dt.datetime]
     cipher_factory: Callable[[], Any]                   # -> FieldCipher | None (no keyring)
     call_context_provider: Callable[[], dict | None]    # what the bank already holds for this call
     card_title: Callable[[str], str | None] | None = None   # KB card id -> title (escalation prompt)
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self.kbs.current.taxonomy
 
 
 class ComplaintController(QObject):
@@ -77,13 +73,14 @@ class ComplaintController(QObject):
         self.last_saved: Any = None
         self.held: dict[str, Any] = {}
         self.cursor_field = ""
-        self.escalation_card_id: str | None = None
         self._loading = False
         self._started = False
+        self.preview = FormPreview(view, services, self.form_data)
         self._risk_timer = QTimer(self)
         self._risk_timer.setSingleShot(True)
         self._risk_timer.setInterval(RISK_DEBOUNCE_MS)
         self._risk_timer.timeout.connect(self.update_risk)
+        services.kbs.subscribe(self._kb_swapped)
         self._options()
         view.retranslate()
         self._wire()
@@ -97,31 +94,11 @@ class ComplaintController(QObject):
     def policy(self) -> IntakePolicy:
         return IntakePolicy.from_settings(self.s.settings)
 
-    def _code_text(self, dim: str, code: str, lab: str) -> str:
-        own = self.tr(" (our own class)") if self.s.taxonomy.is_own(dim, code) else ""
-        return f"{code} {lab}{own}"
-
     def _options(self) -> None:
-        v, tax = self.view, self.s.taxonomy
-        names = {"本人": self.tr("Consumer (self)"), "法定代理人": self.tr("Legal guardian"), "委托代理人": self.tr("Authorised agent"),
-                 "继承人": self.tr("Heir"), "单位": self.tr("Organisation")}
-        v.set_options("complainant_type", [(names[t], t) for t in COMPLAINANT_TYPES], blank=False)
-        v.set_options("source", [(s, s) for s in tax.options("sources")])
-        v.set_options("id_doc_type", [(s, s) for s in tax.options("id_doc_types")])
-        for f, dim in (("channel_A", "A_channel"), ("business_B", "B_business"), ("reason_C", "C_reason"),
-                       ("ins_issue", "INS_issue"), ("ins_line", "INS_line")):
-            v.set_options(f, [(self._code_text(dim, c, lab), c) for c, lab in tax.codes.get(dim, {}).items()])
-        v.set_options("demand_D", [(lab, c) for c, lab in tax.codes.get("D_demand", {}).items()])
-        self._sub_options()
+        fill_options(self.view, self.s.taxonomy)
 
     def _sub_options(self) -> None:
-        """Sub-categories of the chosen business category (B03 → the debit and credit-card sub-classes)."""
-        v, tax = self.view, self.s.taxonomy
-        keep = v.value("business_B_sub")
-        subs = tax.children("B_business_sub", v.value("business_B")) if v.value("business_B") else {}
-        v.set_options("business_B_sub", [(self._code_text("B_business_sub", c, lab), c) for c, lab in subs.items()])
-        if keep in subs:
-            v.set_value("business_B_sub", keep)
+        fill_sub_options(self.view, self.s.taxonomy)
 
     def _wire(self) -> None:
         v = self.view
@@ -142,7 +119,7 @@ class ComplaintController(QObject):
         v.saveComplaintButton.clicked.connect(self.save)
         v.actCancel.triggered.connect(self.cancel)
         v.cancelComplaintButton.clicked.connect(self.cancel)
-        v.escalateButton.clicked.connect(lambda: self.escalation_card_id and self.escalationRequested.emit(self.escalation_card_id))
+        v.escalateButton.clicked.connect(self._escalate)
         self.drafts.offered.connect(self._offer_restore)
         self.drafts.restored.connect(self._restored)
         self.drafts.conflict.connect(lambda: self._status(self.tr("Another panel took over this draft; this form now autosaves as a new draft.")))
@@ -157,14 +134,7 @@ class ComplaintController(QObject):
 
     def reset_form(self, context: dict | None = None) -> None:
         """Empty form, prefilled from the call context and settings (fields the bank holds)."""
-        st = self.s.settings
-        defaults = {"agent_id": st.get("agent.staff_id") or "", "org_unit": st.get("org.name") or "",
-                    "received_at": self.s.clock().strftime("%Y-%m-%dT%H:%M")}
-        form, held = prefill(context or {}, **{k: v for k, v in defaults.items() if v})
-        data = form.to_dict()
-        if not data.get("source") and HOTLINE in self.s.taxonomy.options("sources"):
-            data["source"] = HOTLINE
-        self.held = {f: data[f] for f in (*held, *_SETTINGS_HELD) if data.get(f)}
+        data, self.held = new_form(context or {}, self.policy, self.s.clock(), self.s.taxonomy)
         self.load(data)
         self._started = False
 
@@ -184,67 +154,36 @@ class ComplaintController(QObject):
         self.update_risk()
         self.update_due()
 
-    def _receipt_editable(self) -> bool:
-        return not receipt_is_the_call(self.view.value("source"))
-
     def form_data(self) -> dict[str, Any]:
-        v = self.view
-        ctype = v.value("complainant_type")
-        shown = TYPE_FIELDS.get(ctype, ())
-        data = {f: v.value(f) for f in ORDER if f not in TYPE_SPECIFIC or f in shown}
-        held = dict(self.held)
-        if self._receipt_editable():
-            held.pop("received_at", None)
-        data.update(held)
-        policy = self.policy
-        data.update(institution_type=policy.institution_type, receipt_day_counts=policy.receipt_day_counts)
-        for f in (BANK_ONLY if policy.institution_type == "保险" else INSURER_ONLY):
-            data.pop(f, None)
-        if not documents_needed(data):
-            data.pop("documents_due_date", None)
-        if data.get("received_at") and "T" not in data["received_at"]:
-            data["received_at"] = data["received_at"].strip().replace(" ", "T", 1)
-        return data
+        """What a save submits (the core decides which rows count: :func:`form_record`)."""
+        return form_record(ORDER, {f: self.view.value(f) for f in ORDER}, self.held, self.policy)
 
     def snapshot(self) -> tuple[dict[str, Any], str]:
         return {**self.form_data(), "_held": sorted(self.held)}, self.cursor_field
 
     def _layout_for_type(self) -> None:
         v = self.view
-        ctype, source = v.value("complainant_type"), v.value("source")
-        kind = self.policy.institution_type
-        shown = TYPE_FIELDS.get(ctype, ())
-        required = set(required_fields(ctype, source, kind))
-        docs = documents_needed(self.form_data())
-        hidden_class = BANK_ONLY if kind == "保险" else INSURER_ONLY
+        layout = form_layout(ORDER, {f: v.value(f) for f in ORDER}, self.held, self.policy)
         for f in ORDER:
-            visible = f not in self.held and (f not in TYPE_SPECIFIC or f in shown) and f not in hidden_class
-            if f == "regulator_ref":
-                visible = source == "监管转办"
-            elif f == "received_at":
-                visible = self._receipt_editable()
-            elif f == "documents_due_date":
-                visible = bool(docs)
-            v.set_row_visible(f, visible)
+            v.set_row_visible(f, layout.is_shown(f))
             text = v.names[f]
-            if f == "complainant_name" and ctype == "单位":
+            if f == "complainant_name" and layout.name_is_contact:
                 text = self.tr("Contact person name")
-            elif f == "received_at" and visible:
+            elif f == "received_at" and layout.receipt_editable:
                 text = self.tr("Received at (YYYY-MM-DD HH:MM: when the referral, letter or e-mail reached us)")
-            v.set_label(f, text, f in required or (f == "documents_due_date" and bool(docs)))
-        if docs and not v.value("documents_due_date"):
+            v.set_label(f, text, f in layout.required)
+        due = documents_due_default(self.form_data(), self.policy)
+        if due:
             self._loading, was = True, self._loading
-            v.set_value("documents_due_date", self.policy.documents_due(self.form_data().get("received_at")))
+            v.set_value("documents_due_date", due)
             self._loading = was
         for f in ("poa_received", "heir_proof_received"):
             v.fields[f].setToolTip(self.tr("Tick when the document has arrived. Without it the complaint is still accepted "
                                            "and its clock runs from receipt (Art 14); set when it is due below."))
-        shown_held = {f: val for f, val in self.held.items()
-                      if f not in _NOT_SHOWN_HELD and not (f == "received_at" and self._receipt_editable())}
-        if shown_held:
-            parts = [f"{label(f)[0 if self._lang_zh() else 1]}: {repo.mask_field(f, val)}" for f, val in shown_held.items()]
+        if layout.held:
+            parts = [f"{label(f)[0 if self._lang_zh() else 1]}: {repo.mask_field(f, val)}" for f, val in layout.held.items()]
             v.heldLabel.setText(self.tr("Already held by the bank (not asked again): {items}").format(items="; ".join(parts)))
-        v.heldLabel.setVisible(bool(shown_held))
+        v.heldLabel.setVisible(bool(layout.held))
 
     def _edited(self, field: str) -> None:
         if self._loading:
@@ -254,12 +193,11 @@ class ComplaintController(QObject):
             self._loading = True
             self._sub_options()
             self._loading = False
-        if field in ("complainant_type", "source", "poa_received", "heir_proof_received", "complainant_name", "legal_rep_name"):
+        if field in LAYOUT_FIELDS:
             self._layout_for_type()
         if field in TEXTS or field in ART29:
             self._risk_timer.start()
-        if field in ("received_at", "source", "agreed_due_date", "complainant_type", "poa_received", "heir_proof_received",
-                     "documents_due_date"):
+        if field in DUE_FIELDS:
             self.update_due()
         if field in ("received_at", "source"):
             self.receiptChanged.emit(self.form_data().get("received_at") or "")
@@ -319,21 +257,15 @@ class ComplaintController(QObject):
         self._saving = True
         self.view.saveComplaintButton.setEnabled(False)
         st = self.s.settings
-        device = st.get("org.device_id") or ""
-        if not device:
-            device = make_device_id()
-            try:
-                st.set("org.device_id", device)
-                st.save()
-            except Exception:  # noqa: BLE001 - the number still works for this session
-                log.warning("could not store the device id")
+        device = device_id(st)
         form = self.form_data()
         self.drafts.enabled = False
         self.drafts.timer.stop()
         now = self.s.clock().replace(tzinfo=None).isoformat(timespec="seconds")
-        fut = self.s.lane.submit(repo.save_complaint, form, actor=form.get("agent_id") or "agent", branch=st.get("org.branch_code") or "0000",
-                                 device=device, now=now, taxonomy=self.s.taxonomy, draft_id=self.drafts.draft_id, cipher=self.cipher,
-                                 policy=self.policy)
+        kb = self.s.kbs.current   # the active KB's rules, as `assist complaints add`
+        fut = self.s.lane.submit(repo.save_complaint, form, taxonomy=kb.taxonomy, risk_rules=kb.risk_rules,
+                                 actor=form.get("agent_id") or "agent", branch=st.get("org.branch_code") or "0000",
+                                 device=device, now=now, draft_id=self.drafts.draft_id, cipher=self.cipher, policy=self.policy)
         self._status(self.tr("Saving…"))
         run_in_background(fut, self._saved, self._save_failed)
 
@@ -393,62 +325,33 @@ class ComplaintController(QObject):
         if first:
             self.focus_field(first)
 
-    # ---- due date -----------------------------------------------------------------
+    # ---- previews -----------------------------------------------------------------
     def update_due(self) -> None:
-        """The reply due date the form's values give, from the deadline engine (before saving)."""
-        v = self.view
-        data = self.form_data()
-        try:
-            tl = timeline(data, self.s.clock().date())
-        except Exception:  # noqa: BLE001 - a half-typed date: no preview, the save says what is wrong
-            tl = None
-        if tl is None or tl.due is None:
-            v.duePreviewLabel.setVisible(False)
-            return
-        if tl.basis == "agreed":
-            text = self.tr("Reply due {date}: the date agreed with the customer (Art 21); the Art 18 limit is {limit}").format(
-                date=tl.due.isoformat(), limit=tl.statutory_due.isoformat() if tl.statutory_due else "—")
-        else:
-            text = self.tr("Reply due {date} (15 calendar days from receipt, Art 18)").format(date=tl.due.isoformat())
-        text += " · " + (self.tr("the day of receipt counts as day 1") if tl.receipt_day_counts
-                         else self.tr("counting starts the day after receipt"))
-        if tl.documents_pending:
-            text += "\n" + self.tr("Documents pending ({docs}): the complaint is accepted now and the clock runs from receipt "
-                                   "(Art 14); they are due {date}.").format(docs="、".join(tl.documents_pending),
-                                                                          date=tl.documents_due.isoformat() if tl.documents_due else "—")
-        v.duePreviewLabel.setText(text)
-        v.duePreviewLabel.setVisible(True)
+        self.preview.update_due()
 
-    # ---- risk ---------------------------------------------------------------------
     def update_risk(self) -> None:
-        v = self.view
-        text = "\n".join(v.value(f) for f in TEXTS)
-        facts = repo.risk_facts(Complaint.from_dict({f: v.value(f) for f in ART29}))
-        has_facts = bool(facts.people_count or facts.in_person or facts.arising_event.strip() or facts.regulator_designated)
-        r = assess_risk(text, facts=facts) if text.strip() or has_facts else None
-        if r is None:
-            v.riskLabel.setVisible(False)
-            v.escalationLabel.setVisible(False)
-            v.escalateButton.setVisible(False)
-            self.escalation_card_id = None
-            return
-        names = {"普通": self.tr("normal"), "复杂": self.tr("complex"), "重大": self.tr("major")}
-        flags = "; ".join(f"{f}: {'、'.join(ev)}" for f, ev in r.flags)
-        majors = "; ".join(f"{m}: {'、'.join(ev)}" for m, ev in r.major)
-        v.riskLabel.setText(self.tr("Risk: {level}").format(level=names.get(r.level, r.level))
-                            + f" · {r.level_reason}" + (f" · {flags}" if flags else "") + (f" · {majors}" if majors else "")
-                            + "".join(f"\n{h}" for h in r.hints))
-        v.riskLabel.setToolTip("\n".join(f"{f}：{r.reasons.get(f, '')}" for f, _ in r.flags))
-        v.riskLabel.setStyleSheet({"普通": "color:#2e7d32", "复杂": "background:#fff3e0;color:#e65100",
-                                   "重大": "background:#ffebee;color:#b71c1c;font-weight:bold"}[r.level] + ";padding:3px")
-        v.riskLabel.setVisible(True)
-        card = escalation_card(r)
-        self.escalation_card_id = card
-        if card:
-            title = (self.s.card_title(card) if self.s.card_title else None) or card
-            v.escalationLabel.setText(self.tr("High risk: escalate per the card “{title}” ({card}) before ending the call.").format(title=title, card=card))
-        v.escalationLabel.setVisible(bool(card))
-        v.escalateButton.setVisible(bool(card))
+        self.preview.update_risk()
+
+    @property
+    def escalation_card_id(self) -> str | None:
+        return self.preview.escalation_card_id
+
+    def _escalate(self) -> None:
+        if self.preview.escalation_card_id:
+            self.escalationRequested.emit(self.preview.escalation_card_id)
+
+    def _kb_swapped(self, _old: Any, _new: Any) -> None:
+        """A new KB is active: its taxonomy gives the form's options, its rules judge the risk."""
+        self._loading, was = True, self._loading
+        values = {f: self.view.value(f) for f in ORDER}
+        try:
+            self._options()
+            for f in ("source", "id_doc_type", "channel_A", "business_B", "reason_C", "ins_issue", "ins_line", "demand_D"):
+                self.view.set_value(f, values.get(f, ""))
+            self._sub_options()
+        finally:
+            self._loading = was
+        self.update_risk()
 
     # ---- restore ------------------------------------------------------------------
     def check_restore(self) -> None:
@@ -457,16 +360,7 @@ class ComplaintController(QObject):
 
     def _offer_restore(self, drafts: list) -> None:
         self.restoreOffered.emit(len(drafts))
-        newest = drafts[0]
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore complaint draft?"),
-                          self.tr("A complaint draft from {when} was not saved (the panel closed unexpectedly). Restore it?").format(
-                              when=newest.updated_at[:16].replace("T", " ")),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.view.window())
-        box.setObjectName("restoreDraftBox")
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda b: box.standardButton(b) == QMessageBox.StandardButton.Yes and self.accept_restore())
-        self.restore_box = box
-        box.open()
+        self.restore_box = restore_prompt(self.view.window(), drafts[0], self.accept_restore)
 
     def accept_restore(self, draft_id: str | None = None) -> None:
         """Restore the offered draft (the newest, or ``draft_id``)."""

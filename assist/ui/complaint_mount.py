@@ -1,7 +1,7 @@
-"""Mount the complaint form and records list in the panel (called by the composition root).
+"""Mount the complaint form and records list in the panel.
 
     from assist.ui.complaint_mount import mount_complaints
-    complaints = mount_complaints(view, ctl, services)     # in launch.build_window
+    complaints = mount_complaints(view, panel, services)   # in assist.ui.panel.build_window
     ...
     view.show(); QTimer.singleShot(0, complaints.form.check_restore)   # in launch.run_panel
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assist.services import PanelServices
 from assist.ui.complaint_controller import ComplaintController, ComplaintServices
 from assist.ui.complaint_list import ComplaintListController, ComplaintListView
 from assist.ui.complaint_view import ComplaintView
@@ -27,46 +28,34 @@ class MountedComplaints:
     list_view: ComplaintListView
 
 
-def default_cipher() -> Any:
-    """The data-key cipher from the OS keyring, or None (masked-only storage, said aloud)."""
-    import keyring
-
-    from assist.core.privacy.crypto import FieldCipher
-
-    return FieldCipher.maybe_from_keyring(keyring)
-
-
-def complaint_services(panel_ctl: Any, services: Any) -> ComplaintServices:
-    from assist.core.complaints.taxonomy import load_taxonomy
-
-    kb = getattr(services, "kb", None)
-    cards = kb.by_id() if kb is not None and hasattr(kb, "by_id") else {}
+def complaint_services(panel: Any, services: PanelServices) -> ComplaintServices:
+    """The form's services: the taxonomy and the risk rules of the current KB set (the same the
+    command line uses), the keyring cipher, and the call context from the panel's call."""
+    kbs = services.kbs
     return ComplaintServices(
-        lane=services.lane, settings=services.settings, taxonomy=load_taxonomy(), clock=services.clock,
-        cipher_factory=default_cipher,
-        call_context_provider=lambda: (getattr(panel_ctl, "call_context", None) or dict)(),
-        card_title=lambda cid: getattr(cards.get(cid), "title", None),
+        lane=services.lane, settings=services.settings, kbs=kbs, clock=services.clock,
+        cipher_factory=services.cipher_factory, call_context_provider=panel.calls.context,
+        card_title=lambda cid: getattr(kbs.current.kb.by_id().get(cid), "title", None),
     )
 
 
-def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintServices | None = None) -> MountedComplaints:
+def mount_complaints(view: Any, panel: Any, services: PanelServices, csvc: ComplaintServices | None = None) -> MountedComplaints:
     """Mount as the panel's complaints tab: the records list, and the form on Ctrl+N."""
     from PySide6.QtWidgets import QStackedWidget
 
-    csvc = csvc or complaint_services(panel_ctl, services)
+    csvc = csvc or complaint_services(panel, services)
     form_view, list_view = ComplaintView(), ComplaintListView()
     inner = QStackedWidget()
     inner.setObjectName("complaintsPage")
     inner.addWidget(list_view)
     inner.addWidget(form_view)
     tab = view.mount_page(inner)
-    panel_ctl.complaint_tab = tab
+    panel.tabs["complaints"] = tab
     form = ComplaintController(form_view, csvc)
-    call_ctl = getattr(panel_ctl, "call_ctl", None)
+    call_ctl = panel.call_page
 
     def current_call() -> str | None:
-        call = getattr(call_ctl, "call", None)
-        return call.call_id if call is not None else None
+        return panel.calls.call_id
 
     records = ComplaintListController(list_view, csvc.lane, agent_id=lambda: csvc.settings.get("agent.staff_id") or "",
                                       today=lambda: csvc.clock().date(), current_call=current_call)
@@ -91,12 +80,11 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
     form.showRequested.connect(show_form)
     form.closed.connect(show_records)
     form.saved.connect(lambda _s: records.refresh())
-    if hasattr(panel_ctl, "open_card"):
-        def escalate(card_id: str) -> None:
-            view.tabs.setCurrentIndex(0)
-            panel_ctl.open_card(card_id)
+    def escalate(card_id: str) -> None:
+        view.tabs.setCurrentIndex(0)
+        panel.knowledge.open_card(card_id)
 
-        form.escalationRequested.connect(escalate)
+    form.escalationRequested.connect(escalate)
     list_view.actComplaintRecords.triggered.connect(show_records)
     if call_ctl is not None:  # a complaint call offers its form (prefilled from the call context)
         call_ctl.complaintFormRequested.connect(form_view.actNewComplaint.trigger)
@@ -111,9 +99,9 @@ def mount_complaints(view: Any, panel_ctl: Any, services: Any, csvc: ComplaintSe
         form.saved.connect(saved_in_call)
         form.receiptChanged.connect(call_ctl.set_receipt_hint)
         records.case.callLinked.connect(call_ctl.link_complaint)
-    records.closed.connect(lambda: (view.tabs.setCurrentIndex(0), panel_ctl.focus_search()))
+    records.closed.connect(lambda: (view.tabs.setCurrentIndex(0), panel.knowledge.focus_search()))
     view.tabs.currentChanged.connect(lambda i: records.refresh() if i == tab and inner.currentWidget() is list_view else None)
     return MountedComplaints(form, records, form_view, list_view)
 
 
-__all__ = ["MountedComplaints", "mount_complaints", "complaint_services", "default_cipher"]
+__all__ = ["MountedComplaints", "complaint_services", "mount_complaints"]

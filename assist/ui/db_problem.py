@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from assist.core.storage import health
+from assist.schema import SCHEMA_SETS
 
 log = logging.getLogger("assist.panel")
 
@@ -85,7 +86,7 @@ def resolve(ctx: Any, problem: health.DbProblem, ask: Callable[[QMessageBox], No
             moved = ctx.start_fresh()
             _inform(run, w["fresh"] + ("\n" + w["kept"].format(path=str(moved)) if moved else ""))
         else:
-            rep = health.recover(problem.path)
+            rep = health.recover(problem.path, SCHEMA_SETS)
             if rep.ok:
                 ctx.remember_db()
                 _inform(run, w["recovered"].format(rows=sum(rep.tables.values()), path=str(rep.moved_to)))

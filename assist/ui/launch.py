@@ -12,10 +12,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from assist.ui.controller import PanelController, PanelServices
+from assist.services import PanelServices
 from assist.ui.i18n import Translations
 from assist.ui.ipc_server import IpcServer
-from assist.ui.panel_view import PanelWindow
+from assist.ui.panel import build_window
+
+__all__ = ["build_window", "create_app", "run_panel"]
 
 log = logging.getLogger("assist.panel")
 
@@ -31,31 +33,6 @@ def create_app(argv: list[str] | None = None, platform: str | None = None) -> QA
     app.setApplicationDisplayName("Assist")
     app.setQuitOnLastWindowClosed(True)
     return app
-
-
-def build_window(services: PanelServices) -> tuple[PanelWindow, PanelController]:
-    view = PanelWindow()
-    if services.icon_path:
-        view.setWindowIcon(QIcon(services.icon_path))
-    ctl = PanelController(view, services)
-    from assist.ui.complaint_mount import mount_complaints
-
-    view.complaints = mount_complaints(view, ctl, services)
-    ctl.retranslate()
-    from assist.ui.tasks import plain_text_labels
-
-    plain_text_labels(view)
-    return view, ctl
-
-
-def finish_work(view: PanelWindow, ctl: PanelController) -> None:
-    """On quit: write the pending complaint draft and close an open call, so nothing typed or
-    recorded is lost. The DB lane then finishes these writes before it closes."""
-    complaints = getattr(view, "complaints", None)
-    if complaints is not None and complaints.form.drafts.pending():
-        complaints.form.drafts.save_now()
-    if ctl.call_ctl is not None and ctl.call_ctl.call is not None:
-        ctl.call_ctl.end_call(force=True)
 
 
 def run_panel(ctx, services_factory, platform: str | None = None) -> int:
@@ -91,25 +68,25 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
         if not resolve(ctx, problem):
             return 2
     services: PanelServices = services_factory(translations)
-    view, ctl = build_window(services)
-    server.messageReceived.connect(ctl.handle_message)
+    view, panel = build_window(services)
+    server.messageReceived.connect(panel.ipc.handle_message)
     if ctx.settings.get("ui.always_on_top"):
         from PySide6.QtCore import Qt
 
         view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-    ctl.restore_geometry()
-    ctl.setup_tray()
-    if ctl.sync is not None:
-        ctl.sync.start()
-        app.aboutToQuit.connect(ctl.sync.stop)
+    panel.window.restore_geometry()
+    panel.window.setup_tray()
+    if panel.sync is not None:
+        panel.sync.start()
+        app.aboutToQuit.connect(panel.sync.stop)
     view.show()
     view.searchBox.setFocus()
-    QTimer.singleShot(0, view.complaints.form.check_restore)  # offer drafts left by a crashed panel
+    QTimer.singleShot(0, panel.complaints.form.check_restore)  # offer drafts left by a crashed panel
     from assist.ui.tasks import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
-    app.aboutToQuit.connect(ctl.save_geometry)
-    app.aboutToQuit.connect(lambda: finish_work(view, ctl))  # before the DB lane closes
+    app.aboutToQuit.connect(panel.window.save_geometry)
+    app.aboutToQuit.connect(panel.finish_work)  # before the DB lane closes
     app.aboutToQuit.connect(server.close)
     app.aboutToQuit.connect(services.lane.close)
     # Let Ctrl+C / SIGTERM end the Qt loop cleanly.
@@ -124,7 +101,7 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
 
         def summoned() -> None:
             log.info("panel summoned by hotkey")
-            ctl.raise_panel()
+            panel.window.raise_panel()
 
         hotkey = start_hotkey(ctx.settings.get("ui.hotkey"), summoned)
         if hotkey is not None:

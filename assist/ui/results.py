@@ -1,9 +1,14 @@
-"""Result list model (named roles) and a delegate that paints title, snippet and highlights."""
+"""Result list model (named roles over search ``Hit``s) and a delegate that paints title,
+snippet and highlights."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
+from collections.abc import Collection, Sequence
 from typing import Any
+
+from assist.core.search.model import Hit
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
@@ -22,34 +27,41 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ResultsModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+    """The search hits, one row each; ``pinned`` and the expired badge are the panel's view of them."""
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+        self._badge = ""
+
+    def set_hits(self, hits: Sequence[Hit], pinned: Collection[str] = (), expired_badge: str = "") -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._hits = [dataclasses.replace(h, pinned=h.id in pinned) if h.pinned != (h.id in pinned) else h for h in hits]
+        self._badge = expired_badge
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+        return 0 if parent.isValid() else len(self._hits)
 
-    def row(self, i: int) -> dict[str, Any]:
-        return self._rows[i]
+    def row(self, i: int) -> Hit:
+        return self._hits[i]
+
+    def badge(self, h: Hit) -> str:
+        return self._badge if h.expired else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self._hits)):
             return None
-        r = self._rows[index.row()]
+        h = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, TitleRole):
-            return r["title"]
+            return h.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f'{r["title"]} {r.get("badge", "")}'.strip()
+            return f"{h.title} {self.badge(h)}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.get("snippet", "")
-        return {IdRole: r.get("id"), SnippetRole: r.get("snippet", ""), HighlightsRole: r.get("highlights", {}),
-                ScoreRole: r.get("score"), BadgeRole: r.get("badge", ""), CategoryRole: r.get("category", ""),
-                PinnedRole: bool(r.get("pinned"))}.get(role)
+            return h.snippet
+        return {IdRole: h.id, SnippetRole: h.snippet, HighlightsRole: h.highlights or {},
+                ScoreRole: h.score, BadgeRole: self.badge(h), CategoryRole: h.category,
+                PinnedRole: h.pinned}.get(role)
 
     def roleNames(self) -> dict[int, bytes]:
         return {IdRole: b"id", TitleRole: b"title", SnippetRole: b"snippet", HighlightsRole: b"highlights",

@@ -92,6 +92,11 @@ class SyncStatusController(QObject):
         log.error("sync round crashed", extra={"fields": {"error": type(exc).__name__}})
         self.refresh()
 
+    def retranslate(self) -> None:
+        """The language changed: show the last status again in it."""
+        if self.status is not None:
+            self._show(self.status)
+
     def _when(self, iso: str | None) -> str:
         if not iso:
             return self.tr("never")

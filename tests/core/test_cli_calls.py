@@ -1,9 +1,10 @@
 import json
 
 from assist.app import main
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.core.storage import panel
 from assist.paths import Paths
+from tests.conftest import kb_rules
 
 
 def test_calls_list_and_show_give_each_step_with_its_time(tmp_path, capsys):
@@ -33,7 +34,7 @@ def test_calls_list_names_the_complaints_of_each_call(tmp_path, capsys):
     paths = Paths.from_basedir(tmp_path).ensure()
     db = open_db(paths.db_file)
     panel.start_call(db, "c0ffee-2", "2026-03-02T09:30:00+08:00", "138****5678", "年费", "投诉", "ipc")
-    saved = repo.save_complaint(db, {**FORM, "call_id": "c0ffee-2"}, actor="A001", branch="0101", device="PC7",
+    saved = repo.save_complaint(db, {**FORM, "call_id": "c0ffee-2"}, **kb_rules(), actor="A001", branch="0101", device="PC7",
                                 now="2026-03-02T10:00:00")
     db.conn.close()
     assert main(["--basedir", str(tmp_path), "calls", "list", "--json"]) == 0

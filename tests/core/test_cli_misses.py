@@ -1,7 +1,7 @@
 import json
 
 from assist.app import main
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.core.storage import panel
 from assist.paths import Paths
 

@@ -12,7 +12,8 @@ import pytest
 
 from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
+from tests.conftest import kb_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
@@ -26,8 +27,8 @@ def dbfile(tmp_path):
     base = tmp_path / "b"
     path = base / "data" / "assist.sqlite3"
     db = open_db(path)
-    s = repo.save_complaint(db, FORM, actor="A001", branch="0101", device="PC7")
-    repo.save_complaint(db, {**FORM, "id": s.id, "amount_involved": "200"}, actor="A002", branch="0101", device="PC7")
+    s = repo.save_complaint(db, FORM, **kb_rules(), actor="A001", branch="0101", device="PC7")
+    repo.save_complaint(db, {**FORM, "id": s.id, "amount_involved": "200"}, **kb_rules(), actor="A002", branch="0101", device="PC7")
     repo.change_status(db, s.id, "处理中", actor="A001")
     db.conn.close()
     return base, path

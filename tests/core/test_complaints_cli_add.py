@@ -11,7 +11,7 @@ import pytest
 from assist.app import main
 from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.paths import Paths
 from assist.settings import Settings
 

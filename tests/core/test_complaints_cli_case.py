@@ -13,9 +13,10 @@ from assist.app import main
 from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
 from assist.core.privacy.crypto import FieldCipher
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.paths import Paths
 from assist.settings import Settings
+from tests.conftest import kb_rules
 from tests.core.test_complaints_privacy import FORM, PHONE, RID
 
 NOTICE_ARGS = ["--decision", "同意退还年费", "--basis", "收费前未充分告知", "--remedies", "核查,调解,仲裁,诉讼",
@@ -30,7 +31,7 @@ def case(tmp_path):
     st.set("agent.staff_id", "A001")
     st.save()
     db = open_db(paths.db_file)
-    saved = repo.save_complaint(db, FORM, actor="A001", branch="0101", device="PC7", now="2026-03-02T10:00:00",
+    saved = repo.save_complaint(db, FORM, **kb_rules(), actor="A001", branch="0101", device="PC7", now="2026-03-02T10:00:00",
                                 cipher=FieldCipher.from_keyring(keyring))
     db.conn.close()
 

@@ -6,6 +6,7 @@ import pytest
 
 from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision, TransitionError, transition
 from assist.core.complaints.taxonomy import TaxonomyError, load_taxonomy
+from tests.conftest import KB
 
 NOTICE = DecisionNotice("同意退还年费", "收费前未充分告知", ("核查", "调解", "仲裁", "诉讼"), "电话", "2026-03-12T10:00", "REC-001")
 
@@ -68,7 +69,7 @@ def test_unknown_status():
 
 
 def test_taxonomy_loads_standard_labels_and_our_lists():
-    t = load_taxonomy()
+    t = load_taxonomy(KB)
     assert t.label("A_channel", "A0302") == "电话" and t.label("B_business", "B12") == "债务催收"
     assert len([c for c in t.codes["C_reason"] if c != "C99"]) == 12
     assert t.options("complainant_types") == ("本人", "法定代理人", "委托代理人", "继承人", "单位")

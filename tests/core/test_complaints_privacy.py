@@ -12,7 +12,8 @@ from assist.core.complaints.audit import verify_audit
 from assist.core.complaints.model import ComplaintError
 from assist.core.complaints.protect import DRAFT_MASKED_NOTICE, NO_KEYRING_NOTICE
 from assist.core.privacy.crypto import FieldCipher
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
+from tests.conftest import kb_rules
 
 PHONE, RID = "13812345678", "11010519491231002X"
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
@@ -31,7 +32,7 @@ def raw_bytes(path) -> bytes:
 
 
 def save(db, cipher, form=FORM):
-    return repo.save_complaint(db, form, actor="A001", branch="0101", device="PC7", now="2026-03-02T10:00:00", cipher=cipher)
+    return repo.save_complaint(db, form, **kb_rules(), actor="A001", branch="0101", device="PC7", now="2026-03-02T10:00:00", cipher=cipher)
 
 
 @pytest.fixture

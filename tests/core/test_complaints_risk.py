@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from assist.core.complaints.risk import (
-    FLAGS, RiskFacts, RiskRulesError, assess_risk, canonical_flag, check_risk_examples, cn_number, load_risk_rules,
+    FLAGS, RiskFacts, assess_risk, canonical_flag, check_risk_examples, cn_number, load_risk_rules,
 )
+from assist.core.complaints.risk_rules import RiskRulesError
 
 DATA = Path(__file__).parent / "data"
 CASES = yaml.safe_load((DATA / "risk_labelled.yaml").read_text(encoding="utf-8"))
@@ -218,7 +219,7 @@ def test_cli_prints_readable_lines_and_json_with_reasons(tmp_path):
     assert len(out) == len(texts)
     for line, text in zip(out, texts):
         obj = json.loads(line)
-        assert obj == assess_risk(text).to_json()
+        assert obj == assess_risk(text, load_risk_rules(ROOT / "kb")).to_json()
         assert obj["level_reason"] and all(fl["reason"] for fl in obj["flags"])
     human = subprocess.run(base + ["-"], input="打12378\n\n普通\n", capture_output=True, text=True, cwd=ROOT,
                            timeout=60, check=True).stdout

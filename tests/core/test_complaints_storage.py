@@ -15,7 +15,8 @@ from assist.core.complaints import repo
 from assist.core.complaints.drafts import DraftConflict, new_owner_id
 from assist.core.complaints.model import ComplaintError
 from assist.core.complaints.tickets import TicketError, make_device_id, next_ticket_no
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
+from tests.conftest import kb_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
@@ -31,7 +32,7 @@ def db():
 
 
 def save(db, form=None, **kw):
-    return repo.save_complaint(db, form or FORM, actor="A001", branch="0101", device="PC7", now=kw.pop("now", "2026-03-02T10:00:00"), **kw)
+    return repo.save_complaint(db, form or FORM, **kb_rules(), actor="A001", branch="0101", device="PC7", now=kw.pop("now", "2026-03-02T10:00:00"), **kw)
 
 
 def test_ticket_numbers_sequence_per_day_and_device(db):
@@ -54,7 +55,7 @@ def test_ticket_numbers_unique_across_two_connections_on_one_file(tmp_path):
     def worker():
         d = open_db(path)
         for _ in range(50):
-            t = repo.save_complaint(d, FORM, actor="A", branch="0101", device="PC7", now="2026-03-02T10:00:00").ticket_no
+            t = repo.save_complaint(d, FORM, **kb_rules(), actor="A", branch="0101", device="PC7", now="2026-03-02T10:00:00").ticket_no
             with lock:
                 got.append(t)
 

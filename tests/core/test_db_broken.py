@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from assist.app import main
-from assist.core.storage import health, open_db
+from assist.core.storage import health
+from assist.schema import SCHEMA_SETS, open_app_db as open_db
 from assist.paths import Paths
 from assist.settings import Settings
 from tests.conftest import REPO
@@ -127,6 +128,6 @@ def test_missing_database_is_reported_only_once_it_was_set_up(basedir, capsys):
 def test_recovery_without_readable_schema_changes_nothing(tmp_path):
     p = tmp_path / "x.sqlite3"
     p.write_bytes(health.SQLITE_MAGIC + os.urandom(8192))
-    rep = health.recover(p)
+    rep = health.recover(p, SCHEMA_SETS)
     assert not rep.ok and rep.error
     assert sorted(x.name for x in tmp_path.iterdir()) == ["x.sqlite3"]

@@ -20,8 +20,9 @@ from assist.core.complaints.deadlines import DeadlineError, HandlingClock, scrip
 from assist.core.complaints.export import export_lines
 from assist.core.complaints.intake import IntakePolicy
 from assist.core.guidance.placeholders import render
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.core.storage import panel as store
+from tests.conftest import kb_rules
 
 D = dt.date
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
@@ -37,7 +38,7 @@ def db():
 
 
 def save(db, now="2026-03-02T10:00:00", policy=None, **extra):
-    return repo.save_complaint(db, {**FORM, **extra}, actor="A001", branch="0101", device="PC7", now=now, policy=policy)
+    return repo.save_complaint(db, {**FORM, **extra}, **kb_rules(), actor="A001", branch="0101", device="PC7", now=now, policy=policy)
 
 
 def promised(record=None, *receipts, today=D(2026, 3, 12), counts=False) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assist.core.kb import packs
+from tests.conftest import REPO
 from assist.core.kb.packs import PackError
 
 REPO_KB = Path(__file__).resolve().parents[2] / "kb"
@@ -25,6 +26,9 @@ def make_kb(root: Path, version: str, n: int = 3) -> Path:
     (root / "synonyms.yaml").write_text("groups:\n  - [挂失, 丢卡]\n", encoding="utf-8")
     for i in range(n):
         (root / "cards" / "银行卡" / f"card-{i}.md").write_text(CARD.format(n=i), encoding="utf-8")
+    for rel in ("rules/risk.yaml", "rules/lexicon.yaml", "taxonomy/complaint.yaml"):   # packs.REQUIRED_FILES
+        (root / rel).parent.mkdir(exist_ok=True)
+        shutil.copy(REPO / "kb" / rel, root / rel)
     return root
 
 
@@ -196,3 +200,25 @@ def test_cli_pack_refuses_a_broken_kb(tmp_path, key):
     (kb / "cards" / "bad.md").unlink()
     assert main(["--basedir", str(tmp_path / "b"), "kb", "pack", "--key", str(k), "--out", str(tmp_path / "p.zip"), str(kb)]) == 0
     assert json.loads(zipfile.ZipFile(tmp_path / "p.zip").read("manifest.json"))["kb_version"] == "2026.1.0"
+
+
+def test_a_kb_without_its_complaint_rules_is_not_packed_nor_imported(tmp_path, key):
+    """The panel and the commands judge complaints with the active KB's risk rules and taxonomy:
+    a pack without them would leave both without rules, so it is refused at both ends."""
+    k, pub = key
+    kb = make_kb(tmp_path / "kb", "2026.1.0")
+    (kb / "taxonomy" / "complaint.yaml").unlink()
+    with pytest.raises(packs.PackError, match="taxonomy/complaint.yaml"):
+        packs.build_pack(kb, k, tmp_path / "p.zip")
+    # a pack built by an older version without the check
+    shutil.copy(REPO / "kb" / "taxonomy" / "complaint.yaml", kb / "taxonomy" / "complaint.yaml")
+    (kb / "rules" / "risk.yaml").unlink()
+    monkey = packs.REQUIRED_FILES
+    try:
+        packs.REQUIRED_FILES = ()
+        packs.build_pack(kb, k, tmp_path / "old.zip")
+    finally:
+        packs.REQUIRED_FILES = monkey
+    with pytest.raises(packs.PackError, match="rules/risk.yaml"):
+        packs.import_pack(tmp_path / "old.zip", tmp_path / "store", [pub])
+    assert not (tmp_path / "store" / "active.json").exists()

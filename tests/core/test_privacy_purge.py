@@ -15,7 +15,8 @@ from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
 from assist.core.complaints.retention import purge_closed
 from assist.core.privacy.crypto import FieldCipher
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
+from tests.conftest import kb_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
@@ -25,7 +26,7 @@ FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", rec
 
 
 def make(db, status=None, when="2026-01-10T10:00:00"):
-    s = repo.save_complaint(db, FORM, actor="A001", branch="0101", device="PC7", now=when, cipher=FieldCipher.generate())
+    s = repo.save_complaint(db, FORM, **kb_rules(), actor="A001", branch="0101", device="PC7", now=when, cipher=FieldCipher.generate())
     if status:
         db.execute("UPDATE complaints SET status = ?, updated_at = ? WHERE id = ?", [status, when, s.id])
     return s

@@ -3,9 +3,10 @@ import os
 import stat
 import sqlite3
 
-from assist.core.storage import DbLane, open_db
+from assist.core.storage import DbLane
+from assist.schema import open_app_db as open_db
 from assist.core.storage import panel as store
-from assist.core.storage.db import schema_state
+from assist.schema import app_schema_state as schema_state
 
 
 def test_db_file_is_owner_only_wal_and_full_sync(tmp_path):

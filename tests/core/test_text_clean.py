@@ -9,13 +9,16 @@ import pytest
 
 from assist import ipc
 from assist.core.complaints.model import Complaint
+from assist.core.complaints.taxonomy import load_taxonomy
 from assist.core.complaints.validation import validate
 from assist.core.kb.loader import parse_card
-from assist.core.storage import open_db, outbox
+from assist.core.storage import outbox
+from assist.schema import open_app_db as open_db
 from assist.core.text import (
     LINE_MAX, TEXT_MAX, TextTooLong, clean, clean_text, clean_tree, read_text, text_problem,
 )
 
+from tests.conftest import KB
 
 @pytest.mark.parametrize("raw, want", [
     ("退\x00款", "退款"),
@@ -54,7 +57,7 @@ def test_read_text_names_the_line_of_bad_bytes():
 def test_complaint_form_fields_are_cleaned_and_bounded():
     c = Complaint.from_dict({"facts": "未告知\x00即扣年费\ud800", "complainant_name": "张三\x1b", "demand_D": ["D02\x00"]})
     assert (c.facts, c.complainant_name, c.demand_D) == ("未告知即扣年费\ufffd", "张三", ["D02"])
-    errs = {e.key: e for e in validate({"facts": "事" * (TEXT_MAX + 1), "complainant_name": "张" * (LINE_MAX + 1)})}
+    errs = {e.key: e for e in validate({"facts": "事" * (TEXT_MAX + 1), "complainant_name": "张" * (LINE_MAX + 1)}, load_taxonomy(KB))}
     assert "facts.too_long" in errs and "complainant_name.too_long" in errs
     assert str(TEXT_MAX) in errs["facts.too_long"].message and "主要事实" in errs["facts.too_long"].message
 

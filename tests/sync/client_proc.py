@@ -5,7 +5,7 @@ python -m tests.sync.client_proc DB_PATH URL TOKEN BATCH_SIZE
 
 import sys
 
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from tests.sync.conftest import make_client
 
 if __name__ == "__main__":

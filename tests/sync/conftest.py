@@ -22,9 +22,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, STRICT
+from tests.conftest import REPO, STRICT, kb_rules
 
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.core.sync.backoff import Backoff
 from assist.core.sync.client import SyncClient
 from assist.core.sync.transport import HttpTransport, Timeouts
@@ -221,7 +221,7 @@ def fill(db, n: int = 10, edits: int = 1) -> dict[str, int]:
 
     out = {}
     for i in range(n):
-        s = repo.save_complaint(db, {**FORM, "request": f"退还年费{i}"}, actor="A001", branch="0101", device="PC7",
+        s = repo.save_complaint(db, {**FORM, "request": f"退还年费{i}"}, **kb_rules(), actor="A001", branch="0101", device="PC7",
                                 now="2026-03-02T10:00:00")
         for k in range(edits):
             data = repo.get_complaint(db, s.id)

@@ -11,9 +11,11 @@ import httpx
 import pytest
 
 from assist.core.complaints import repo
-from assist.core.storage import open_db, outbox
+from assist.core.storage import outbox
+from assist.schema import open_app_db as open_db
 from assist.core.sync import local, protocol
 from assist.core.sync.status import read_status
+from tests.conftest import kb_rules
 from tests.sync.conftest import FORM, fill, make_client
 
 
@@ -29,7 +31,7 @@ def test_nul_in_a_complaint_does_not_block_sync(hq_db, hq_store, receivers, clie
     _, token = hq_store.device_add("0101")
     _legacy_nul_row(client_db)                       # first in the queue
     ids = fill(client_db, 4, edits=0)                # records queued behind it
-    s = repo.save_complaint(client_db, {**FORM, "facts": "粘贴\x00的文字\ud800"}, actor="A001", branch="0101", device="PC7")
+    s = repo.save_complaint(client_db, {**FORM, "facts": "粘贴\x00的文字\ud800"}, **kb_rules(), actor="A001", branch="0101", device="PC7")
 
     report = make_client(client_db, rx.url, token, batch=3).run_round()
 

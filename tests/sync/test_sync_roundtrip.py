@@ -4,6 +4,7 @@ head-office status changes and KB packs, conflicts, the `assist sync` command.""
 from __future__ import annotations
 
 import json
+import shutil
 
 import keyring
 import pytest
@@ -12,6 +13,7 @@ from assist.core.complaints import repo
 from assist.core.storage import outbox
 from assist.core.sync import local
 from assist.core.sync.status import read_status
+from tests.conftest import REPO
 from tests.sync.conftest import assert_exactly_once, fill, make_client
 
 
@@ -93,6 +95,9 @@ def test_kb_pack_is_pulled_verified_and_activated(hq_db, hq_store, receivers, cl
     (kb / "cards").mkdir(parents=True)
     (kb / "VERSION").write_text("2027.1.0\n", encoding="utf-8")
     (kb / "cards" / "a.md").write_text("# 测试\n", encoding="utf-8")
+    for rel in (*packs.REQUIRED_FILES, "rules/lexicon.yaml"):   # every pack carries its complaint rules
+        (kb / rel).parent.mkdir(exist_ok=True)
+        shutil.copy(REPO / "kb" / rel, kb / rel)
     pub = packs.keygen(tmp_path / "key")
     packs.build_pack(kb, tmp_path / "key", tmp_path / "p.zip")
     hq_store.publish_pack("2027.1.0", (tmp_path / "p.zip").read_bytes())
@@ -127,7 +132,7 @@ def test_assist_sync_command(tmp_path, receivers, basedir, capsys):
     assert main(["--basedir", str(basedir), "--lang", "en", "sync", "--once"]) == 1   # no token yet
     assert "no_token" in capsys.readouterr().err
     keyring.set_password("assist", "sync-token", token)
-    from assist.core.storage import open_db
+    from assist.schema import open_app_db as open_db
 
     db = open_db(basedir / "data" / "assist.sqlite3")
     fill(db, 2)

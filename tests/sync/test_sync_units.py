@@ -56,7 +56,7 @@ class FlakyTransport:
 
 
 def test_retry_loop_waits_at_least_retry_after_and_gives_up_on_auth():
-    from assist.core.storage import open_db
+    from assist.schema import open_app_db as open_db
 
     db = open_db(None)
     outbox.enqueue(db, "audit", "1", 1, {"a": 1})

@@ -23,24 +23,24 @@ def test_c2_scripts_stay_folded_until_override_with_a_reason(page, qtbot, kb):  
     assert card_rows
     view.scriptsView.setCurrentRow(card_rows[0])
     item = view.scriptsView.item(card_rows[0]).text()
-    assert "请先完成身份核验" in item and ctl.selected_entry().text not in item
+    assert "请先完成身份核验" in item and ctl.scripts.selected_entry().text not in item
     assert view.gateLabel.isVisible() and "请先完成身份核验" in view.gateLabel.text()
-    assert ctl.copy_selected_script() is None and services.clipboard.texts == []
+    assert ctl.scripts.copy_selected_script() is None and services.clipboard.texts == []
     # override: needs a reason
     qtbot.keyClick(view.overrideButton, Qt.Key.Key_Space)
     assert view.overrideReasonEdit.isVisible() and view.overrideReasonEdit.hasFocus()
     qtbot.keyClick(view.overrideReasonEdit, Qt.Key.Key_Return)
-    assert ctl.selected_entry().folded and "原因" in view.statusLabel.text()
+    assert ctl.scripts.selected_entry().folded and "原因" in view.statusLabel.text()
     type_chinese(view.overrideReasonEdit, "客户来电挂失，系统核验故障")
     qtbot.keyClick(view.overrideReasonEdit, Qt.Key.Key_Return)
-    assert not ctl.selected_entry().folded
+    assert not ctl.scripts.selected_entry().folded
     # the override is for this card; other C2/C3 cards stay folded until identity is verified
-    assert not any(e.folded for e in ctl._entries if e.card.id == "dispute-process")
-    assert view.gateLabel.isVisible() == any(e.folded for e in ctl._entries)
-    assert ctl.selected_entry().text in view.scriptsView.item(card_rows[0]).text()
-    for name in list(ctl.selected_entry().missing):
-        ctl.set_value(name, "短信" if name == "答复方式" else "不认可扣款")
-    assert ctl.copy_selected_script()
+    assert not any(e.folded for e in ctl.scripts._entries if e.card.id == "dispute-process")
+    assert view.gateLabel.isVisible() == any(e.folded for e in ctl.scripts._entries)
+    assert ctl.scripts.selected_entry().text in view.scriptsView.item(card_rows[0]).text()
+    for name in list(ctl.scripts.selected_entry().missing):
+        ctl.scripts.set_value(name, "短信" if name == "答复方式" else "不认可扣款")
+    assert ctl.scripts.copy_selected_script()
     qtbot.waitUntil(lambda: any(k == "script_use" for _, k, _ in events(services, ctl.call.call_id)))
     ov = [d for _, k, d in events(services, ctl.call.call_id) if k == "identity_override"]
     assert ov == [{"reason": "客户来电挂失，系统核验故障", "card_id": "dispute-process", "stage": "业务处理"}]
@@ -54,7 +54,7 @@ def test_ticking_the_identity_check_unfolds_gated_scripts(page, kb):  # noqa: F8
     view.checklistView.item(0).setCheckState(Qt.CheckState.Checked)
     assert ctl.call.identity_verified
     _to_stage(ctl, "业务处理")
-    assert view.scriptsView.count() and not any(e.folded for e in ctl._entries)
+    assert view.scriptsView.count() and not any(e.folded for e in ctl.scripts._entries)
     assert not view.gateLabel.isVisible()
 
 
@@ -64,22 +64,22 @@ def test_placeholder_answer_is_kept_for_the_rest_of_the_call(page, qtbot, kb):  
     ctl.set_card(kb.by_id()["complaint-deadline-15"])
     _to_stage(ctl, "结束")
     view.scriptsView.setCurrentRow(0)
-    assert ctl.selected_entry().missing == ["受理编号", "答复方式"]
+    assert ctl.scripts.selected_entry().missing == ["受理编号", "答复方式"]
     ticket = view.findChild(QLineEdit, "prompt_受理编号")
     qtbot.keyClicks(ticket, "TS-0042")
     qtbot.keyClick(ticket, Qt.Key.Key_Return)
     assert "受理编号TS-0042" in view.scriptsView.item(0).text()
-    assert ctl.selected_entry().missing == ["答复方式"]
+    assert ctl.scripts.selected_entry().missing == ["答复方式"]
     # another card later in the call: the answer is already there, nothing asked again
     ctl.set_card(kb.by_id()["complaint-intake-flow"])
     row = script_names(view).index("电话投诉受理标准流程 · 受理确认")
     view.scriptsView.setCurrentRow(row)
     assert "受理编号是TS-0042" in view.scriptsView.item(row).text()
-    assert ctl.selected_entry().missing == ["答复方式"]
+    assert ctl.scripts.selected_entry().missing == ["答复方式"]
     assert view.findChild(QLineEdit, "prompt_受理编号") is None
-    ctl.set_value("答复方式", "电话")
-    assert ctl.selected_entry().missing == []
-    text = ctl.copy_selected_script()
+    ctl.scripts.set_value("答复方式", "电话")
+    assert ctl.scripts.selected_entry().missing == []
+    text = ctl.scripts.copy_selected_script()
     assert "通过电话把处理结果告诉您" in text and text == services.clipboard.texts[-1]
 
 

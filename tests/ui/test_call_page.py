@@ -10,15 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
 
-from assist.core.guidance import load_rules
-from assist.core.kb import load_kb
-from assist.core.storage import DbLane, open_db
+from assist.core.storage import DbLane
 from assist.core.storage import panel as store
+from assist.schema import open_app_db as open_db
+from assist.services import PanelServices
 from assist.settings import Settings
-from assist.ui.call_controller import CallController, CallServices
+from assist.ui.call_controller import CallController
 from assist.ui.call_view import CallView
+from assist.ui.panel_calls import PanelCalls
 from assist.ui.widgets import SmartTextEdit
-from tests.conftest import REPO, type_chinese
+from tests.conftest import REPO, bundled_kb_holder, type_chinese
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -45,27 +46,28 @@ class TickingClock:
 
 @pytest.fixture(scope="module")
 def kb():
-    return load_kb(REPO / "kb")
+    return bundled_kb_holder().current.kb
 
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_rules(REPO / "kb")
+    return bundled_kb_holder().current.rules
 
 
 @pytest.fixture
-def page(qtbot, tmp_path, kb, rules):
+def page(qtbot, tmp_path):
+    """The call page on its own, as the panel mounts it (its PanelCalls, the bundled KB's rules)."""
     from assist.ui.i18n import Translations
 
     tr = Translations(REPO / "resources" / "i18n")
     assert tr.install("zh_CN"), "compiled translation missing: run `make` (pyside6-lrelease)"
     lane = DbLane(lambda: open_db(tmp_path / "assist.db"))
     settings = Settings(None, {"agent.staff_id": "8801", "agent.name": "李明", "org.name": "示例银行"})
-    services = CallServices(kb=kb, rules=rules, settings=settings, lane=lane, store=store,
-                            clipboard=FakeClipboard(), clock=TickingClock(), kb_version="2026.11-test")
+    services = PanelServices(settings=settings, kbs=bundled_kb_holder(), lane=lane, store=store,
+                             clipboard=FakeClipboard(), clock=TickingClock())
     view = CallView()
     qtbot.addWidget(view)
-    ctl = CallController(view, services)
+    ctl = CallController(view, services, PanelCalls(services, view))
     view.notesEdit.pii_idle_ms = 40
     view.resize(420, 900)
     view.show()
@@ -188,9 +190,10 @@ def test_complaint_call_end_to_end_with_the_keyboard(page, qtbot, kb):
     assert [d["new"] for _, k, d in rows if k == "stage"] == ["身份核验", "业务处理", "风险提示", "结束", "风险提示", "结束"]
     assert [d["name"] for _, k, d in rows if k == "value"] == ["受理编号", "答复方式"]
     use = next(d for _, k, d in rows if k == "script_use")
-    assert use == {"card_id": "complaint-intake-flow", "script": "受理确认", "kb_version": "2026.11-test", "stage": "结束"}
+    assert use == {"card_id": "complaint-intake-flow", "script": "受理确认", "kb_version": services.kb.version, "stage": "结束"}
     ats = [at for at, _, _ in rows]
-    assert all(a.startswith("2026-11-26T10:0") for a in ats) and ats == sorted(ats)
+    # stored in UTC (the clock reads 10:00 at +08:00); the screen shows local time
+    assert all(a.startswith("2026-11-26T02:0") and a.endswith("+00:00") for a in ats) and ats == sorted(ats)
     raw = services.lane.call(lambda db: json.dumps(db.execute("SELECT * FROM call_events").fetchall(), ensure_ascii=False))
     assert "13812345678" not in raw and "TS-20261126-0001" not in raw
 
@@ -204,7 +207,7 @@ def test_deadline_in_scripts_follows_the_receipt_and_the_linked_complaint(page, 
     ctl.set_card(kb.by_id()["complaint-deadline-15"])
 
     def text() -> str:
-        return next(e.text for e in ctl._entries if e.name == "告知答复时限")
+        return next(e.text for e in ctl.scripts._entries if e.name == "告知答复时限")
 
     assert "2026年12月11日" in text()                         # a new complaint on this call: 11-26 + 15
     ctl.set_receipt_hint("2026-11-20T16:00")                   # the form: a referral received on 11-20

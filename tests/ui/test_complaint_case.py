@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from assist.core.complaints import repo
 from assist.ui.complaint_list import ComplaintListController, ComplaintListView
-from tests.conftest import type_chinese
+from tests.conftest import kb_rules, type_chinese
 from tests.core.test_complaints_privacy import FORM
 from tests.ui.test_complaint_form import NOW, complaint_env  # noqa: F401 - fixture
 
@@ -20,7 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def records(complaint_env, qtbot):  # noqa: F811
     """The records list (own window) with one complaint received 12 days before NOW (D-3)."""
     _form, _ctl, svc = complaint_env()
-    saved = svc.lane.call(repo.save_complaint, {**FORM, "received_at": "2026-11-14T09:30"}, actor="A001",
+    saved = svc.lane.call(repo.save_complaint, {**FORM, "received_at": "2026-11-14T09:30"}, **kb_rules(), actor="A001",
                           branch="0101", device="PC7", now="2026-11-14T10:00:00")
     lv = ComplaintListView()
     lc = ComplaintListController(lv, svc.lane, agent_id=lambda: "A001", today=lambda: NOW.date())

@@ -11,13 +11,13 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QListWidget
 
 from assist.core.complaints import repo
-from assist.core.complaints.taxonomy import load_taxonomy
 from assist.core.privacy.crypto import FieldCipher
-from assist.core.storage import DbLane, open_db
+from assist.core.storage import DbLane
+from assist.schema import open_app_db as open_db
 from assist.settings import Settings
 from assist.ui.complaint_controller import ComplaintController, ComplaintServices
 from assist.ui.complaint_view import ComplaintView
-from tests.conftest import type_chinese
+from tests.conftest import bundled_kb_holder, type_chinese
 
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
@@ -33,7 +33,7 @@ def complaint_env(qtbot, tmp_path):
         for k, v in (settings or {"agent.staff_id": "A001", "org.name": "北京分行", "org.branch_code": "0101", "org.device_id": "PC7"}).items():
             st.set(k, v)
         lane = DbLane(lambda: open_db(tmp_path / "assist.sqlite3"))
-        svc = ComplaintServices(lane=lane, settings=st, taxonomy=load_taxonomy(), clock=lambda: NOW,
+        svc = ComplaintServices(lane=lane, settings=st, kbs=bundled_kb_holder(), clock=lambda: NOW,
                                 cipher_factory=cipher_factory or (lambda: FieldCipher.maybe_from_keyring(keyring)),
                                 call_context_provider=lambda: dict(context or {}),
                                 card_title=lambda cid: {"escalate-regulator": "客户提到向监管投诉（12378、金融监管总局）"}.get(cid))

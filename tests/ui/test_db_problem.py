@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assist.app import Context
-from assist.core.storage import open_db
+from assist.schema import open_app_db as open_db
 from assist.paths import Paths
 from assist.ui.db_problem import DbProblemDialog, resolve
 

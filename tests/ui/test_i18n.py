@@ -43,7 +43,7 @@ def test_compiled_translation_is_present_and_loads():
 
     t = QTranslator()
     assert t.load("assist_zh_CN", str(I18N)), "run `make` to compile translations"
-    assert t.translate("PanelController", "Quit") == "退出"
+    assert t.translate("WindowController", "Quit") == "退出"
 
 
 def test_class_level_strings_are_translated_at_run_time(qapp):

@@ -28,7 +28,7 @@ def test_personal_data_typed_in_the_panel_is_never_stored_logged_or_copied_in_fu
     secret = "493817"
     note = (f"客户身份证{id_no}，卡号{card[:4]} {card[4:8]} {card[8:12]} {card[12:16]} {card[16:]}，"
             f"手机{phone2[:3]}-{phone2[3:7]}-{phone2[7:]}，验证码是{secret}，要求退还年费。")
-    view, ctl, services = make_panel(settings=SETTINGS)
+    view, panel, services = make_panel(settings=SETTINGS)
     paths_root = services.settings.path.parent.parent
     logs_dir = paths_root / "logs"
     from assist.paths import Paths
@@ -36,14 +36,14 @@ def test_personal_data_typed_in_the_panel_is_never_stored_logged_or_copied_in_fu
     setup_logging(Paths.from_basedir(paths_root), process="panel")
     try:
         # 1. a call from the softphone, a note in the call page
-        ctl.handle_message({"cmd": "call_start", "caller": phone, "caller_full": phone, "topic": "年费"})
-        notes = ctl.call_ctl.view.notesEdit
+        panel.ipc.handle_message({"cmd": "call_start", "caller": phone, "caller_full": phone, "topic": "年费"})
+        notes = panel.call_page.view.notesEdit
         notes.setFocus()
         type_chinese(notes, note)
         qtbot.waitUntil(lambda: id_no not in notes.toPlainText() and secret not in notes.toPlainText(), timeout=5000)
         # 2. the complaint form, the same note in 主要事实
         view.actNewComplaint.trigger()
-        cv = view.complaints.view
+        cv = panel.complaints.view
         fill_common(qtbot, cv, phone=phone)
         facts = focus(qtbot, cv, "facts")
         facts.selectAll()
@@ -54,15 +54,15 @@ def test_personal_data_typed_in_the_panel_is_never_stored_logged_or_copied_in_fu
         qtbot.keyClick(facts, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
         clip = QGuiApplication.clipboard().text()
         assert clip and "退还年费" in clip
-        save_and_wait(qtbot, cv, view.complaints.form)
-        qtbot.waitUntil(lambda: view.complaints.form.last_saved is not None, timeout=5000)
+        save_and_wait(qtbot, cv, panel.complaints.form)
+        qtbot.waitUntil(lambda: panel.complaints.form.last_saved is not None, timeout=5000)
         # 3. a number typed into the search box and abandoned (recorded as a masked miss)
         view.actTabKb.trigger()
         type_chinese(view.searchBox, f"{phone}的年费")
-        qtbot.waitUntil(lambda: ctl._last_query == f"{phone}的年费")
+        qtbot.waitUntil(lambda: panel.knowledge._last_query == f"{phone}的年费")
         qtbot.keyClick(view.searchBox, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: services.lane.call(services.store.list_misses) != [])
-        ctl.handle_message({"cmd": "call_end"})
+        panel.ipc.handle_message({"cmd": "call_end"})
         services.lane.call(lambda db: None)  # everything queued has been written
     finally:
         root = logging.getLogger("assist")

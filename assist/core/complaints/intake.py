@@ -25,6 +25,17 @@ DOCUMENTS_DAYS = 7   # DERIVED house policy: the Measures set no period for Art 
 CALL_SOURCES = ("客服热线",)   # a complaint from these sources is received when the call is taken
 
 
+HOTLINE_SOURCE = "客服热线"
+HOTLINE_CHANNEL = "A0302"   # JR/T 0169 A 电子渠道/电话 (our code; see kb/taxonomy/complaint.yaml)
+
+
+def call_context_defaults(started_at: dt.datetime, *, phone: str = "", customer_name: str = "") -> dict[str, str]:
+    """What a call taken on the hotline tells a complaint form: when it started (the receipt),
+    the source and channel, and what the softphone knew (kept in memory only)."""
+    return {"call_started_at": started_at.strftime("%Y-%m-%dT%H:%M"), "source": HOTLINE_SOURCE,
+            "channel_A": HOTLINE_CHANNEL, "phone": phone, "customer_name": customer_name}
+
+
 def receipt_is_the_call(source: str) -> bool:
     """A hotline complaint is received on the call (the form holds the time); a referral, letter
     or e-mail may have reached the institution days earlier, so its receipt time is typed in."""

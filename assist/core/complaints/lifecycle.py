@@ -117,6 +117,31 @@ class ReviewDecision:
         return out
 
 
+@dataclass(frozen=True)
+class StatusInputs:
+    """What moving a complaint from one status to another asks the agent for (the case view shows
+    these inputs and nothing else; :func:`transition` checks them)."""
+
+    notice: bool = False          # the decision notice: decision, basis, remedies told, how and when (Art 19-21)
+    review: bool = False          # the superior institution's review decision and its notice (Art 20)
+    reason: bool = False          # why (不予办理; a withdrawal may say why)
+    event_date: bool = False      # the day it happened (review requested, withdrawal received)
+    event_date_today: bool = False   # that day defaults to today (a review request is usually logged as it arrives)
+
+    @property
+    def decision(self) -> bool:
+        """A decision and how it was told (the notice or the review decision)."""
+        return self.notice or self.review
+
+
+def status_inputs(current: str, to: str) -> StatusInputs:
+    """The inputs a change from ``current`` to ``to`` needs (Art 15, 19-21)."""
+    current = current or "受理"
+    return StatusInputs(notice=to == "已答复", review=to == "已办结" and current == "核查中",
+                        reason=to in ("不予办理", "已撤回"), event_date=to in ("核查中", "已撤回"),
+                        event_date_today=to == "核查中")
+
+
 def transition(form: dict[str, Any], to: str, *, at: str, reason: str = "",
                notice: DecisionNotice | None = None, review: ReviewDecision | None = None) -> dict[str, Any]:
     """Return the fields to change for moving ``form`` to status ``to`` (not saved)."""

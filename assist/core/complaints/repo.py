@@ -29,7 +29,7 @@ from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision, tra
 from assist.core.complaints.masking import mask_field, mask_record
 from assist.core.complaints.model import Complaint, ComplaintError, documents_needed
 from assist.core.complaints.protect import protect_values, protected_fields, reveal  # noqa: F401 - re-exported
-from assist.core.complaints.risk import LEVELS, RiskFacts, assess_risk
+from assist.core.complaints.risk import LEVELS, RiskFacts, RiskRules, assess_risk
 from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.tickets import next_ticket_no
 from assist.core.complaints.txn import immediate
@@ -87,10 +87,13 @@ def risk_facts(c: Complaint) -> RiskFacts:
                      arising_event=c.arising_event, regulator_designated=c.regulator_designated)
 
 
-def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str, branch: str, device: str,
-                   now: str | None = None, taxonomy: Taxonomy | None = None, draft_id: str | None = None,
+def save_complaint(db: Database, form: Complaint | dict[str, Any], *, taxonomy: Taxonomy, risk_rules: RiskRules,
+                   actor: str, branch: str, device: str, now: str | None = None, draft_id: str | None = None,
                    expected_revision: int | None = None, cipher: Any = None, policy: IntakePolicy | None = None) -> Saved:
     """Defaults, validate and save. Raises :class:`ComplaintError` (``.errors`` = field errors) if invalid.
+
+    ``taxonomy`` and ``risk_rules`` are the active KB's (``KbServices``): the form and
+    ``assist complaints add`` save with the same rules.
 
     ``policy`` (:class:`IntakePolicy`, from the settings) fills what the form prefills, for any
     caller (the form, ``assist complaints add``). ``cipher`` (a ``FieldCipher``) encrypts the full
@@ -102,7 +105,7 @@ def save_complaint(db: Database, form: Complaint | dict[str, Any], *, actor: str
     errors = validate(c, taxonomy)
     if errors:
         raise ComplaintError(f"{len(errors)} 项需要修改 / {len(errors)} field(s) to fix", errors)
-    risk = assess_risk("\n".join((c.request, c.facts, c.basis)), facts=risk_facts(c))
+    risk = assess_risk("\n".join((c.request, c.facts, c.basis)), risk_rules, facts=risk_facts(c))
     c.level = max(c.level or "普通", risk.level, key=LEVELS.index)
     c.risk_flags = list(dict.fromkeys([*c.risk_flags, *risk.flag_names()]))
     c.major_grounds = [m for m, _ in risk.major]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assist.core.complaints.yamlsrc import SourceError, compose, line, mapping_items, string_list
+from assist.core.yamlfile import compose, mapping_items, string_list
+from assist.core.yamlfile import node_line as line
 
 CODE_MAPS = {"A_channel": "A", "B_business": "B", "B_business_sub": "B", "C_reason": "C",
              "D_demand": "D", "INS_issue": "I", "INS_line": "L"}
@@ -25,8 +26,12 @@ REQUIRED = ("A_channel", "B_business", "C_reason", "D_demand", "complainant_type
             "statuses", "notice_methods", "remedies", "pause_types")
 
 
-class TaxonomyError(SourceError):
-    pass
+class TaxonomyError(ValueError):
+    """One or more ``path:line: message`` problems of the taxonomy file."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
 
 
 @dataclass(frozen=True)
@@ -56,14 +61,11 @@ class Taxonomy:
         return self.lists.get(name, ())
 
 
-def default_path() -> Path:
-    from assist.paths import _bundle_root
-
-    return _bundle_root() / "kb" / "taxonomy" / "complaint.yaml"
-
-
-def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
-    p = Path(path) if path else default_path()
+def load_taxonomy(path: str | Path) -> Taxonomy:
+    """Read the taxonomy: a file, or a KB folder holding ``taxonomy/complaint.yaml``."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "taxonomy" / "complaint.yaml"
     return _load_cached(str(p), p.stat().st_mtime_ns if p.exists() else 0)
 
 

@@ -10,8 +10,10 @@ save transaction so a rolled-back save also rolls back its number.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import secrets
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -26,6 +28,21 @@ class TicketError(ValueError):
 def make_device_id(length: int = 6) -> str:
     """A fresh random device id for ``org.device_id`` (first start)."""
     return "".join(secrets.choice(_B32) for _ in range(length))
+
+
+def device_id(settings: Any) -> str:
+    """This PC's device id (setting ``org.device_id``), made and stored on its first save. If the
+    settings cannot be written, the id still serves this session (and the log says so)."""
+    device = str(settings.get("org.device_id") or "")
+    if not device:
+        device = make_device_id()
+        settings.set("org.device_id", device)
+        try:
+            settings.save()
+        except OSError as exc:
+            logging.getLogger("assist.complaints").warning("could not store the device id",
+                                                           extra={"fields": {"error": type(exc).__name__}})
+    return device
 
 
 def next_ticket_no(db: Database, branch: str, device: str, day: dt.date) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from assist.core.complaints.deadlines import _date_or_none
 from assist.core.complaints.model import COMPLAINANT_TYPES, INSTITUTION_TYPES, Complaint, FieldError, documents_needed, label
-from assist.core.complaints.taxonomy import Taxonomy, load_taxonomy
+from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.text import LINE_MAX, TEXT_MAX
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -99,10 +99,11 @@ def _empty(v: Any) -> bool:
     return v is None or v is False or (isinstance(v, (str, list, tuple)) and not (v.strip() if isinstance(v, str) else v))
 
 
-def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy | None = None,
+def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy,
              today: dt.date | None = None) -> list[FieldError]:
+    """Every problem of the form, checked against ``taxonomy`` (the active KB's)."""
     c = form if isinstance(form, Complaint) else Complaint.from_dict(form)
-    tax = taxonomy or load_taxonomy()
+    tax = taxonomy
     errs: list[FieldError] = []
     if c.complainant_type not in COMPLAINANT_TYPES:
         errs.append(_err("complainant_type", f"“{c.complainant_type}”不是可选类型", f"请选择{'/'.join(COMPLAINANT_TYPES)}之一",

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from assist.core.guidance.lint import Finding, lint
 from assist.core.guidance.rules import RuleSet
+from assist.core.yamlfile import RulesError, load_yaml
 
 
 @dataclass
@@ -64,9 +64,9 @@ class CorpusError(ValueError):
 def load_corpus(path: str | Path) -> dict[str, list[dict[str, Any]]]:
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CorpusError(f"{p}: cannot read the labelled sentences: {exc}") from None
+        data = load_yaml(p)
+    except RulesError as exc:
+        raise CorpusError(f"cannot read the labelled sentences: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("flag", []), list) or not isinstance(data.get("must_not", []), list):
         raise CorpusError(f"{p}: expected two lists, 'flag:' and 'must_not:', of {{text: ..., category/kind: ...}}")
     for key in ("flag", "must_not"):

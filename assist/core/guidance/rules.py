@@ -92,6 +92,7 @@ class CallType:
     line: int = 0
     cards: tuple[str, ...] = ()  # ids of cards whose scripts are approved for this call type
     direction: str = ""           # 呼入 | 外呼 | "" (both)
+    complaint_form: bool = False  # the call page offers the complaint form (投诉)
 
 
 @dataclass(frozen=True)
@@ -242,8 +243,8 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
     out: dict[str, CallType] = {}
     seq = f.items("call_types")
     for i in range(len(seq)):
-        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist", "cards", "direction"},
-                    ("name", "checklist"))
+        e = f.entry(seq, i, {"name", "code", "label", "identity_required", "checklist", "cards", "direction",
+                             "complaint_form"}, ("name", "checklist"))
         name = f.text(e, "name")
         if name in out:
             raise f.fail(e, "name", f"duplicate call type '{name}'")
@@ -253,6 +254,9 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
         ident = e.get("identity_required", True)
         if not isinstance(ident, bool):
             raise f.fail(e, "identity_required", "identity_required must be true or false")
+        form = e.get("complaint_form", False)
+        if not isinstance(form, bool):
+            raise f.fail(e, "complaint_form", "complaint_form must be true or false")
         direction = f.text(e, "direction")
         if direction not in ("", "呼入", "外呼"):
             raise f.fail(e, "direction", "direction must be 呼入 (inbound) or 外呼 (outbound), or left out for both")
@@ -271,7 +275,8 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
         cards = e.get("cards", [])
         if not isinstance(cards, list) or not all(isinstance(x, str) for x in cards):
             raise f.fail(e, "cards", "cards must be a list of card ids, e.g. [tip-greeting, idv-minimum-check]")
-        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line, tuple(cards), direction)
+        out[name] = CallType(name, code, f.text(e, "label") or name, tuple(items), ident, e.line, tuple(cards), direction,
+                             form)
     return out
 
 

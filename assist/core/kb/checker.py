@@ -14,14 +14,14 @@ objects the panel uses (``assist.core.guidance``, ``assist.core.complaints.risk`
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
-from assist.core.kb.loader import _Loader, iter_card_files, load_synonyms, parse_card, yaml_error_at
+from assist.core.kb.loader import iter_card_files, load_synonyms, parse_card
+from assist.core.yamlfile import error_at, parse
 from assist.core.kb.model import Card, CardError
 
 CONSUMER_CATEGORIES = ("消费者权益保护", "投诉处理")
@@ -60,14 +60,18 @@ class _Tools:
         self.rules: Any = None
         rules_dir = kb_dir / "rules"
         if rules_dir.is_dir():  # else: no rules to lint against
-            try:
-                self.rules = load_rules(kb_dir)
-            except RulesError as exc:  # a broken rules file is a finding, not a crash
-                problems.append(CardError(display_path(Path(exc.path)), exc.line, exc.message, code="bad-rules"))
+            if (rules_dir / "call_types.yaml").exists() or (rules_dir / "lint").is_dir():   # call guidance
+                try:
+                    self.rules = load_rules(kb_dir)
+                except RulesError as exc:  # a broken rules file is a finding, not a crash
+                    problems.append(CardError(display_path(Path(exc.path)), exc.line, exc.message, code="bad-rules"))
             if self.rules is not None:
                 problems.extend(CardError(display_path(Path(e.path)), e.line, e.message, code="rule-example")
                                 for e in check_examples(self.rules))
-            if (rules_dir / "risk.yaml").is_file():
+            if not (rules_dir / "risk.yaml").is_file():
+                problems.append(CardError(display_path(rules_dir / "risk.yaml"), 1, "the complaint risk rules are missing: "
+                                          "every KB carries rules/risk.yaml (copy it from the bundled KB)", code="missing-rules"))
+            else:
                 try:
                     risk = load_risk_rules(rules_dir / "risk.yaml")
                 except RulesError as exc:
@@ -75,6 +79,23 @@ class _Tools:
                 else:
                     problems.extend(CardError(display_path(Path(e.path)), e.line, e.message, code="rule-example")
                                     for e in check_risk_examples(risk))
+        tax_file = kb_dir / "taxonomy" / "complaint.yaml"
+        if not rules_dir.is_dir() and not tax_file.parent.is_dir():
+            pass   # cards only (a draft folder): `assist kb pack` asks for the rule files
+        elif not tax_file.is_file():
+            problems.append(CardError(display_path(tax_file), 1, "the complaint taxonomy is missing: every KB carries "
+                                      "taxonomy/complaint.yaml (copy it from the bundled KB)", code="missing-taxonomy"))
+        else:
+            from assist.core.complaints.taxonomy import TaxonomyError, load_taxonomy
+
+            try:
+                load_taxonomy(tax_file)
+            except TaxonomyError as exc:
+                for problem in exc.problems:
+                    where, _, message = problem.partition(": ")
+                    path, _, line = where.rpartition(":")
+                    problems.append(CardError(display_path(Path(path)), int(line) if line.isdigit() else 1, message,
+                                              code="bad-taxonomy"))
         rules = self.rules
         self.lint: Callable[[str], list[tuple[int, int, str]]] = (
             lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules, text_kind="script")]
@@ -145,11 +166,11 @@ def _check_yaml_files(kb_dir: Path, out: list[CardError]) -> None:
             continue
         rel = display_path(path)
         try:
-            yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            parse(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
             out.append(CardError(rel, 1, f"cannot read file: {exc}; save it as UTF-8", code="unreadable"))
         except yaml.YAMLError as exc:
-            line, problem = yaml_error_at(exc)
+            line, problem = error_at(exc)
             out.append(CardError(rel, line, f"not valid YAML: {problem}", code="bad-yaml"))
     _syn, syn_errs = load_synonyms(kb_dir)
     out.extend(e for e in syn_errs if e.code != "bad-yaml")  # YAML errors already reported above

@@ -25,6 +25,7 @@ from assist.core.kb.model import (
     KnowledgeBase,
 )
 from assist.core.text import clean
+from assist.core.yamlfile import Loader, error_at, parse
 
 CARD_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 KNOWN_FIELDS = {
@@ -34,30 +35,6 @@ KNOWN_FIELDS = {
 }
 REQUIRED_FIELDS = ("id", "title", "category", "privacy_level", "version", "owner")
 FENCE_RE = re.compile(r"^(`{3,}|~{3,})\s*(\S*)\s*(.*)$")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: much faster
-    """Safe loader that keeps dates as strings we parse ourselves (clear errors)."""
-
-
-# Keep YAML timestamps as text so we can report a precise message.
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def yaml_error_at(exc: yaml.YAMLError, first_line: int = 1) -> tuple[int, str]:
-    """(file line, message) for a YAML error. An unclosed construct is reported at the
-    line that opened it (``[``, ``{``, a quote, a key), other errors where detected."""
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    mark = getattr(exc, "problem_mark", None)
-    ctx, ctx_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    opened = ctx and any(w in ctx for w in ("flow", "simple key", "quoted scalar"))
-    if opened and ctx_mark is not None and (mark is None or ctx_mark.line <= mark.line):
-        where = f" ({ctx} opened here)" if ctx and ctx_mark.line != getattr(mark, "line", -1) else ""
-        return first_line + ctx_mark.line, f"{problem}{where}"
-    return (first_line + mark.line) if mark is not None else first_line, problem
 
 
 def _split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -173,12 +150,12 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
     fm_text, body, body_line = _split_front_matter(text)
     if fm_text is None:
         return None, [CardError(rel, 1, "no YAML front matter: the file must start with a '---' line, the fields, and a closing '---' line", code="no-front-matter")]
-    loader = _Loader(fm_text)
+    loader = Loader(fm_text)
     try:  # compose once: the node tree gives both the data and each field's line
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        line, problem = yaml_error_at(exc, 2)
+        line, problem = error_at(exc, 2)
         return None, [CardError(rel, line, f"front matter is not valid YAML: {problem}", code="bad-yaml")]
     finally:
         loader.dispose()
@@ -247,9 +224,9 @@ def load_synonyms(kb_dir: Path) -> tuple[list[list[str]], list[CardError]]:
         return [], []
     rel = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        data = parse(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        line, problem = yaml_error_at(exc)
+        line, problem = error_at(exc)
         return [], [CardError(rel, line, f"not valid YAML: {problem}", code="bad-yaml")]
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):

@@ -41,6 +41,10 @@ KEEP_HISTORY = 3
 _SKIP = re.compile(r"(^|/)(\.[^/]*|__pycache__)(/|$)")
 
 
+# What the panel and the commands read from the active KB besides cards (assist.app.build_kb_rules).
+REQUIRED_FILES = ("rules/risk.yaml", "taxonomy/complaint.yaml")
+
+
 class PackError(Exception):
     """A pack (or key) is refused; the message says why, for the agent or admin."""
 
@@ -128,6 +132,9 @@ def build_pack(kb_dir: Path, key_file: Path, out: Path) -> dict[str, Any]:
     """Write a signed pack of ``kb_dir`` to ``out``; return the manifest."""
     if not (kb_dir / "VERSION").is_file():
         raise PackError(f"{kb_dir}/VERSION is missing: a pack needs a KB version")
+    lacking = [r for r in REQUIRED_FILES if not (kb_dir / r).is_file()]
+    if lacking:
+        raise PackError(f"{kb_dir} has no {', '.join(lacking)}: every KB carries its complaint rules (copy them from the bundled KB)")
     key = load_private_key(key_file)
     files = _kb_files(kb_dir)
     manifest = {
@@ -260,6 +267,10 @@ def verify_pack(file: Path, trusted_keys: list[str]) -> tuple[dict[str, Any], di
                 if hashlib.sha256(blob).hexdigest() != meta["sha256"]:
                     raise PackError(f"{rel}: content hash differs from the manifest; the pack was modified")
                 data[rel] = blob
+            lacking = [r for r in REQUIRED_FILES if r not in data]
+            if lacking:
+                raise PackError(f"the pack has no {', '.join(lacking)}: every KB carries its complaint rules; "
+                                "build the pack from a KB that has them (`assist kb check` says what is missing)")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, struct.error) as exc:
         raise PackError(f"the pack is damaged or incomplete (truncated copy?): {exc}") from None
     except (KeyError, TypeError, ValueError) as exc:

@@ -1,6 +1,9 @@
-"""SQLite storage through sqlite-utils: one file, WAL, synchronous=FULL, owner-only."""
+"""SQLite storage through sqlite-utils: one file, WAL, synchronous=FULL, owner-only.
 
-from assist.core.storage.db import open_db, schema_state, SCHEMA_SETS
+Storage imports no feature: the application's migration sets come from :mod:`assist.schema`.
+"""
+
+from assist.core.storage.db import CORE_SETS, open_db, schema_state
 from assist.core.storage.lane import DbLane
 
-__all__ = ["open_db", "schema_state", "SCHEMA_SETS", "DbLane"]
+__all__ = ["CORE_SETS", "DbLane", "open_db", "schema_state"]

@@ -1,21 +1,23 @@
-"""Open the database: owner-only file, WAL, synchronous=FULL, foreign keys, migrations."""
+"""Open the database: owner-only file, WAL, synchronous=FULL, foreign keys, migrations.
+
+Storage knows no feature: the migration sets to apply are handed in by the caller (the
+application's list is :data:`assist.schema.SCHEMA_SETS`, assembled by the composition level).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from assist.core.complaints.migrations import migrations as complaint_migrations
 from assist.core.storage.migrations import core
-from assist.core.sync.migrations import migrations as sync_migrations
 
-# Every migration set, in the order they apply (core first, then the features).
-SCHEMA_SETS: list[Migrations] = [core, complaint_migrations, sync_migrations]
+CORE_SETS: tuple[Migrations, ...] = (core,)
 
 
 def _create_owner_only(path: Path) -> None:
@@ -27,8 +29,9 @@ def _create_owner_only(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def open_db(path: str | Path | None, *, migrate: bool = True) -> Database:
-    """Open (and create, owner-only) the database at ``path``; ``None`` = in memory."""
+def open_db(path: str | Path | None, sets: Sequence[Migrations] = CORE_SETS, *, migrate: bool = True) -> Database:
+    """Open (and create, owner-only) the database at ``path``; ``None`` = in memory. ``sets``:
+    the migration sets to apply, in order (the core set first)."""
     if path is None:
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     else:
@@ -41,16 +44,16 @@ def open_db(path: str | Path | None, *, migrate: bool = True) -> Database:
     conn.execute("PRAGMA busy_timeout=10000")
     db = Database(conn)
     if migrate:
-        for ms in SCHEMA_SETS:
+        for ms in sets:
             ms.apply(db)
     return db
 
 
-def schema_state(db: Database) -> dict[str, list[str]]:
+def schema_state(db: Database, sets: Sequence[Migrations] = CORE_SETS) -> dict[str, list[str]]:
     """Applied migration names per set (what `assist doctor` prints)."""
-    return {ms.name: [m.name for m in ms.applied(db)] for ms in SCHEMA_SETS}
+    return {ms.name: [m.name for m in ms.applied(db)] for ms in sets}
 
 
-def schema_version(db: Database) -> str:
-    state = schema_state(db)
+def schema_version(db: Database, sets: Sequence[Migrations] = CORE_SETS) -> str:
+    state = schema_state(db, sets)
     return ", ".join(f"{k}@{v[-1] if v else 'none'}" for k, v in state.items())

@@ -18,6 +18,7 @@ Qt-free; used by the panel's dialog (``ui/db_problem.py``), ``assist db`` and ev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 import os
 import sqlite3
 import sys
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KINDS = ("missing", "unreadable", "empty", "corrupt")
@@ -82,8 +84,8 @@ def check_file(path: Path, *, initialised: bool) -> DbProblem | None:
     return None
 
 
-def open_checked(path: Path, *, initialised: bool, migrate: bool = True) -> Database:
-    """``open_db(path)`` after :func:`check_file`; raises :class:`DbProblem`, never creates a
+def open_checked(path: Path, sets: Sequence[Migrations], *, initialised: bool, migrate: bool = True) -> Database:
+    """``open_db(path, sets)`` after :func:`check_file`; raises :class:`DbProblem`, never creates a
     file in place of one that was lost."""
     from assist.core.storage.db import open_db
 
@@ -91,7 +93,7 @@ def open_checked(path: Path, *, initialised: bool, migrate: bool = True) -> Data
     if problem is not None:
         raise problem
     try:
-        return open_db(path, migrate=migrate)
+        return open_db(path, sets, migrate=migrate)
     except PermissionError as exc:
         raise DbProblem("unreadable", Path(path), exc.strerror or str(exc)) from None
     except sqlite3.DatabaseError as exc:
@@ -189,7 +191,7 @@ def _copy_rows(old: Path, new: sqlite3.Connection) -> None:
         src.close()
 
 
-def recover(path: Path) -> Recovery:
+def recover(path: Path, sets: Sequence[Migrations]) -> Recovery:
     """Copy what can be read into a new file, keep the damaged one beside it, and put the new
     one in its place. On failure nothing is moved and the reason is in ``error``."""
     path = Path(path)
@@ -214,7 +216,7 @@ def recover(path: Path) -> Recovery:
             raise RuntimeError("nothing could be read from the file")
         from assist.core.storage.db import open_db
 
-        open_db(tmp).conn.close()  # the schema the app needs (missing migrations are applied)
+        open_db(tmp, sets).conn.close()  # the schema the app needs (missing migrations are applied)
     except (OSError, RuntimeError, sqlite3.DatabaseError) as exc:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)

@@ -1,40 +1,25 @@
-"""Helpers of the call page (no widgets, no texts): services, script entries, recording.
+"""The scripts the call page offers (Qt-free): which cards, which scripts of the current stage,
+rendered with the placeholder values the call knows, folded behind the identity gate.
 
-- ``find_topic_cards`` / ``build_entries``: the approved scripts for the current stage, from the
-  opened card and the call's topic, rendered with placeholder values, folded behind the gate.
-- ``call_deadline``: the date ``{答复期限}`` promises, from the deadline engine (the linked complaint's
-  due date, or before it is saved the earliest known receipt: the call start or the form's time).
-- ``CallRecorder``: persists a Call's events in order on the DB lane (start, every step, end).
+- ``find_topic_cards``: cards with scripts for the call's topic (the search's best hits).
+- ``placeholder_values`` / ``call_deadline``: what fills ``{工号}``, ``{受理编号}``, ``{答复期限}`` …
+  (``{答复期限}`` is the deadline engine's date: the linked complaint's due date, or before it is
+  saved the earliest known receipt, the call start or the form's time; never later than the real one).
+- ``build_entries``: the scripts of the current stage (the opened card first), rendered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from assist.core.complaints.deadlines import script_due
 from assist.core.guidance import placeholders as ph
 from assist.core.guidance.calls import Call
 from assist.core.kb.model import Card
-from assist.ui.tasks import run_in_background
 
 MAX_TOPIC_CARDS = 5
-
-
-@dataclass
-class CallServices:
-    """What the call page needs; built by assist.app (composition root)."""
-
-    kb: Any  # KnowledgeBase
-    rules: Any  # guidance RuleSet
-    settings: Any  # .get(key)
-    lane: Any  # DbLane
-    store: Any  # assist.core.storage.panel
-    clipboard: Any = None  # .setText(str); None = QGuiApplication.clipboard()
-    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
-    kb_version: str = ""  # "" = kb.version
-    search: Any = None  # optional: .search(query, limit=N) -> hits with .id (scripts for the topic)
 
 
 @dataclass
@@ -58,6 +43,15 @@ def find_topic_cards(kb: Any, topic: str, search: Any = None, limit: int = MAX_T
     else:
         cards = [c for c in kb.cards if topic in c.title or any(topic in x for x in (*c.aliases, *c.tags))]
     return [c for c in cards if c.scripts][:limit]
+
+
+def topic_cards(call: Call, topic: str, kb: Any, search: Any = None) -> list[Card]:
+    """The cards a call shows scripts of: its type's approved cards (``rules/call_types.yaml``),
+    then the topic's (:func:`find_topic_cards`)."""
+    by_id = kb.by_id()
+    approved = [by_id[c] for c in call.type.cards if c in by_id]
+    found = find_topic_cards(kb, topic, search) if topic else []
+    return approved + [c for c in found if c not in approved]
 
 
 def placeholder_values(settings: Any, call: Call | None, topic: str = "", complaint: dict | None = None) -> dict[str, str]:
@@ -101,29 +95,3 @@ def build_entries(call: Call | None, card: Card | None, topic_cards: list[Card],
             r = ph.render(b.text, vals, today=today, deadline=deadline)
             out.append(ScriptEntry(c, b.name or c.title, b.text, not call.gate_open(c.privacy_level, c.id), r.text, r.missing))
     return out
-
-
-class CallRecorder:
-    """Writes a call to SQLite (calls, call_events) through the one DB lane, in order."""
-
-    def __init__(self, lane: Any, store: Any):
-        self.lane, self.store = lane, store
-        self._sent = 0
-
-    def _submit(self, fn, *args) -> None:
-        run_in_background(self.lane.submit(fn, *args))
-
-    def start(self, call: Call, caller_masked: str, topic: str, source: str) -> None:
-        """The ``calls`` row and its 'start' event (stands for the model's call_start)."""
-        self._submit(self.store.start_call, call.call_id, call.started_at.isoformat(), caller_masked, topic,
-                     call.type.name, source)
-        self._sent = 1
-
-    def flush(self, call: Call) -> None:
-        """Persist the events the Call recorded since the last flush (details hold no free text)."""
-        events = call.events()
-        for ev in events[self._sent:]:
-            self._submit(self.store.add_call_event, ev["call_id"], ev["at"], ev["kind"], ev["detail"])
-            if ev["kind"] == "call_end":
-                self._submit(self.store.end_call, ev["call_id"], ev["at"])
-        self._sent = len(events)
