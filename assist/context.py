@@ -99,9 +99,9 @@ class Context:
     def remember_db(self) -> None:
         """Note in the settings that this PC has a database (once)."""
         if not self.db_initialised and self.paths.db_file.exists():
-            import datetime as dt
+            from assist.core.clock import utc_stamp
 
-            self.settings.set("storage.db_initialised_at", dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+            self.settings.set("storage.db_initialised_at", utc_stamp())
             try:
                 self.settings.save()
             except OSError:

@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from assist.core.clock import local_second
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("calls", help="recorded calls: stages, checklist ticks, scripts used, overrides, with times")
@@ -46,7 +48,8 @@ def run_list(args: argparse.Namespace, ctx) -> int:
     elif not rows:
         print("no calls recorded")
     for r in rows if not args.json else []:
-        print(f"{r['id'][:12]}  {r['started_at'][:19]}  {(r['ended_at'] or 'open')[:19]:19}  {r['call_type'] or '-':4}  "
+        print(f"{r['id'][:12]}  {local_second(r['started_at'])}  {local_second(r['ended_at']) if r['ended_at'] else 'open':19}  "
+              f"{r['call_type'] or '-':4}  "
               f"{r['caller'] or '-':13}  {r['topic'] or ''}  ({r['events']} steps)"
               + (f"  投诉 complaints: {', '.join(r['complaints'])}" if r["complaints"] else ""))
     return 0
@@ -67,5 +70,5 @@ def run_show(args: argparse.Namespace, ctx) -> int:
     print(f"call {ids[0]}")
     for e in events:
         detail = ", ".join(f"{k}={v}" for k, v in e["detail"].items() if v not in ("", None, [], {}))
-        print(f"  {e['at'][:19]}  {e['kind']:16} {detail}")
+        print(f"  {local_second(e['at'])}  {e['kind']:16} {detail}")
     return 0

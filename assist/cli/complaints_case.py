@@ -13,6 +13,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Callable
 
+from assist.core.clock import local_minute
+
 if TYPE_CHECKING:
     from assist.app import Context
 
@@ -271,7 +273,7 @@ def show_lines(info: dict[str, Any]) -> list[str]:
     out.append("历史 / history:")
     for h in info["history"]:
         change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
-        out.append(f"  {h['at'][:16].replace('T', ' ')}  {h['actor']}  {h['action']}  {change}")
+        out.append(f"  {local_minute(h['at'])}  {h['actor']}  {h['action']}  {change}")
     return out
 
 

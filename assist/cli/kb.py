@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assist.core.clock import local_minute
+
 if TYPE_CHECKING:
     from assist.app import Context
 
@@ -213,5 +215,5 @@ def run_misses(args: argparse.Namespace, ctx: "Context") -> int:
         return 0
     width = max(len(r["query"]) for r in rows)
     for r in rows:
-        print(f"{r['count']:5d}  {r['query']:<{width}}  last {r['last']}")
+        print(f"{r['count']:5d}  {r['query']:<{width}}  last {local_minute(r['last'])}")
     return 0

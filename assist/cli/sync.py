@@ -17,6 +17,8 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from assist.core.clock import local_second
+
 if TYPE_CHECKING:
     from assist.app import Context
 
@@ -80,7 +82,7 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
         if args.rejected:
             rows = local.open_rejected(db)
             print(json.dumps(rows, ensure_ascii=False) if args.json else
-                  "\n".join(f"{r['id']}\t{r['at']}\t{r['kind']}\t{r['record_id']}\trev {r['revision']}\t{r['code']}\t{r['message']}"
+                  "\n".join(f"{r['id']}\t{local_second(r['at'])}\t{r['kind']}\t{r['record_id']}\trev {r['revision']}\t{r['code']}\t{r['message']}"
                             for r in rows) or "no records refused by head office")
             return 0
         if args.resend is not None:
@@ -95,7 +97,7 @@ def run(args: argparse.Namespace, ctx: "Context") -> int:
         if args.conflicts:
             rows = local.open_conflicts(db)
             print(json.dumps(rows, ensure_ascii=False) if args.json else
-                  "\n".join(f"{r['id']}\t{r['at']}\t{r['kind']}\t{r['record_id']}\t{r['message']}" for r in rows) or "no conflicts")
+                  "\n".join(f"{r['id']}\t{local_second(r['at'])}\t{r['kind']}\t{r['record_id']}\t{r['message']}" for r in rows) or "no conflicts")
             return 0
         if args.status:
             _print_status(svc.status(), args, ctx)

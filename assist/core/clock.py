@@ -32,6 +32,12 @@ def local_time(stamp: str) -> dt.datetime | None:
 
 
 def local_minute(stamp: str) -> str:
-    """``YYYY-MM-DD HH:MM`` in local time, for the screen ("" for an empty or unreadable stamp)."""
+    """``YYYY-MM-DD HH:MM`` in local time, for the screen (an unreadable stamp is shown as it is)."""
     at = local_time(stamp or "")
     return at.strftime("%Y-%m-%d %H:%M") if at is not None else (stamp or "")[:16].replace("T", " ")
+
+
+def local_second(stamp: str) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` in local time, for the screen (an unreadable stamp is shown as it is)."""
+    at = local_time(stamp or "")
+    return at.strftime("%Y-%m-%d %H:%M:%S") if at is not None else (stamp or "")[:19].replace("T", " ")

@@ -261,7 +261,7 @@ class ComplaintController(QObject):
         form = self.form_data()
         self.drafts.enabled = False
         self.drafts.timer.stop()
-        now = self.s.clock().replace(tzinfo=None).isoformat(timespec="seconds")
+        now = self.s.clock().isoformat(timespec="seconds")   # wall clock with its offset; stored stamps are UTC
         kb = self.s.kbs.current   # the active KB's rules, as `assist complaints add`
         fut = self.s.lane.submit(repo.save_complaint, form, taxonomy=kb.taxonomy, risk_rules=kb.risk_rules,
                                  actor=form.get("agent_id") or "agent", branch=st.get("org.branch_code") or "0000",

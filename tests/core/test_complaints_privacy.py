@@ -120,3 +120,22 @@ def test_drafts_without_a_cipher_are_masked(dbfile):
     for secret in (PHONE, RID, "6222021234567890"):
         assert secret.encode() not in raw, secret
     assert "keyring" in DRAFT_MASKED_NOTICE
+
+
+def test_record_masking_uses_the_one_privacy_policy():
+    """Numbers in records are masked by the privacy module's policy (a setting), never by a second
+    policy of their own; a value that is not a valid number keeps nothing in clear."""
+    from assist.core.complaints.masking import mask_field
+    from assist.core.privacy import masking
+
+    assert mask_field("contact_phone", "13812345678") == "138****5678"
+    assert mask_field("account_ref", "6222021234567890123") == "622202*********0123"
+    assert mask_field("id_doc_no", "110105194912310021") == "110***********0021"
+    assert not any(c.isdigit() for c in mask_field("contact_phone", "138123"))   # half typed: nothing kept
+    assert mask_field("contact_phone", "010-62345678") == "010-******78"
+    masking.set_policy(masking.MaskPolicy(mobile_head=2, mobile_tail=2, id_head=1, id_tail=1))
+    try:
+        assert mask_field("contact_phone", "13812345678") == "13*******78"
+        assert mask_field("id_doc_no", "110105194912310021") == "1****************1"
+    finally:
+        masking.set_policy(None)

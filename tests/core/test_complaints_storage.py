@@ -211,3 +211,17 @@ def test_a_reused_pid_does_not_keep_a_crashed_panels_draft_hidden():
     assert start == _start_time(os.getpid()) != ""
     assert not owner_alive(f"{host}:{pid}:{int(start) - 1}:{token}")  # same PID, another process start
     assert owner_alive(f"{socket.gethostname()}:{os.getpid()}:{token}")  # older owner format still understood
+
+
+def test_bookkeeping_times_are_stored_in_utc_and_the_ticket_day_is_local(db):
+    """07:30 in Beijing is 23:30 UTC the day before: the record's stamps are UTC, while the ticket
+    number and the deadline count from the branch's own calendar day."""
+    s = save(db, {**FORM, "received_at": "2026-03-02T07:20"}, now="2026-03-02T07:30:00+08:00")
+    assert s.ticket_no == "0101-PC7-20260302-0001"
+    created, updated = db.execute("SELECT created_at, updated_at FROM complaints WHERE id = ?", [s.id]).fetchone()
+    assert created == updated == "2026-03-01T23:30:00+00:00"
+    audit_at = {r[0] for r in db.execute("SELECT at FROM audit_log")}
+    revision_at = {r[0] for r in db.execute("SELECT at FROM complaint_revisions")}
+    assert audit_at == revision_at == {"2026-03-01T23:30:00+00:00"}
+    assert repo.get_complaint(db, s.id)["received_at"] == "2026-03-02T07:20"   # a business time stays as typed
+    assert s.due_date == "2026-03-17"   # 15 calendar days from the local receipt day

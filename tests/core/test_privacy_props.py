@@ -87,3 +87,17 @@ def test_any_text_spans_sorted_disjoint_and_mask_is_stable(text):
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
     once = mask(text)
     assert mask(once) == once
+
+
+def test_a_mistyped_id_that_passes_luhn_is_still_masked_as_an_id():
+    """Found by the property test above (1 case in ~10^4): an ID number with a wrong check digit
+    that happens to pass Luhn was read as a bank card (6+4 visible) although named as an ID."""
+    rng = random.Random(7)
+    while True:
+        good = synth.id18(rng)
+        bad = next((good[:-1] + d for d in "0123456789" if d != good[-1] and luhn.is_valid(good[:-1] + d)), None)
+        if bad is not None and not ric.is_valid(bad):
+            break
+    spans = find_pii(f"客户身份证号：{bad}")
+    assert [s.kind for s in spans] == ["id_card"]
+    assert mask(f"身份证号：{bad}") == f"身份证号：{bad[:3]}{'*' * 11}{bad[-4:]}"

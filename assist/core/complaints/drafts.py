@@ -12,7 +12,6 @@ the UI can tell the agent that a restore gives the masked text.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import socket
 import uuid
@@ -21,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.clock import utc_stamp
 from assist.core.complaints.protect import open_draft, seal_draft
 from assist.core.complaints.txn import immediate
 
@@ -80,7 +80,7 @@ def owner_alive(owner: str) -> bool:
 
 
 def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="milliseconds")
+    return utc_stamp(timespec="milliseconds")
 
 
 def save_draft(db: Database, draft_id: str, owner: str, form: dict[str, Any], cursor_field: str = "",

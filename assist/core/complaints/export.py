@@ -19,10 +19,12 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import Any
 from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
+from assist.core.clock import utc_stamp
 from assist.core.complaints.audit import append_audit
 from assist.core.complaints.deadlines import timeline
 from assist.core.complaints.masking import _mask
@@ -89,7 +91,7 @@ def unmasked_records(db: Database, since: str | None, cipher: object, *, actor: 
         raise ExportRefused("导出完整值须填写原因（--reason） / an unmasked export needs a reason (--reason)")
     if not actor.strip():
         raise ExportRefused("导出完整值须有操作人工号 / an unmasked export needs the actor's staff id")
-    at = now or dt.datetime.now().isoformat(timespec="seconds")
+    at = now or utc_stamp()
     with immediate(db):
         records, entries = [], []
         for rec in _records(db, since, with_tokens=True):

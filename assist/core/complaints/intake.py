@@ -18,7 +18,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from assist.core.complaints.deadlines import _date_or_none
+from assist.core.complaints.clocks import date_or_none
 from assist.core.complaints.model import Complaint, FieldError, documents_needed
 
 DOCUMENTS_DAYS = 7   # DERIVED house policy: the Measures set no period for Art 14 documents
@@ -89,7 +89,7 @@ class IntakePolicy:
 
     def documents_due(self, received_at: Any) -> str:
         """The default date the Art 14 documents are due: receipt + ``documents_days``."""
-        d = _date_or_none(received_at)
+        d = date_or_none(received_at)
         return (d + dt.timedelta(days=self.documents_days)).isoformat() if d else ""
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from assist.core.complaints.deadlines import _date_or_none, as_date
+from assist.core.complaints.clocks import as_date, date_or_none
 
 REMEDIES = ("核查", "调解", "仲裁", "诉讼")
 NOTICE_METHODS = ("书面", "邮寄", "短信", "邮件", "电话", "协商约定")
@@ -100,7 +100,7 @@ class ReviewDecision:
                 decided = as_date(self.decided_at)
             except ValueError:
                 out.append(f"核查决定日期“{self.decided_at}”格式不对：请按 2026-04-10 填写（第二十条）")
-        requested = _date_or_none(form.get("review_requested_at"))
+        requested = date_or_none(form.get("review_requested_at"))
         if decided is not None and requested is not None and decided < requested:
             out.append(f"核查决定日期 {decided} 早于核查申请日期 {requested}：请检查（第二十条）")
         if self.method not in NOTICE_METHODS:

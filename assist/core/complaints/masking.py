@@ -3,7 +3,8 @@
 ``_mask(text)`` is ``assist.core.privacy.mask``: the same detector and masking policy as
 everywhere else (a setting; house policy, JR/T 0171 Appendix A digits unverified).
 
-``mask_field(name, value)`` masks a structured personal field by its kind.
+``mask_field(name, value)`` masks a structured personal field by its kind: numbers by the
+privacy module's policy (no second policy here), names and addresses by the rules below.
 The full values that must be kept (callback numbers, ID number) are encrypted beside
 the masked record by :mod:`assist.core.complaints.protect` (AES-GCM, key in keyring).
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assist.core.privacy import checks
 from assist.core.privacy import mask as privacy_mask
+from assist.core.privacy.masking import mask_span
 
 
 PERSONAL_FIELDS: dict[str, str] = {
@@ -40,49 +43,24 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 1) if len(name) <= 3 else name[:2] + "*" * (len(name) - 2)
 
 
-def mask_phone(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    if len(digits) >= 7:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    return "*" * len(digits)
-
-
-def mask_id(value: str) -> str:
-    """3+4 like the privacy module's house policy (ID 3+4, card 6+4 is applied there)."""
-    v = value.strip()
-    return v[:3] + "*" * (len(v) - 7) + v[-4:] if len(v) > 10 else "*" * len(v)
-
-
-def _privacy_span(kind: str, value: str) -> str | None:
-    """The privacy module's mask for one structured value, if it is importable."""
-    try:
-        from assist.core.privacy import checks
-        from assist.core.privacy.masking import mask_span
-    except Exception:  # noqa: BLE001 - fallback below
-        return None
-    const = getattr(checks, kind, None)
-    if const is None:
-        return None
-    try:
-        out = mask_span(value, const)
-    except Exception:  # noqa: BLE001
-        return None
-    return out if isinstance(out, str) and out != value else None
-
-
 def mask_field(field: str, value: Any) -> Any:
+    """Numbers are masked by the privacy module's policy (a setting: one policy for the panel, the
+    logs and the records), whatever their check digits say: an account number is not a Luhn card
+    number, and a mistyped ID number is still personal data."""
     kind = PERSONAL_FIELDS.get(field)
     if kind is None or not isinstance(value, str) or not value:
         return value
     if kind == "name":
         return mask_name(value)
     if kind == "phone":
-        digits = re.sub(r"\D", "", value)
-        return _privacy_span("MOBILE" if digits[-11:-10] == "1" else "LANDLINE", value) or mask_phone(value)
+        compact = re.sub(r"\D", "", value)
+        if len(compact) < 7:
+            return mask_span(value, "other")          # too short to be a number: nothing kept
+        return mask_span(value, checks.MOBILE if compact[-11:-10] == "1" else checks.LANDLINE)
     if kind == "id":
-        return _privacy_span("ID_CARD", value.strip()) or mask_id(re.sub(r"\s", "", value))
+        return mask_span(value.strip(), checks.ID_CARD)
     if kind == "account":
-        return _privacy_span("BANK_CARD", value.strip()) or mask_id(re.sub(r"\s", "", value))
+        return mask_span(value.strip(), checks.BANK_CARD)
     if kind == "address":
         return value[:6] + "***" if len(value) > 6 else value
     return _mask(value)

@@ -15,12 +15,12 @@ encrypted, or, without a cipher, masked (numbers and names) before it is stored.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.clock import utc_stamp
 from assist.core.complaints.audit import append_audit
 from assist.core.complaints.masking import _mask, mask_field, mask_record
 from assist.core.complaints.model import ComplaintError
@@ -103,7 +103,7 @@ def reveal(db: Database, complaint_id: str, field: str, cipher: Any, actor: str,
             raise ComplaintError("无法解密（密钥不匹配）/ cannot decrypt (wrong key)") from exc
         append_audit(db, [{"entity": "complaint", "entity_id": complaint_id, "action": "reveal", "field": field,
                            "old": None, "new": _mask(reason.strip())}],
-                     at=now or dt.datetime.now().isoformat(timespec="seconds"), actor=actor)
+                     at=now or utc_stamp(), actor=actor)
     return value
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.clock import utc_stamp
 from assist.core.storage import outbox
 
 from assist.core.complaints.audit import append_audit
@@ -73,11 +74,19 @@ class ComplaintRow:
 
 
 def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
+    """The wall clock of this PC with its offset: business times (an agreement, a withdrawal) and
+    the day a ticket is numbered take its date; bookkeeping stamps are stored in UTC (:func:`_stamp`)."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _today(now: str) -> dt.date:
+    """The calendar day of ``now`` where it was read (its own offset; a naive time is local)."""
     return dt.datetime.fromisoformat(now).date()
+
+
+def _stamp(now: str) -> str:
+    """``now`` as a stored bookkeeping time: UTC."""
+    return utc_stamp(dt.datetime.fromisoformat(now))
 
 
 def risk_facts(c: Complaint) -> RiskFacts:
@@ -133,6 +142,7 @@ def _link_call_event(db: Database, call_id: str, cid: str, ticket: str, role: st
 def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", device: str = "", now: str,
            draft_id: str | None = None, expected_revision: int | None = None, action: str | None = None,
            cipher: Any = None, protect: bool = False, premasked: bool = False) -> Saved:
+    stamp = _stamp(now)   # created_at, updated_at, revisions, audit, outbox, call events: UTC
     with immediate(db):
         old: dict[str, Any] = {}
         cid = data.get("id") or ""
@@ -140,8 +150,8 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
         old_tokens: dict[str, str] = {}
         if existing is None:
             cid = cid or str(uuid.uuid4())
-            ticket = data.get("ticket_no") or next_ticket_no(db, branch, device, dt.datetime.fromisoformat(now).date())
-            revision, created = 1, now
+            ticket = data.get("ticket_no") or next_ticket_no(db, branch, device, _today(now))
+            revision, created = 1, stamp
         else:
             revision, old_json, ticket, created, old_prot = existing
             old_tokens = json.loads(old_prot or "{}")
@@ -149,7 +159,7 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
                 raise ComplaintError(f"投诉单已被他人修改（当前第{revision}版），请重新打开后再改 / changed elsewhere (revision {revision})")
             old = json.loads(old_json)
             revision += 1
-        data = {**data, "id": cid, "ticket_no": ticket, "created_at": created, "updated_at": now}
+        data = {**data, "id": cid, "ticket_no": ticket, "created_at": created, "updated_at": stamp}
         tokens, notices = protect_values(cid, data, old_tokens, cipher) if protect else (old_tokens, [])
         # a stored record is already masked (its changes masked by the caller): masking it again
         # would mask the visible digits of 138****5678 on every status or clock change
@@ -162,21 +172,21 @@ def _write(db: Database, data: dict[str, Any], *, actor: str, branch: str = "", 
                "complainant_type": data.get("complainant_type", ""),
                "complainant_masked": masked.get("org_name") or masked.get("complainant_name") or "",
                "phone_masked": masked.get("contact_phone") or "", "business_B": data.get("business_B", ""),
-               "received_at": data.get("received_at", ""), "due_date": due, "created_at": created, "updated_at": now,
+               "received_at": data.get("received_at", ""), "due_date": due, "created_at": created, "updated_at": stamp,
                "sync_state": "pending", "data": json.dumps(masked, ensure_ascii=False, sort_keys=True),
                "protected": json.dumps(tokens, sort_keys=True)}
         db.execute(f"INSERT OR REPLACE INTO complaints ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
         db.execute("INSERT INTO complaint_revisions (complaint_id, revision, at, actor, data) VALUES (?, ?, ?, ?, ?)",
-                   [cid, revision, now, actor, row["data"]])
+                   [cid, revision, stamp, actor, row["data"]])
         act = action or ("create" if not old else "update")
         entries = [{"entity": "complaint", "entity_id": cid, "action": act, "field": k, "old": old.get(k), "new": v}
                    for k, v in masked.items() if k not in _BOOKKEEPING and old.get(k) != v and (old or v not in ("", [], False, None))]
-        append_audit(db, entries or [{"entity": "complaint", "entity_id": cid, "action": act, "field": ""}], at=now, actor=actor)
+        append_audit(db, entries or [{"entity": "complaint", "entity_id": cid, "action": act, "field": ""}], at=stamp, actor=actor)
         outbox.enqueue(db, "complaint", cid, revision, {**masked, "revision": revision, "status": row["status"],
                                                         "level": row["level"], "due_date": due, "due_basis": tl.basis,
-                                                        "due_projected": tl.projected}, at=now)
+                                                        "due_projected": tl.projected}, at=stamp)
         if existing is None:
-            _link_call_event(db, str(data.get("call_id") or ""), cid, ticket, "intake", now)
+            _link_call_event(db, str(data.get("call_id") or ""), cid, ticket, "intake", stamp)
         if draft_id:
             db.execute("DELETE FROM complaint_drafts WHERE draft_id = ?", [draft_id])
     return Saved(cid, ticket, revision, row["level"], json.loads(row["risk_flags"]), due, tuple(notices), tuple(sorted(tokens)),
@@ -240,9 +250,9 @@ def link_call(db: Database, complaint_id: str, call_id: str, *, actor: str, role
         links = list(data.get("linked_calls") or [])
         if call_id == data.get("call_id") or any(link.get("call_id") == call_id for link in links):
             raise ComplaintError("该通话已关联此投诉 / this call is already linked to the complaint")
-        links.append({"call_id": call_id, "at": now, "by": actor, "role": role})
+        links.append({"call_id": call_id, "at": _stamp(now), "by": actor, "role": role})
         saved = _write(db, {**data, "linked_calls": links}, actor=actor, now=now, action="link_call", premasked=True)
-        _link_call_event(db, call_id, saved.id, saved.ticket_no, role, now)
+        _link_call_event(db, call_id, saved.id, saved.ticket_no, role, _stamp(now))
     return saved
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from assist.core.clock import utc_stamp
 from assist.core.storage import outbox
 
 from assist.core.complaints.audit import append_audit
@@ -65,7 +66,7 @@ def purge_closed(db: Database, older_than_days: int, *, mode: str = "anonymise",
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}")
     cutoff = ((today or dt.date.today()) - dt.timedelta(days=older_than_days)).isoformat()
-    at = now or dt.datetime.now().isoformat(timespec="seconds")
+    at = now or utc_stamp()
     report = PurgeReport(mode, cutoff, dry_run)
     q = (f"SELECT id, ticket_no, data FROM complaints WHERE status IN ({', '.join('?' * len(CLOSED))}) "
          "AND substr(updated_at, 1, 10) < ? AND data NOT LIKE '%\"anonymised_at\"%' ORDER BY updated_at")

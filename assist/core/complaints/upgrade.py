@@ -27,7 +27,7 @@ def keep_original_receipt(db: Database) -> list[str]:
         original = json.loads(first[0]).get("received_at") if first else None
         if not original or original == data.get("received_at"):
             continue
-        now = dt.datetime.now().isoformat(timespec="seconds")
+        now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         repo._write(db, {**data, "received_at": original}, actor=UPGRADE_ACTOR, now=now, action="upgrade", premasked=True)
         repaired.append(cid)
     return repaired

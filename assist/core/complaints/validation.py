@@ -14,7 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from assist.core.complaints.deadlines import _date_or_none
+from assist.core.complaints.clocks import date_or_none
 from assist.core.complaints.model import COMPLAINANT_TYPES, INSTITUTION_TYPES, Complaint, FieldError, documents_needed, label
 from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.text import LINE_MAX, TEXT_MAX
@@ -231,7 +231,7 @@ def _date_field(c: Complaint, f: str, have: set[str], errs: list[FieldError], ar
     v = getattr(c, f)
     if not v or f in have:
         return None
-    d = _date_or_none(v)
+    d = date_or_none(v)
     if d is None:
         errs.append(_err(f, f"“{v}”不是日期", f"请按 2026-03-10 的格式填写（{article}）", "format", "not a date", "write it as YYYY-MM-DD"))
         have.add(f)
@@ -246,7 +246,7 @@ def _check_documents(c: Complaint, have: set[str], errs: list[FieldError]) -> No
         errs.append(_err("documents_due_date", f"待补{'、'.join(pending)}，未约定补交日期",
                          "投诉照常受理、期限自收到之日起计算；请填写材料补交日期以便提醒（第十四条）", "required",
                          f"{', '.join(pending)} pending and no date set", "the complaint is accepted; set when the documents are due (Art 14)"))
-    received = _date_or_none(c.received_at)
+    received = date_or_none(c.received_at)
     if due and received and due < received:
         errs.append(_err("documents_due_date", f"{due} 早于收到投诉日期 {received}", "请填写收到投诉之后的日期（第十四条）",
                          "before_receipt", "is before the complaint was received", "use a later date (Art 14)"))
@@ -270,12 +270,12 @@ def _check_recusal(c: Complaint, errs: list[FieldError]) -> None:
 def _check_agreement(c: Complaint, have: set[str], errs: list[FieldError], today: dt.date) -> None:
     """Art 21 ¶5: an agreed decision date prevails; keep the evidence of the agreement."""
     agreed = _date_field(c, "agreed_due_date", have, errs, "第二十一条")
-    if c.agreed_at and _date_or_none(c.agreed_at) is None:
+    if c.agreed_at and date_or_none(c.agreed_at) is None:
         errs.append(_err("agreed_at", f"“{c.agreed_at}”不是日期时间", "请按 2026-03-10 14:30 的格式填写（第二十一条）",
                          "format", "not a date-time", "use YYYY-MM-DD HH:MM"))
     if not c.agreed_due_date:
         return
-    received = _date_or_none(c.received_at)
+    received = date_or_none(c.received_at)
     if agreed and received and agreed < received:
         errs.append(_err("agreed_due_date", f"{agreed} 早于收到投诉日期 {received}", "请核对与投诉人约定的日期（第二十一条）",
                          "before_receipt", "is before the complaint was received", "check the date agreed (Art 21)"))

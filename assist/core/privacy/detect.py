@@ -190,9 +190,15 @@ _SERIAL_BEFORE = re.compile(
 _UNIONPAY = re.compile(r"(?<![0-9A-Za-z._-])(62\d(?:[ -]?\d){13,16})(?![0-9A-Za-z])")
 
 
+def _named_id_spans(text: str) -> list[PiiSpan]:
+    """Numbers named as ID numbers ("身份证号：…"), also with a wrong check digit. They come before
+    the digit classification: a mistyped ID that happens to pass Luhn is still an ID, and is
+    masked as one (ID 3+4 keeps fewer digits than card 6+4)."""
+    return [PiiSpan(ID_CARD, m.start(1), m.end(1)) for m in _ID_CONTEXT.finditer(text)]
+
+
 def _possible_spans(text: str) -> list[PiiSpan]:
     out = [PiiSpan(BANK_CARD, m.start(1), m.end(1)) for m in _CARD_CONTEXT.finditer(text)]
-    out += [PiiSpan(ID_CARD, m.start(1), m.end(1)) for m in _ID_CONTEXT.finditer(text)]
     for m in _UNIONPAY.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group(1))
         if (16 <= digits <= 19 and not _is_amount(text, m.start(1), m.end(1))
@@ -210,6 +216,7 @@ def find_pii(text: str) -> list[PiiSpan]:
     ordered: list[list[PiiSpan]] = [
         _secret_spans(folded),
         [PiiSpan(EMAIL, *m.span()) for m in _EMAIL.finditer(folded)],
+        _named_id_spans(folded),
         _digit_spans(folded),
         [PiiSpan(USCC, *m.span()) for m in _USCC_TOKEN.finditer(folded)
          if not m.group().isdigit() and checks.is_uscc(m.group())],

@@ -88,8 +88,8 @@ def mask_span(raw: str, kind: str, policy: MaskPolicy | None = None) -> str:
     if kind == USCC:
         return _keep_ends(raw, p.uscc_head, p.uscc_tail, ch)
     if kind == MOBILE:
-        ndigits = sum(c.isdigit() for c in raw)
-        return _keep_ends(raw, p.mobile_head, p.mobile_tail, ch, skip=ndigits - 11)
+        ndigits = sum(c.isdigit() for c in raw)   # a country prefix (86, 0086) is kept as it is
+        return _keep_ends(raw, p.mobile_head, p.mobile_tail, ch, skip=max(0, ndigits - 11))
     if kind == LANDLINE:
         compact = "".join(c for c in raw if c.isdigit())
         area = checks.landline_area_len(compact) if p.landline_keep_area else 0
