@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from assist.core.clock import local_minute
 from assist.core.complaints import case
 from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
 from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice, ReviewDecision, status_inputs
@@ -114,7 +115,7 @@ class ComplaintCaseController(QObject):
         v.historyView.clear()
         for h in info["history"]:
             change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
-            v.historyView.addItem(f"{h['at'][:16].replace('T', ' ')}  {h['actor']}  {h['action']}  {change}")
+            v.historyView.addItem(f"{local_minute(h['at'])}  {h['actor']}  {h['action']}  {change}")
         v.historyView.scrollToBottom()
         self.loaded.emit(info["id"])
 

@@ -8,9 +8,6 @@ Two kinds of labelled data (tests/core/data):
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -207,34 +204,3 @@ def test_custom_rules_used(tmp_path):
                             "    examples:\n      flag: [我要找领导, 找领导去, 我找领导]\n      pass: [领导好, 你好, 您好]\n")
     res = assess_risk("我要找领导", load_risk_rules(p))
     assert res.flags == [("信访", ["找领导"])]
-
-
-def test_cli_prints_readable_lines_and_json_with_reasons(tmp_path):
-    texts = [c["text"] for c in CASES[:12]]
-    f = tmp_path / "in.txt"
-    f.write_text("\n".join(texts) + "\n", encoding="utf-8")
-    base = [sys.executable, "-m", "assist", "--basedir", str(tmp_path / "b"), "complaints", "risk"]
-    out = subprocess.run(base + [str(f), "--json"], capture_output=True, text=True, cwd=ROOT, timeout=60,
-                         check=True).stdout.splitlines()
-    assert len(out) == len(texts)
-    for line, text in zip(out, texts):
-        obj = json.loads(line)
-        assert obj == assess_risk(text, load_risk_rules(ROOT / "kb")).to_json()
-        assert obj["level_reason"] and all(fl["reason"] for fl in obj["flags"])
-    human = subprocess.run(base + ["-"], input="打12378\n\n普通\n", capture_output=True, text=True, cwd=ROOT,
-                           timeout=60, check=True).stdout
-    assert "等级 复杂" in human and "监管" in human and "12378" in human and "{" not in human
-    piped = subprocess.run(base + ["-", "--json"], input="打12378\n\n普通\n", capture_output=True, text=True,
-                           cwd=ROOT, timeout=60, check=True).stdout
-    assert [json.loads(x)["level"] for x in piped.splitlines()] == ["复杂", "普通", "普通"]
-
-
-def test_risk_cli_names_an_unreadable_file_and_exits_2(tmp_path, capsys):
-    from assist.app import main
-
-    assert main(["--basedir", str(tmp_path), "complaints", "risk", str(tmp_path / "nope.txt")]) == 2
-    assert "cannot read" in capsys.readouterr().err
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes("我要投诉\n".encode("gbk"))
-    assert main(["--basedir", str(tmp_path), "complaints", "risk", str(bad)]) == 2
-    assert "gbk.txt:1: not UTF-8" in capsys.readouterr().err

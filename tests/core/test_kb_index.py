@@ -116,12 +116,3 @@ def test_corrupt_index_is_rebuilt(tmp_path):
     kb = kb_index.load_compiled(kb_dir, idx)
     assert len(kb.cards) == 3
     assert kb_index.compile_kb(kb_dir, idx)[1]["parsed"] == 0
-
-
-def test_cli_build(tmp_path, capsys):
-    from assist.app import main
-
-    kb_dir = make_kb(tmp_path / "kb", 3)
-    assert main(["--basedir", str(tmp_path / "base"), "kb", "build", str(kb_dir)]) == 0
-    assert "3 cards" in capsys.readouterr().out
-    assert (tmp_path / "base" / "cache" / "kb-index.sqlite3").exists()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -73,25 +71,6 @@ def test_delete_mode_removes_records(db):
     assert db.execute("SELECT count(*) FROM complaint_revisions").fetchone()[0] == 0
     assert [h["action"] for h in repo.history(db, s.id)][-1] == "purge"
     assert verify_audit(db) == []
-
-
-def test_cli_purge(tmp_path):
-    base = tmp_path / "base"
-    env_args = [sys.executable, "-m", "assist", "--basedir", str(base), "privacy", "purge"]
-    r = subprocess.run(env_args, capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 2 and "--older-than" in r.stderr
-    from assist.paths import Paths
-
-    paths = Paths.from_basedir(base).ensure()
-    db = open_db(paths.db_file)
-    s = make(db, "已办结", when="2020-01-01T10:00:00")
-    db.conn.close()
-    r = subprocess.run([*env_args, "--older-than", "365", "--dry-run"], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 0 and s.ticket_no in r.stdout and "would be anonymised" in r.stdout
-    r = subprocess.run([*env_args, "--older-than", "365"], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 0 and "1 closed complaint(s)" in r.stdout and "1 audit event(s) appended" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "assist", "--basedir", str(base), "audit", "verify"], capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 0, r.stdout + r.stderr
 
 
 def test_purge_leaves_nothing_personal_waiting_in_the_outbox(db):

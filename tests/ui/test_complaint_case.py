@@ -52,9 +52,15 @@ def apply_and_wait(qtbot, lc, from_widget: QWidget) -> str:
     """Ctrl+Enter from the focused field; wait until the result is shown and the case reloaded."""
     cv = lc.view.caseView
     cv.messageLabel.clear()
-    qtbot.keyClick(focus(qtbot, from_widget), Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: not lc.case.busy and cv.messageLabel.text() not in ("", "Saving…"), timeout=5000)
-    qtbot.wait(50)   # the reload after a save
+    shown: list[str] = []
+    lc.case.loaded.connect(shown.append)
+    try:
+        qtbot.keyClick(focus(qtbot, from_widget), Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: not lc.case.busy and cv.messageLabel.text() not in ("", "Saving…"), timeout=5000)
+        if not cv.messageLabel.text().startswith("Refused"):   # saved: the case is shown again
+            qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        lc.case.loaded.disconnect(shown.append)
     return cv.messageLabel.text()
 
 

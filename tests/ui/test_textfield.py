@@ -74,7 +74,7 @@ def test_new_red_lines_are_marked_live(field, qtbot):
 
 def test_negated_phrase_is_not_marked(field, qtbot):
     type_chinese(field, "本产品不保本")
-    qtbot.wait(200)  # let the debounce run (nothing to wait for)
+    qtbot.waitUntil(lambda: not field._lint_timer.isActive())   # the debounced scan ran
     field.run_lint()
     assert field.findings() == [] and _wavy(field) == []
 
