@@ -162,7 +162,16 @@ def start_panel(ctx: Context, platform: str | None = None) -> int:
     ctx.setup_logging("panel")
     from assist.ui.launch import run_panel  # Qt only from here
 
-    return run_panel(ctx, lambda tr: build_panel_services(ctx, tr), platform=platform)
+    rc = run_panel(ctx, lambda tr: build_panel_services(ctx, tr), platform=platform)
+    # Everything is written by now (the DB lane closed, settings and logs flushed): leave without
+    # tearing down the KB, the search index and the Qt objects one by one, which took 1-3 s.
+    import logging as _logging
+    import os
+
+    _logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(rc)
 
 
 def apply_privacy_policy(ctx: Context) -> None:

@@ -61,7 +61,7 @@ class Context:
     def settings(self) -> "Settings":
         from assist.settings import Settings
 
-        return Settings.load(self.paths.settings_file)
+        return Settings.load(self.paths.settings_file, managed=self.paths.managed_settings_file)
 
     @property
     def kb_dir(self) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 ENV_BASEDIR = "ASSIST_BASEDIR"
 ENV_KB = "ASSIST_KB"
+ENV_MANAGED = "ASSIST_MANAGED_SETTINGS"   # head office's settings file (read-only for the agent)
 
 
 def _bundle_root() -> Path:
@@ -34,6 +35,7 @@ class Paths:
     runtime_dir: Path
     bundle_dir: Path
     portable: bool = False
+    site_config_dir: Path | None = None   # machine-wide configuration (head office's managed settings)
 
     @classmethod
     def from_basedir(cls, basedir: str | os.PathLike[str]) -> "Paths":
@@ -60,6 +62,7 @@ class Paths:
         else:  # no per-session runtime dir (headless, Windows): a private folder in the cache
             runtime = Path(dirs.user_cache_dir) / "run"
         return cls(
+            site_config_dir=Path(dirs.site_config_dir),
             config_dir=Path(dirs.user_config_dir),
             data_dir=Path(dirs.user_data_dir),
             log_dir=Path(dirs.user_log_dir),
@@ -87,6 +90,16 @@ class Paths:
     @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.toml"
+
+    @property
+    def managed_settings_file(self) -> Path:
+        """Head office's settings (placed by IT; wins over the user's, shown read-only):
+        ``$ASSIST_MANAGED_SETTINGS``, else ``managed.toml`` in the machine-wide configuration
+        folder (``/etc/xdg/assist``, ``C:\\ProgramData\\assist``), or in ``config/`` of a basedir."""
+        env = os.environ.get(ENV_MANAGED)
+        if env:
+            return Path(env)
+        return (self.site_config_dir or self.config_dir) / "managed.toml"
 
     @property
     def db_file(self) -> Path:
@@ -132,5 +145,6 @@ class Paths:
             "runtime": str(self.runtime_dir),
             "database": str(self.db_file),
             "settings": str(self.settings_file),
+            "managed_settings": str(self.managed_settings_file),
             "bundled_kb": str(self.bundled_kb_dir),
         }

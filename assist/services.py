@@ -49,6 +49,8 @@ class SettingsLike(Protocol):
 
     def save(self) -> None: ...
 
+    def is_managed(self, key: str) -> bool: ...
+
 
 class TranslationsLike(Protocol):
     language: str

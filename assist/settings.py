@@ -1,9 +1,14 @@
-"""Every setting declared once (type, default, description), stored as TOML.
+"""Every setting declared once (type, default, description, allowed values), stored as TOML.
 
 Keys are ``section.name``. Unknown keys in the file are kept (and written back) but
-ignored; a value of the wrong type is reported and the default used; a file that cannot
-be read is reported and never overwritten. ``SCHEMA_VERSION`` and ``UPGRADES``
-migrate old files forward (Picard's config_upgrade, in small).
+ignored; a value of the wrong type or outside its allowed values is reported and the default
+used; a file that cannot be read is reported and never overwritten. ``SCHEMA_VERSION`` and
+``UPGRADES`` migrate old files forward (Picard's config_upgrade, in small).
+
+Head office (the IT staff who install the panel) may place a second file, the **managed
+settings** (``Paths.managed_settings_file``, same format): its values win over the user's, the
+settings dialog shows them read-only, and ``set`` refuses them. Typical: the institution name,
+branch code, sync URL and the masking policy.
 """
 
 from __future__ import annotations
@@ -23,11 +28,27 @@ class Setting:
     type: type
     default: Any
     description: str
+    choices: tuple[Any, ...] = ()                 # allowed values (empty: any value of the type)
+    bounds: tuple[int, int] | None = None         # inclusive range of an int
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not allowed here (None when it is)."""
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            return f"should be {self.type.__name__}, got {value!r}"
+        if self.choices and value not in self.choices:
+            return f"should be one of {', '.join(map(str, self.choices))}, got {value!r}"
+        if self.bounds is not None and not self.bounds[0] <= value <= self.bounds[1]:
+            return f"should be between {self.bounds[0]} and {self.bounds[1]}, got {value!r}"
+        return None
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("ui.language", str, "zh_CN", "UI language: zh_CN (简体中文) or en"),
-    Setting("ui.dock_side", str, "right", "Screen edge the panel docks to: right or left"),
+    Setting("ui.language", str, "zh_CN", "UI language: zh_CN (简体中文) or en", choices=("zh_CN", "en")),
+    Setting("ui.dock_side", str, "right", "Screen edge the panel docks to: right or left", choices=("right", "left")),
+    Setting("ui.zoom", int, 100, "Text size in percent of the system font (90-150)", bounds=(90, 150)),
+    Setting("ui.theme", str, "light", "Colours: light, dark or contrast (high contrast)", choices=("light", "dark", "contrast")),
     Setting("ui.always_on_top", bool, True, "Keep the panel above the softphone"),
     Setting("ui.width", int, 400, "Panel width in pixels"),
     Setting("ui.hotkey", str, "<ctrl>+<alt>+<space>", "Global hotkey to summon the panel (X11/Windows); empty to disable"),
@@ -37,7 +58,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("org.name", str, "", "Institution name (机构名称)"),
     Setting("org.branch_code", str, "0000", "Branch code used in ticket numbers"),
     Setting("org.device_id", str, "", "Device id used in ticket numbers (generated on first start)"),
-    Setting("org.institution_type", str, "银行", "银行 (complaints classified by JR/T 0169-2018 A/B/C) or 保险 (insurer issue and line)"),
+    Setting("org.institution_type", str, "银行", "银行 (complaints classified by JR/T 0169-2018 A/B/C) or 保险 (insurer issue and line)",
+            choices=("银行", "保险")),
     Setting("complaints.receipt_day_counts", bool, False,
             "Counting convention: true counts the day a complaint is received as day 1 (due = received + 14); "
             "false (default) starts the next day (民法典 Art 201). Recorded on each complaint when it is saved"),
@@ -64,6 +86,50 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 class SettingsError(ValueError):
     pass
+
+
+def _read(path: Path) -> tuple[dict[str, Any], dict[str, Any], list[str], bool]:
+    """(known values, unknown keys, problems, writable) of one settings file."""
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    unknown: dict[str, Any] = {}
+    writable = True
+    if not path.exists():
+        return values, unknown, problems, writable
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: not valid TOML ({exc}); using defaults for this run and leaving the file "
+                        "as it is. Fix or delete the file.")
+        raw, writable = {}, False
+    flat = _flatten(raw)
+    try:
+        version = int(flat.pop("schema_version", SCHEMA_VERSION))
+    except (TypeError, ValueError):
+        problems.append(f"{path}: schema_version must be a whole number; reading the file as version {SCHEMA_VERSION}")
+        version = SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        problems.append(f"{path}: written by a newer version (schema {version}); settings are read as far as "
+                        "they are known and the file is not overwritten")
+        writable = False
+    while version < SCHEMA_VERSION:
+        upgrade = UPGRADES.get(version)
+        if upgrade is None:
+            problems.append(f"{path}: no upgrade from schema {version}; reading it as version {SCHEMA_VERSION}")
+            break
+        flat = upgrade(flat)
+        version += 1
+    for key, v in flat.items():
+        s = BY_KEY.get(key)
+        if s is None:
+            unknown[key] = v
+            continue
+        why = s.problem(v)
+        if why is not None:
+            problems.append(f"{path}: setting {key} {why}; using default {s.default!r}")
+            continue
+        values[key] = float(v) if s.type is float else v
+    return values, unknown, problems, writable
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -122,67 +188,43 @@ def dumps(flat: dict[str, Any]) -> str:
 
 class Settings:
     def __init__(self, path: Path | None, values: dict[str, Any] | None = None, problems: list[str] | None = None,
-                 unknown: dict[str, Any] | None = None, writable: bool = True):
+                 unknown: dict[str, Any] | None = None, writable: bool = True, managed: dict[str, Any] | None = None,
+                 managed_path: Path | None = None):
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
         self._unknown: dict[str, Any] = dict(unknown or {})  # kept and written back unchanged
+        self._managed: dict[str, Any] = dict(managed or {})  # set by head office: read-only here
+        self.managed_path = managed_path
         self.problems: list[str] = list(problems or [])
         self.writable = writable  # False when the file could not be read: never overwrite it
 
     @classmethod
-    def load(cls, path: Path) -> "Settings":
-        problems: list[str] = []
-        values: dict[str, Any] = {}
-        unknown: dict[str, Any] = {}
-        writable = True
-        if path.exists():
-            try:
-                raw = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                problems.append(f"{path}: not valid TOML ({exc}); using defaults for this run and leaving the file "
-                                "as it is. Fix or delete the file.")
-                raw, writable = {}, False
-            flat = _flatten(raw)
-            try:
-                version = int(flat.pop("schema_version", SCHEMA_VERSION))
-            except (TypeError, ValueError):
-                problems.append(f"{path}: schema_version must be a whole number; reading the file as version {SCHEMA_VERSION}")
-                version = SCHEMA_VERSION
-            if version > SCHEMA_VERSION:
-                problems.append(f"{path}: written by a newer version (schema {version}); settings are read as far as "
-                                "they are known and the file is not overwritten")
-                writable = False
-            while version < SCHEMA_VERSION:
-                upgrade = UPGRADES.get(version)
-                if upgrade is None:
-                    problems.append(f"{path}: no upgrade from schema {version}; reading it as version {SCHEMA_VERSION}")
-                    break
-                flat = upgrade(flat)
-                version += 1
-            for key, v in flat.items():
-                s = BY_KEY.get(key)
-                if s is None:
-                    unknown[key] = v
-                    continue
-                if s.type is float and isinstance(v, int):
-                    v = float(v)
-                if not isinstance(v, s.type) or (s.type is int and isinstance(v, bool)):
-                    problems.append(f"{path}: setting {key} should be {s.type.__name__}, got {v!r}; using default {s.default!r}")
-                    continue
-                values[key] = v
-        return cls(path, values, problems, unknown, writable)
+    def load(cls, path: Path, managed: Path | None = None) -> Settings:
+        values, unknown, problems, writable = _read(path)
+        fixed: dict[str, Any] = {}
+        if managed is not None and managed.exists():
+            fixed, extra, more, _ = _read(managed)
+            problems += more + [f"{managed}: unknown setting {k!r} ignored" for k in extra]
+        return cls(path, values, problems, unknown, writable, fixed, managed)
+
+    def is_managed(self, key: str) -> bool:
+        """Set by head office (the managed settings file): shown read-only, never changed here."""
+        return key in self._managed
 
     def get(self, key: str) -> Any:
         s = BY_KEY[key]
-        v = self._values.get(key, s.default)
+        v = self._managed.get(key, self._values.get(key, s.default))
         return list(v) if isinstance(v, list) else v
 
     def set(self, key: str, value: Any) -> None:
         s = BY_KEY.get(key)
         if s is None:
             raise SettingsError(f"unknown setting {key!r}")
-        if not isinstance(value, s.type):
-            raise SettingsError(f"setting {key} must be {s.type.__name__}, not {type(value).__name__}")
+        if key in self._managed:
+            raise SettingsError(f"setting {key} is set by head office ({self.managed_path}); it cannot be changed here")
+        why = s.problem(value)
+        if why is not None:
+            raise SettingsError(f"setting {key} {why}")
         self._values[key] = value
 
     def save(self) -> None:

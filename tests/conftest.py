@@ -19,6 +19,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("ASSIST_BASEDIR", None)
 os.environ.pop("ASSIST_KB", None)
+os.environ.pop("ASSIST_MANAGED_SETTINGS", None)
 
 REPO = Path(__file__).resolve().parent.parent
 STRICT = os.environ.get("ASSIST_STRICT") == "1" or os.environ.get("CI", "").lower() == "true"

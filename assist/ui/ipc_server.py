@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -47,7 +48,8 @@ class IpcServer(QObject):
 
     def _drop(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
-        sock.deleteLater()
+        if shiboken6.isValid(sock):   # at quit the server may have deleted it already
+            sock.deleteLater()
 
     def _on_ready(self, sock: QLocalSocket) -> None:
         buf = self._buffers.get(sock, b"") + bytes(sock.readAll().data())

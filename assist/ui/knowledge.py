@@ -5,6 +5,7 @@ KB set (``services.kbs``), so a reload is picked up without anyone writing into 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -12,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from assist.core.clock import utc_stamp
 from assist.core.kb.model import Card
-from assist.core.kb.render import card_to_html
 from assist.core.privacy import mask
 from assist.logging_setup import log_event
 from assist.services import KbServices, PanelServices
+from assist.ui.card_page import CardPage
 from assist.ui.results import ResultDelegate, ResultsModel
 from assist.ui.tasks import run_in_background
 
@@ -28,7 +29,9 @@ RESULT_LIMIT = 50
 class KnowledgeController(QObject):
     cardOpened = Signal(object)   # the Card the agent opened (the call page shows its scripts)
 
-    def __init__(self, view: Any, services: PanelServices):
+    def __init__(self, view: Any, services: PanelServices, values: Callable[[], Mapping[str, str]] = dict):
+        """``values``: the placeholder values known now (the agent's profile, the call), for the
+        scripts of the open card."""
         super().__init__(view)
         self.view, self.s = view, services
         self.model = ResultsModel(view)
@@ -40,6 +43,9 @@ class KnowledgeController(QObject):
         self._composing = False          # an input-method composition is in progress in the search box
         self.current_card_id: str | None = None
         self.category: str | None = None  # category chip filter (top-level path)
+        self.card_page = CardPage(view, services, values)
+        self.card_page.openRequested.connect(self.open_card)
+        self.card_page.historyRequested.connect(lambda cid: self.open_card(cid, from_history=True))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -50,6 +56,11 @@ class KnowledgeController(QObject):
         self._suggest_timer.timeout.connect(self._fill_suggestions)
         services.kbs.subscribe(self._kb_swapped)
         self._wire()
+        run_in_background(services.lane.submit(services.store.recent_cards), self._recent_loaded)
+
+    def _recent_loaded(self, ids: list[str]) -> None:
+        self.card_page.load_recent(ids)
+        self._update_count()
 
     @property
     def cards(self) -> dict[str, Card]:
@@ -84,8 +95,7 @@ class KnowledgeController(QObject):
         v.actPin.setText(self.tr("Pin or unpin the card (Ctrl+P)"))
         self._update_pin_button()
         self._update_count()
-        if self.current_card_id:
-            self._render_card(self.current_card_id)
+        self.card_page.retranslate()
         self.run_search(force=True)
 
     # ---- search -------------------------------------------------------------
@@ -137,6 +147,7 @@ class KnowledgeController(QObject):
         else:
             v.emptyLabel.setVisible(False)
             v.resultsView.setVisible(True)
+        self.card_page.show_recent(not q)
         if q:
             v.countLabel.setText(self.tr("{n} result(s)").format(n=n))
         elif self.s.search.is_browsing():
@@ -218,31 +229,20 @@ class KnowledgeController(QObject):
         if idx.isValid():
             self.open_card(self.model.row(idx.row()).id)
 
-    def open_card(self, card_id: str) -> None:
+    def open_card(self, card_id: str, from_history: bool = False) -> None:
         cards = self.cards
         if card_id not in cards:
             return
         self.current_card_id = card_id
         self._session_opened = True
-        self._render_card(card_id)
+        self.card_page.show(card_id, from_history=from_history)
         self._update_pin_button()
         self.view.stack.setCurrentIndex(1)
         self.cardOpened.emit(cards[card_id])
-        self.view.cardView.setFocus()
+        self.card_page.focus_card()
         run_in_background(self.s.lane.submit(self.s.store.record_open, card_id, utc_stamp(self.s.clock())))
         self.s.search.note_open(card_id)  # ranks it now, not only after a restart
         log_event(log, "card opened", card_id=card_id)
-
-    def _render_card(self, card_id: str) -> None:
-        card = self.cards[card_id]
-        labels = {"expired": self.tr("Expired: this card is past its review date"), "unverified": self.tr("Not verified"),
-                  "script": self.tr("Script"), "legal_basis": self.tr("Legal basis"),
-                  "privacy_C2": self.tr("Personal data C2 (card, ID and phone numbers): verify identity before discussing the account; "
-                                        "confirm, never ask for; everything shown and recorded is masked."),
-                  "privacy_C3": self.tr("Personal data C3 (PIN, CVV, expiry date): never ask for it, never record it."),
-                  "identity": self.tr("Identity check: use this card only after the caller's identity is verified."),
-                  "never_ask": self.tr("Never ask for: card PIN, CVV, card expiry date, SMS verification code.")}
-        self.view.cardView.setHtml(card_to_html(card, expired=card.is_expired(), labels=labels))
 
     def toggle_pin(self) -> None:
         """Pin the open card (or the selected result), or unpin it: pinned cards come first."""
@@ -272,6 +272,7 @@ class KnowledgeController(QObject):
     def back(self) -> None:
         self.view.stack.setCurrentIndex(0)
         self.current_card_id = None
+        self.card_page.show_recent(not self.view.searchBox.text().strip())
         self.focus_search()
 
     def focus_search(self) -> None:

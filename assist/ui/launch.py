@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -37,6 +38,9 @@ def create_app(argv: list[str] | None = None, platform: str | None = None) -> QA
 
 def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     app = create_app(platform=platform)
+    from assist.ui import theme
+
+    theme.apply(app, ctx.settings.get("ui.theme"), ctx.settings.get("ui.zoom"))
     translations = Translations(ctx.paths.resources_dir / "i18n")
     translations.install(ctx.lang or ctx.settings.get("ui.language"))
     # One panel per user and basedir: the lock is held for the process's life; a lock left by a
@@ -82,6 +86,7 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     view.show()
     view.searchBox.setFocus()
     QTimer.singleShot(0, panel.complaints.form.check_restore)  # offer drafts left by a crashed panel
+    QTimer.singleShot(0, panel.window.ask_profile_if_missing)   # first start: 工号 and 机构
     from assist.ui.tasks import release_clipboard
 
     app.aboutToQuit.connect(release_clipboard)
@@ -95,24 +100,42 @@ def run_panel(ctx, services_factory, platform: str | None = None) -> int:
     tick = QTimer()
     tick.start(250)
     tick.timeout.connect(lambda: None)
-    hotkey = None
-    try:
-        from assist.ui.hotkey import start_hotkey
-
-        def summoned() -> None:
-            log.info("panel summoned by hotkey")
-            panel.window.raise_panel()
-
-        hotkey = start_hotkey(ctx.settings.get("ui.hotkey"), summoned)
-        if hotkey is not None:
-            log.info("global hotkey active", extra={"fields": {"hotkey": ctx.settings.get("ui.hotkey")}})
-    except Exception as exc:  # the hotkey is optional: never block the panel on it
-        log.info("global hotkey unavailable", extra={"fields": {"reason": type(exc).__name__}})
+    hotkeys = HotkeyKeeper(panel.window.raise_panel)
+    hotkeys.start(ctx.settings.get("ui.hotkey"))
+    panel.window.hotkeyChanged.connect(hotkeys.start)   # changed in the settings dialog: listen for the new one
     log.info("panel started", extra={"fields": {"cards": len(services.kb.cards), "kb_version": services.kb.version}})
     rc = app.exec()
-    if hotkey is not None:
-        try:
-            hotkey.stop()
-        except Exception as exc:  # noqa: BLE001 - e.g. the X server went away first: nothing left to stop
-            log.info("global hotkey stop failed", extra={"fields": {"reason": type(exc).__name__}})
+    hotkeys.stop()
     return rc
+
+
+class HotkeyKeeper:
+    """The global hotkey listener (optional: the panel never depends on it)."""
+
+    def __init__(self, summoned: Callable[[], None]):
+        self.summoned, self.listener = summoned, None
+
+    def start(self, combo: str | None) -> None:
+        self.stop()
+        if not combo:
+            return
+        try:
+            from assist.ui.hotkey import start_hotkey
+
+            def summoned() -> None:
+                log.info("panel summoned by hotkey")
+                self.summoned()
+
+            self.listener = start_hotkey(combo, summoned)
+            if self.listener is not None:
+                log.info("global hotkey active", extra={"fields": {"hotkey": combo}})
+        except Exception as exc:  # noqa: BLE001 - the hotkey is optional: never block the panel on it
+            log.info("global hotkey unavailable", extra={"fields": {"reason": type(exc).__name__}})
+
+    def stop(self) -> None:
+        if self.listener is not None:
+            try:
+                self.listener.stop()
+            except Exception as exc:  # noqa: BLE001 - e.g. the X server went away first: nothing left to stop
+                log.info("global hotkey stop failed", extra={"fields": {"reason": type(exc).__name__}})
+            self.listener = None

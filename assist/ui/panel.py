@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 
+from assist.core.guidance.scripts import placeholder_values
 from assist.logging_setup import log_event
 from assist.services import KbServices, PanelServices
 from assist.ui.ipc_router import IpcRouter
@@ -100,9 +101,10 @@ class Panel:
     def retranslate(self) -> None:
         v = self.view
         self.window.retranslate()
-        v.actStartCall.setText(self.tr("Start a call (Ctrl+Shift+N)"))
-        v.actSyncNow.setText(self.tr("Sync with head office now (Ctrl+Shift+S)"))
-        v.actReloadKb.setText(self.tr("Reload the knowledge base (F5)"))
+        # menu entries: the menu shows each shortcut itself (never in the text as well)
+        v.actStartCall.setText(self.tr("Start a call"))
+        v.actSyncNow.setText(self.tr("Sync with head office now"))
+        v.actReloadKb.setText(self.tr("Reload the knowledge base"))
         if self.calls.session.active:
             v.callLabel.setText(self.calls.label())
             v.callLabel.setAccessibleName(self.calls.label())
@@ -130,8 +132,13 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, Panel]:
     if services.icon_path:
         view.setWindowIcon(QIcon(services.icon_path))
     window = WindowController(view, services)
-    knowledge = KnowledgeController(view, services)
     calls = PanelCalls(services, view)
+
+    def values() -> dict[str, str]:   # what the open card's scripts are filled with: the profile, the call
+        s = calls.session
+        return {k: v for k, v in placeholder_values(services.settings, s.call, s.topic if s.active else "").items() if v}
+
+    knowledge = KnowledgeController(view, services, values)
     panel = Panel(view, services, window, knowledge, calls, KbReloader(services, view), tabs={"knowledge": 0})
     if services.kbs.current.rules is not None:
         from assist.ui.call_controller import CallController
@@ -187,6 +194,14 @@ def _wire(panel: Panel) -> None:
 
     calls.callStarted.connect(call_started)
     calls.callEnded.connect(lambda _call_id: show_call_label())
+
+    def refill_card(*_args: Any) -> None:   # the open card's scripts show the values known now
+        if knowledge.current_card_id:
+            knowledge.card_page.render(knowledge.current_card_id)
+
+    calls.callStarted.connect(refill_card)
+    calls.callEnded.connect(refill_card)
+    panel.window.settingsChanged.connect(refill_card)
 
     def card_opened(card: Any) -> None:
         if panel.call_page is not None and calls.session.active:

@@ -1,8 +1,8 @@
-"""The panel window: layout only. PanelController wires the behaviour."""
+"""The panel window: layout only. The controllers of :mod:`assist.ui.panel` wire the behaviour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,10 +25,22 @@ from PySide6.QtWidgets import (
 
 
 class SafeTextBrowser(QTextBrowser):
-    """Never loads remote or file resources and never follows links."""
+    """Never loads remote or file resources and never follows links. Alt+1…9, Alt+←/→ and
+    Ctrl+Enter belong to the panel (copy a script, card history), not to the browser's own
+    history and text handling."""
 
     def loadResource(self, type_: int, name: QUrl):  # noqa: N802 (Qt API)
         return None
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride:
+            mods, key = e.modifiers(), e.key()  # type: ignore[attr-defined]
+            alt = mods & Qt.KeyboardModifier.AltModifier
+            ctrl_enter = mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if (alt and (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 or key in (Qt.Key.Key_Left, Qt.Key.Key_Right))) or ctrl_enter:
+                e.ignore()   # not overridden: the window's shortcut runs
+                return False
+        return super().event(e)
 
 
 class PanelWindow(QMainWindow):
@@ -62,7 +74,8 @@ class PanelWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("panelTabs")
         self.tabs.setDocumentMode(True)
-        kbPage = QWidget()
+        self.kbPage = kbPage = QWidget()
+        kbPage.setObjectName("kbPage")
         kbLayout = QVBoxLayout(kbPage)
         kbLayout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(kbPage)
@@ -73,6 +86,26 @@ class PanelWindow(QMainWindow):
         self.countLabel = QLabel(listPage)
         self.countLabel.setObjectName("countLabel")
         lv.addWidget(self.countLabel)
+        # recently viewed cards (shown while the search box is empty): one button each, in a
+        # horizontal scroll area like the chips, so long titles never widen the narrow panel
+        self.recentScroll = QScrollArea(listPage)
+        self.recentScroll.setObjectName("recentScroll")
+        self.recentScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.recentScroll.setWidgetResizable(True)
+        self.recentScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recentScroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.recentBar = QWidget()
+        self.recentBar.setObjectName("recentBar")
+        self.recentLayout = QHBoxLayout(self.recentBar)
+        self.recentLayout.setContentsMargins(0, 0, 0, 0)
+        self.recentLayout.setSpacing(3)
+        self.recentLabel = QLabel(self.recentBar)
+        self.recentLabel.setObjectName("recentLabel")
+        self.recentLayout.addWidget(self.recentLabel)
+        self.recentLayout.addStretch(1)
+        self.recentScroll.setWidget(self.recentBar)
+        self.recentScroll.setVisible(False)
+        lv.addWidget(self.recentScroll)
         # category chips (filled by the controller from the current results)
         # in a horizontal scroll area, so that many chips never widen the narrow panel
         self.chipsScroll = QScrollArea(listPage)
@@ -93,6 +126,7 @@ class PanelWindow(QMainWindow):
         bar_h = self.chipsScroll.horizontalScrollBar().sizeHint().height()
         self.chipsScroll.setFixedHeight(sample.sizeHint().height() + bar_h + 2)
         lv.addWidget(self.chipsScroll)
+        self.recentScroll.setFixedHeight(self.chipsScroll.maximumHeight())
         self.resultsView = QListView(listPage)
         self.resultsView.setObjectName("resultsView")
         self.resultsView.setUniformItemSizes(False)
@@ -108,13 +142,22 @@ class PanelWindow(QMainWindow):
         lv.addWidget(self.emptyLabel)
         self.stack.addWidget(listPage)
         # page 1: card
-        cardPage = QWidget()
+        self.cardPage = cardPage = QWidget()
+        cardPage.setObjectName("cardPage")
         cv = QVBoxLayout(cardPage)
         cv.setContentsMargins(0, 0, 0, 0)
         cardBar = QHBoxLayout()
         self.backButton = QPushButton(cardPage)
         self.backButton.setObjectName("backButton")
         cardBar.addWidget(self.backButton)
+        self.historyBackButton = QToolButton(cardPage)
+        self.historyBackButton.setObjectName("historyBackButton")
+        self.historyBackButton.setText("◀")
+        cardBar.addWidget(self.historyBackButton)
+        self.historyForwardButton = QToolButton(cardPage)
+        self.historyForwardButton.setObjectName("historyForwardButton")
+        self.historyForwardButton.setText("▶")
+        cardBar.addWidget(self.historyForwardButton)
         cardBar.addStretch(1)
         self.pinButton = QPushButton(cardPage)
         self.pinButton.setObjectName("pinButton")
@@ -125,9 +168,34 @@ class PanelWindow(QMainWindow):
         self.cardView.setOpenLinks(False)
         self.cardView.setOpenExternalLinks(False)
         cv.addWidget(self.cardView, 1)
+        self.cardStatusLabel = QLabel(cardPage)
+        self.cardStatusLabel.setObjectName("cardStatusLabel")
+        self.cardStatusLabel.setWordWrap(True)
+        self.cardStatusLabel.setStyleSheet("color:#1b5e20")
+        self.cardStatusLabel.setVisible(False)
+        cv.addWidget(self.cardStatusLabel)
+        # copy a script of the open card: Ctrl+Enter the focused one, Alt+1…9 the n-th
+        self.actCopyCardScript = QAction(cardPage)
+        self.actCopyCardScript.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.actCopyNth: list[QAction] = []
+        for n in range(1, 10):
+            a = QAction(cardPage)
+            a.setShortcut(QKeySequence(f"Alt+{n}"))
+            self.actCopyNth.append(a)
+        for a in (self.actCopyCardScript, *self.actCopyNth):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            cardPage.addAction(a)
         self.stack.addWidget(cardPage)
         kbLayout.addWidget(self.stack, 1)
         self.tabs.addTab(kbPage, "")
+        # the history of opened cards (the knowledge tab): Alt+Left / Alt+Right
+        self.actHistoryBack = QAction(kbPage)
+        self.actHistoryBack.setShortcut(QKeySequence("Alt+Left"))
+        self.actHistoryForward = QAction(kbPage)
+        self.actHistoryForward.setShortcut(QKeySequence("Alt+Right"))
+        for a in (self.actHistoryBack, self.actHistoryForward):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            kbPage.addAction(a)
         outer.addWidget(self.tabs, 1)
 
         self.kbStatusButton = QPushButton(central)
@@ -160,6 +228,9 @@ class PanelWindow(QMainWindow):
         self.actLangEn = QAction("English", self)
         self.actLangEn.setCheckable(True)
         self.actKbProblems = QAction(self)
+        self.actSettings = QAction(self)
+        self.actSettings.setObjectName("actSettings")
+        self.actSettings.setShortcut(QKeySequence("Ctrl+,"))
         self.actAbout = QAction(self)
         self.actAbout.setShortcut(QKeySequence("F1"))
         self.actMenu = QAction(self)
@@ -183,7 +254,7 @@ class PanelWindow(QMainWindow):
             self.addAction(a)
         self.actQuit = QAction(self)
         self.actQuit.setShortcut(QKeySequence("Ctrl+Q"))
-        for a in (self.actOnTop, self.actDock, self.actAbout, self.actMenu, self.actQuit):
+        for a in (self.actOnTop, self.actDock, self.actSettings, self.actAbout, self.actMenu, self.actQuit):
             self.addAction(a)
         self.langMenu = QMenu(self)
         self.langMenu.addAction(self.actLangZh)
@@ -194,6 +265,7 @@ class PanelWindow(QMainWindow):
         self.menu.addAction(self.actDockLeft)
         self.menu.addAction(self.actDock)
         self.menu.addMenu(self.langMenu)
+        self.menu.addAction(self.actSettings)
         self.menu.addSeparator()
         self.menu.addAction(self.actSyncNow)
         self.menu.addAction(self.actReloadKb)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from assist.buildinfo import build_time
 from assist.services import PanelServices
+from assist.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger("assist.panel")
 
@@ -20,11 +21,14 @@ log = logging.getLogger("assist.panel")
 class WindowController(QObject):
     languageChanged = Signal(str)
     quitRequested = Signal()      # before the application quits (the panel ends open sessions)
+    settingsChanged = Signal(dict)   # the settings the agent changed in the dialog: {key: value}
+    hotkeyChanged = Signal(str)      # the global hotkey to listen for now ("" = none)
 
     def __init__(self, view: Any, services: PanelServices):
         super().__init__(view)
         self.view, self.s = view, services
         self.tray: QSystemTrayIcon | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self.before_quit: list[Callable[[], None]] = []
         services.kbs.subscribe(lambda _old, _new: self.update_kb_status())
         v = view
@@ -36,6 +40,7 @@ class WindowController(QObject):
         v.actKbProblems.triggered.connect(self.show_kb_problems)
         v.kbStatusButton.clicked.connect(self.show_kb_problems)
         v.actAbout.triggered.connect(self.show_about)
+        v.actSettings.triggered.connect(lambda: self.open_settings())
         v.actMenu.triggered.connect(lambda: v.menuButton.showMenu())
         v.actQuit.triggered.connect(self.quit)
         v.actOnTop.setChecked(bool(services.settings.get("ui.always_on_top")))
@@ -58,6 +63,7 @@ class WindowController(QObject):
         v.actDock.setText(self.tr("Dock to screen edge"))
         v.langMenu.setTitle(self.tr("Language"))
         v.actKbProblems.setText(self.tr("Knowledge base status…"))
+        v.actSettings.setText(self.tr("Settings…"))
         v.actAbout.setText(self.tr("About"))
         v.actQuit.setText(self.tr("Quit"))
         v.actLangZh.setChecked(self.language == "zh_CN")
@@ -119,6 +125,50 @@ class WindowController(QObject):
         self.s.settings.set("ui.language", lang)
         self._save_settings()
         self.languageChanged.emit(lang)
+
+    # ---- settings -----------------------------------------------------------------------------
+    def needs_profile(self) -> bool:
+        st = self.s.settings
+        return not st.get("agent.staff_id") or not st.get("org.name")
+
+    def open_settings(self, profile_only: bool = False) -> SettingsDialog:
+        """The settings dialog (Ctrl+,), or at first start the profile prompt. Non-blocking:
+        the values are applied when it is accepted."""
+        dlg = SettingsDialog(self.s.settings, self.view, profile_only=profile_only)
+        dlg.accepted.connect(lambda: self.apply_settings(dlg.values()))
+        dlg.finished.connect(dlg.deleteLater)
+        self.settings_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def ask_profile_if_missing(self) -> None:
+        """First start (or a profile still missing): ask for 工号 and 机构 before the first call."""
+        if self.needs_profile():
+            self.open_settings(profile_only=True)
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        """Store the changed values and apply them now: text size and theme, dock side, always
+        on top, hotkey and language. Head office's values were never offered."""
+        st = self.s.settings
+        changed = {k: v for k, v in values.items() if st.get(k) != v}
+        for k, v in changed.items():
+            st.set(k, v)
+        if changed:
+            self._save_settings()
+        if "ui.zoom" in changed or "ui.theme" in changed:
+            from assist.ui import theme
+
+            theme.apply(QApplication.instance(), st.get("ui.theme"), st.get("ui.zoom"))
+        if "ui.always_on_top" in changed:
+            self.view.actOnTop.setChecked(bool(st.get("ui.always_on_top")))
+        if "ui.dock_side" in changed:
+            self.view.actDockLeft.setChecked(st.get("ui.dock_side") == "left")
+        if "ui.hotkey" in changed:
+            self.hotkeyChanged.emit(st.get("ui.hotkey") or "")
+        if "ui.language" in changed:
+            self.set_language(st.get("ui.language"))
+        log.info("settings changed", extra={"fields": {"keys": sorted(changed)}})
+        self.settingsChanged.emit(changed)
 
     # ---- boxes -------------------------------------------------------------------
     def show_kb_problems(self) -> None:

@@ -32,8 +32,15 @@ def xvfb_display():
     proc.wait(10)
 
 
+PROFILE = 'schema_version = 1\n[agent]\nstaff_id = "A001"\n[org]\nname = "示例银行北京分行"\n'
+
+
 @pytest.fixture
 def assist_env(tmp_path, xvfb_display):
+    """A panel environment whose agent profile is filled in (no first-start prompt)."""
+    config = tmp_path / "basedir" / "config"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text(PROFILE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "ASSIST_"))}
     env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", ASSIST_BASEDIR=str(tmp_path / "basedir"), LANG="C.UTF-8")
     env.pop("WAYLAND_DISPLAY", None)

@@ -71,8 +71,8 @@ def page(qtbot, tmp_path):
     view.notesEdit.pii_idle_ms = 40
     view.resize(420, 900)
     view.show()
-    view.activateWindow()
-    qtbot.waitActive(view)
+    with qtbot.waitActive(view):   # a context manager: it waits on leaving the block
+        view.activateWindow()
     yield view, ctl, services
     lane.close()
     tr.install("en")

@@ -93,7 +93,8 @@ def test_card_view_renders_scripts_and_no_raw_html(make_panel, qtbot, tmp_path, 
     view, panel, _ = make_panel(kb)
     panel.knowledge.open_card("card-loss-debit")
     text = view.cardView.toPlainText()
-    assert "借记卡挂失" in text and "话术" in text and "{客户称呼|您}" in text
+    # scripts numbered with a copy link; placeholders shown as fields, never as raw braces
+    assert "借记卡挂失" in text and "1. " in text and "复制 (Alt+1)" in text and "{" not in text
     panel.knowledge.open_card("evil-card")
     html = view.cardView.toHtml()
     assert "<script>" not in html and "http://example.invalid" not in html.replace("&lt;", "<").split("<img")[0]

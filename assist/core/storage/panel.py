@@ -44,6 +44,11 @@ def usage_scores(db: Database, now: dt.datetime) -> dict[str, float]:
     return {cid: _decay(score, last, now) for cid, score, last in db.execute("SELECT card_id, score, last_opened_at FROM card_usage")}
 
 
+def recent_cards(db: Database, n: int = 5) -> list[str]:
+    """The cards opened last, newest first."""
+    return [r[0] for r in db.execute("SELECT card_id FROM card_usage ORDER BY last_opened_at DESC LIMIT ?", [n])]
+
+
 def pin(db: Database, card_id: str, at: str) -> None:
     db.execute("INSERT OR REPLACE INTO pinned_cards (card_id, pinned_at) VALUES (?, ?)", [card_id, at])
 
