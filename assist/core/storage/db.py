@@ -11,11 +11,13 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from assist.core.complaints.migrations import migrations as complaint_migrations
+from assist.core.notices.migrations import migrations as notice_migrations
+from assist.core.qa.migrations import migrations as qa_migrations
 from assist.core.storage.migrations import core
 from assist.core.sync.migrations import migrations as sync_migrations
 
 # Every migration set, in the order they apply (core first, then the features).
-SCHEMA_SETS: list[Migrations] = [core, complaint_migrations, sync_migrations]
+SCHEMA_SETS: list[Migrations] = [core, complaint_migrations, sync_migrations, qa_migrations, notice_migrations]
 
 
 def _create_owner_only(path: Path) -> None:
