@@ -107,7 +107,11 @@ def parse_notice(data: Any, shown: str = "notice") -> Notice:
 
     if not isinstance(data, dict):
         raise RulesError(shown, 1, f"a notice is a mapping of fields: {', '.join(FIELDS)}")
-    d: dict[str, Any] = data if isinstance(data, LDict) else LDict(data)
+    if isinstance(data, LDict):
+        d: dict[str, Any] = data
+    else:
+        d = LDict(data)
+        d.line, d.lines = 1, {}
     for k in d:
         if k not in FIELDS:
             raise RulesError(shown, line_of(d, k), f"unknown field '{k}'; allowed: {', '.join(FIELDS)}")
