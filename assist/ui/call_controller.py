@@ -61,6 +61,8 @@ class CallController(QObject):
         self._wire()
         self.retranslate()
         self._refresh()
+        from assist.ui import qa_summary  # issue 16 hook: the after-call quality summary (logic in assist.core.qa)
+        self.qa_summary = qa_summary.mount(self)
 
     def tr(self, text: str) -> str:  # context "CallController" for lupdate
         return QCoreApplication.translate("CallController", text)

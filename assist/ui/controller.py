@@ -94,6 +94,8 @@ class PanelController(QObject):
         self._wire()
         self.retranslate()
         self.run_search(force=True)
+        from assist.ui import notice_view  # issue 16 hook: unread 风险提示函 first (logic in assist.core.notices)
+        self.notices = notice_view.mount(self)
 
     # ---- wiring -------------------------------------------------------------
     def _wire(self) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from assist.core.privacy import mask
-from assist.core.qa.assess import CallRecord, QaContext, QaResult, assess
+from assist.core.qa.assess import CallRecord, QaContext, QaFinding, QaResult, assess
 from assist.core.qa.rubric import Rubric
 from assist.core.storage import outbox
 
@@ -110,3 +110,18 @@ def record_call(db: Database, call_id: str, result: QaResult | None, *, agent_id
                     int(r.red_line) if r else None, r.rubric_version if r else None,
                     json.dumps(r.to_json(), ensure_ascii=False) if r else None])
         outbox.enqueue(db, "call", call_id, revision, {**payload, "revision": revision})
+
+
+def after_call(db: Database, call_id: str, rubric: Rubric | None, ctx: QaContext | None, *,
+               agent_id: str = "", org_unit: str = "") -> QaResult | None:
+    """At the end of a call (DB lane): assess it and queue its record for head office. Without a
+    rubric (a broken ``qa.yaml``) the call record still goes, without a check."""
+    result = assess_call(db, call_id, rubric, ctx) if rubric is not None and ctx is not None else None
+    if db.execute("SELECT 1 FROM calls WHERE id = ?", [call_id]).fetchone():
+        record_call(db, call_id, result, agent_id=agent_id, org_unit=org_unit)
+    return result
+
+
+def summary_lines(result: QaResult, limit: int = 6) -> list[QaFinding]:
+    """What the agent sees after the call: red lines first, then by weight; at most ``limit``."""
+    return sorted(result.findings, key=lambda f: (not f.red_line, -f.weight))[:limit]
