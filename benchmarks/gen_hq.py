@@ -188,7 +188,7 @@ def _load(store: Store, rows: dict[str, list[tuple]]) -> None:
                 cur.execute("SELECT setval(pg_get_serial_sequence('hq_register', 'id'), (SELECT COALESCE(MAX(id), 1) FROM hq_register))")
             conn.commit()
             conn.autocommit = True
-            conn.execute("ANALYZE")
+            conn.execute("VACUUM ANALYZE")   # what autovacuum leaves a steady database like
         return
     with store.db.tx() as cur:
         for table, data in rows.items():

@@ -83,8 +83,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]]]] = [
                 ended_at TEXT, score INTEGER, verdict TEXT NOT NULL DEFAULT '', red_line INTEGER NOT NULL DEFAULT 0,
                 findings INTEGER NOT NULL DEFAULT 0, sample INTEGER NOT NULL, received_at TEXT NOT NULL)""",
             "CREATE INDEX idx_calls_red ON hq_calls(red_line, started_at)",
-            "CREATE INDEX idx_calls_sample ON hq_calls(sample, started_at)",
-            "CREATE INDEX idx_calls_branch ON hq_calls(branch, started_at)",
+            "CREATE INDEX idx_calls_sample ON hq_calls(sample, red_line, started_at)",
+            "CREATE INDEX idx_calls_branch ON hq_calls(branch, red_line, sample, started_at)",
             """CREATE TABLE hq_reviews (
                 call_id TEXT PRIMARY KEY, verdict TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', reviewer TEXT NOT NULL,
                 reviewed_at TEXT NOT NULL)""",
@@ -144,8 +144,8 @@ MIGRATIONS: list[tuple[str, dict[str, list[str]]]] = [
                 ended_at TEXT, score INTEGER, verdict TEXT NOT NULL DEFAULT '', red_line INTEGER NOT NULL DEFAULT 0,
                 findings INTEGER NOT NULL DEFAULT 0, sample INTEGER NOT NULL, received_at TEXT NOT NULL)""",
             "CREATE INDEX idx_calls_red ON hq_calls(red_line, started_at)",
-            "CREATE INDEX idx_calls_sample ON hq_calls(sample, started_at)",
-            "CREATE INDEX idx_calls_branch ON hq_calls(branch, started_at)",
+            "CREATE INDEX idx_calls_sample ON hq_calls(sample, red_line, started_at)",
+            "CREATE INDEX idx_calls_branch ON hq_calls(branch, red_line, sample, started_at)",
             """CREATE TABLE hq_reviews (
                 call_id TEXT PRIMARY KEY, verdict TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', reviewer TEXT NOT NULL,
                 reviewed_at TEXT NOT NULL)""",

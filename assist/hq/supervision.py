@@ -121,23 +121,40 @@ CALL_COLS = ("call_id", "branch", "agent_id", "org_unit", "call_type", "started_
 def queue(store: Any, user: User, *, branch: str | None = None, status: str = "todo", page: int = 1) -> tuple[Page, float]:
     """Calls to re-listen to: every call with a red-line finding, plus the sample of the rest
     (a stable random share of calls: bucket of the call id below the configured rate).
-    ``status``: todo (not yet reviewed), done, all. Red lines first, newest first."""
+    ``status``: todo (not yet reviewed), done, all. Red lines first, newest first.
+
+    Read as two streams, each along its own index (red lines; sampled calls without one), so
+    the count and a page stay cheap with millions of calls."""
     where, args = _scope(user, branch, "c.branch")
+    reviewed = {"todo": " AND NOT EXISTS (SELECT 1 FROM hq_reviews r WHERE r.call_id = c.call_id)",
+                "done": " AND EXISTS (SELECT 1 FROM hq_reviews r WHERE r.call_id = c.call_id)"}.get(status, "")
+    offset = (max(page, 1) - 1) * PAGE
     with store.db.tx() as cur:
         rate = sample_rate(cur)
-        cond = f"{where} AND (c.red_line = 1 OR c.sample < ?)"
-        args = [*args, int(round(rate * 10000))]
-        if status == "todo":
-            cond += " AND r.call_id IS NULL"
-        elif status == "done":
-            cond += " AND r.call_id IS NOT NULL"
-        base = f"FROM hq_calls c LEFT JOIN hq_reviews r ON r.call_id = c.call_id WHERE {cond}"
-        total = int(cur.execute(f"SELECT COUNT(*) {base}", args).fetchone()[0])
-        rows = cur.execute(f"SELECT c.call_id, c.branch, c.agent_id, c.org_unit, c.call_type, c.started_at, c.score, c.verdict, "
-                           f"c.red_line, c.findings, r.verdict, r.reviewer, r.reviewed_at {base} "
-                           f"ORDER BY c.red_line DESC, c.started_at DESC LIMIT ? OFFSET ?",
-                           [*args, PAGE, (max(page, 1) - 1) * PAGE]).fetchall()
-    return Page(_dicts(cur, CALL_COLS, rows), total, max(page, 1)), rate
+        threshold = int(round(rate * 10000))
+        streams = [(f"{where} AND c.red_line = 1{reviewed}", args),
+                   (f"{where} AND c.sample < ? AND c.red_line = 0{reviewed}", [*args, threshold])]
+        counts = []
+        for cond, a in streams:   # counted along the indexes; the (few) reviewed calls subtracted by a join
+            base = cond.replace(reviewed, "")
+            n = int(cur.execute(f"SELECT COUNT(*) FROM hq_calls c WHERE {base}", a).fetchone()[0])
+            done = int(cur.execute(f"SELECT COUNT(*) FROM hq_reviews r JOIN hq_calls c ON c.call_id = r.call_id WHERE {base}",
+                                   a).fetchone()[0]) if status in ("todo", "done") else 0
+            counts.append(n - done if status == "todo" else done if status == "done" else n)
+        rows: list[Any] = []
+        skip = offset
+        for (cond, a), n in zip(streams, counts):
+            if skip >= n:
+                skip -= n
+                continue
+            rows += cur.execute(f"SELECT c.call_id, c.branch, c.agent_id, c.org_unit, c.call_type, c.started_at, c.score, "
+                                f"c.verdict, c.red_line, c.findings, r.verdict, r.reviewer, r.reviewed_at FROM hq_calls c "
+                                f"LEFT JOIN hq_reviews r ON r.call_id = c.call_id WHERE {cond} "
+                                f"ORDER BY c.started_at DESC, c.call_id LIMIT ? OFFSET ?", [*a, PAGE - len(rows), skip]).fetchall()
+            skip = 0
+            if len(rows) >= PAGE:
+                break
+    return Page(_dicts(cur, CALL_COLS, rows), sum(counts), max(page, 1)), rate
 
 
 def call_detail(store: Any, user: User, call_id: str) -> dict[str, Any] | None:
@@ -252,12 +269,21 @@ def stats(store: Any, user: User, *, week_from: str, week_to: str, branch: str |
     cond = f"{where} AND week >= ? AND week <= ?"
     args = [*args, week_from, week_to]
     out: dict[str, Any] = {}
+    dims = (("channel_a", "A_channel", "channel"), ("business_b", "B_business", "business"), ("reason_c", "C_reason", "reason"))
     with store.db.tx() as cur:
-        matrix = cur.execute(f"SELECT branch, week, COUNT(*) FROM hq_complaints WHERE {cond} GROUP BY branch, week", args).fetchall()
-        for col, dim, name in (("channel_a", "A_channel", "channel"), ("business_b", "B_business", "business"),
-                               ("reason_c", "C_reason", "reason")):
-            rows = cur.execute(f"SELECT {col}, COUNT(*) FROM hq_complaints WHERE {cond} GROUP BY {col} ORDER BY 2 DESC", args).fetchall()
-            out[name] = [{"code": c or "—", "label": label(dim, c), "count": int(n)} for c, n in rows]
+        if store.pg:   # one pass over the rows for all four groupings
+            got = cur.execute(f"SELECT branch, week, channel_a, business_b, reason_c, COUNT(*) FROM hq_complaints WHERE {cond} "
+                              "GROUP BY GROUPING SETS ((branch, week), (channel_a), (business_b), (reason_c))", args).fetchall()
+            matrix = [(b, w, n) for b, w, _a, _b, _c, n in got if b is not None]
+            by = {name: sorted(((r[2 + i], r[5]) for r in got if r[2 + i] is not None), key=lambda x: -x[1])
+                  for i, (_col, _dim, name) in enumerate(dims)}
+        else:
+            matrix = cur.execute(f"SELECT branch, week, COUNT(*) FROM hq_complaints WHERE {cond} GROUP BY branch, week",
+                                 args).fetchall()
+            by = {name: cur.execute(f"SELECT {col}, COUNT(*) FROM hq_complaints WHERE {cond} GROUP BY {col} ORDER BY 2 DESC",
+                                    args).fetchall() for col, _dim, name in dims}
+        for _col, dim, name in dims:
+            out[name] = [{"code": c or "—", "label": label(dim, c), "count": int(n)} for c, n in by[name]]
         causes = {r[0]: r for r in cur.execute("SELECT category, root_cause, fix_action, fix_status, owner, due_date, updated_by, "
                                                 "updated_at FROM hq_root_causes").fetchall()}
     weeks = sorted({w for _b, w, _n in matrix})
