@@ -62,6 +62,16 @@ ENV.filters["local"] = _local
 ENV.filters["pct"] = _pct
 
 
+def _masked(value: Any) -> str:
+    """Free text from a device is masked there; mask it again here (defence in depth)."""
+    from assist.core.privacy import mask
+
+    return mask(str(value or ""))
+
+
+ENV.filters["masked"] = _masked
+
+
 def _with_page(query: dict[str, str], n: int) -> str:
     return urllib.parse.urlencode({**{k: v for k, v in query.items() if k != "page"}, "page": n})
 

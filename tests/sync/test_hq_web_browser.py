@@ -64,7 +64,7 @@ def _call(cid: str, red: bool, agent: str) -> dict:
 def _complaint(cid: str, ticket: str, flags: list[str], due: str) -> dict:
     return {"id": cid, "ticket_no": ticket, "status": "处理中", "level": "复杂", "risk_flags": flags,
             "received_at": "2026-11-20T09:30", "due_date": due, "channel_A": "A0302", "business_B": "B03", "reason_C": "C07",
-            "complainant_name": "张*", "contact_phone": "138****5678", "request": "退还年费", "facts": "未告知即扣年费",
+            "complainant_name": "张*", "contact_phone": "138****5678", "request": "退还年费", "facts": "未告知即扣年费（卡号6222021234567890123）",
             "org_unit": "测试分行", "agent_id": "A001", "product_name": "白金信用卡"}
 
 
@@ -210,6 +210,7 @@ def test_a_team_leader_sees_only_their_branch(browser, hq):
     assert "机构 0101" in text(browser, "#whoami")
     browser.get(base + "/hq/complaints/cmp-0101")
     assert "0101-PC-20261120-0001" in text(browser, "#ticket")
+    assert "6222021234567890123" not in browser.page_source and "622202" in browser.page_source  # masked again here
     browser.get(base + "/hq/complaints/cmp-0202")
     assert "无权访问" in browser.find_element(By.TAG_NAME, "h1").text
     shot(browser, "hq-forbidden.png")
