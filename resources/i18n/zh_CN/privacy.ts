@@ -92,19 +92,19 @@
         <translation>请注意此表述</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/widgets/textfield.py" line="331"/>
+        <location filename="../../../assist/ui/widgets/textfield.py" line="208"/>
         <source> (basis: {basis})</source>
         <translation>（依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/widgets/textfield.py" line="332"/>
+        <location filename="../../../assist/ui/widgets/textfield.py" line="331"/>
         <source>{head} “{phrase}”: {reason}
 Say instead: {suggestion}</source>
         <translation>{head}“{phrase}”：{reason}
 建议说法：{suggestion}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/widgets/textfield.py" line="365"/>
+        <location filename="../../../assist/ui/widgets/textfield.py" line="364"/>
         <source>No wording problem found.</source>
         <translation>未发现用语问题。</translation>
     </message>
