@@ -116,6 +116,12 @@ def login(driver, base: str, name: str, password: str = PW) -> None:
     wait_for(lambda: _stale(old))
 
 
+def go(el) -> None:
+    """Click what leads to another page, and wait until the browser left this one."""
+    el.click()
+    wait_for(lambda: _stale(el))
+
+
 def _stale(el) -> bool:
     from selenium.common.exceptions import StaleElementReferenceException
 
@@ -157,24 +163,24 @@ def test_login_pages_and_logout(browser, hq):
     cookie = browser.get_cookie(COOKIE)
     assert cookie and cookie["secure"] and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     shot(browser, "hq-home.png")
-    browser.find_element(By.LINK_TEXT, "复听队列").click()
+    go(browser.find_element(By.LINK_TEXT, "复听队列"))
     rows = browser.find_elements(By.CSS_SELECTOR, "#queue tbody tr.red")
     assert len(rows) == 2                                      # the red-line calls of both branches
     shot(browser, "hq-queue.png")
-    rows[0].find_element(By.TAG_NAME, "a").click()
+    go(rows[0].find_element(By.TAG_NAME, "a"))
     assert "索要短信验证码" in text(browser, "#findings")
     from selenium.webdriver.support.ui import Select
 
     Select(browser.find_element(By.ID, "review-verdict")).select_by_visible_text("需辅导")
     browser.find_element(By.ID, "review-comment").send_keys("已约谈，安排辅导")
-    browser.find_element(By.ID, "review-save").click()
+    go(browser.find_element(By.ID, "review-save"))
     assert "需辅导 · zhao" in text(browser, "#review")
     shot(browser, "hq-call.png")
     for page, shot_name in (("/hq/complaints", "hq-complaints.png"), ("/hq/stats", "hq-stats.png")):
         browser.get(base + page)
         shot(browser, shot_name)
     assert "C07" in text(browser, "#by-reason")
-    browser.find_element(By.ID, "logout").click()
+    go(browser.find_element(By.ID, "logout"))
     assert "/hq/login" in browser.current_url
     browser.get(base + "/hq/queue")
     assert "/hq/login" in browser.current_url                 # the session is gone
@@ -233,18 +239,18 @@ def test_the_register_is_edited_and_exported(browser, hq):
     browser.get(base + "/hq/register")
     shot(browser, "hq-register.png")
     link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#register tbody a") if "备注中的红线用语" in a.text)
-    link.click()
+    go(link)
     Select(browser.find_element(By.ID, "status")).select_by_visible_text("整改中")
-    browser.find_element(By.ID, "register-save").click()
+    go(browser.find_element(By.ID, "register-save"))
     assert "需要责任人和整改期限" in text(browser, "#error")    # a fix in progress needs an owner and a date
     browser.find_element(By.ID, "owner").send_keys("北京分行消保岗")
     browser.find_element(By.ID, "due_date").send_keys("2026/12/31")
-    browser.find_element(By.ID, "register-save").click()
+    go(browser.find_element(By.ID, "register-save"))
     assert "YYYY-MM-DD" in text(browser, "#error")
     browser.find_element(By.ID, "due_date").clear()
     browser.find_element(By.ID, "due_date").send_keys("2026-12-31")
     browser.find_element(By.ID, "measures").send_keys("全员培训：不得索要验证码")
-    browser.find_element(By.ID, "register-save").click()
+    go(browser.find_element(By.ID, "register-save"))
     assert "已保存" in text(browser, "#saved")
     shot(browser, "hq-register-entry.png")
     browser.get(base + "/hq/register")
@@ -290,25 +296,25 @@ def test_a_notice_is_written_published_and_its_read_rate_shown(browser, hq):
     base = hq.url
     login(browser, base, "wang")
     browser.get(base + "/hq/notices")
-    browser.find_element(By.ID, "new-notice").click()
+    go(browser.find_element(By.ID, "new-notice"))
     browser.find_element(By.ID, "n-title").send_keys("冒充客服“退款”诈骗风险提示")
     browser.find_element(By.ID, "n-risk").send_keys("近期有不法分子冒充电商客服，以退款为由诱导客户提供验证码。")
     browser.find_element(By.ID, "n-say").send_keys("您把验证码告诉我，我帮您退款")   # a red line as "what to say"
     browser.find_element(By.ID, "n-dont").send_keys("您把验证码告诉我，我帮您退款")
     browser.find_element(By.ID, "n-effective").clear()
     browser.find_element(By.ID, "n-effective").send_keys("2026-11-01")
-    browser.find_element(By.ID, "n-save").click()
+    go(browser.find_element(By.ID, "n-save"))
     assert "草稿" in text(browser, "#n-status")
-    browser.find_element(By.ID, "n-publish").click()
+    go(browser.find_element(By.ID, "n-publish"))
     assert "未发布" in text(browser, "#error") and "sec-ask-otp" in text(browser, "#error")
     assert (hq.kb / "VERSION").read_text().strip() == "2026.11.1"        # nothing changed
     # fix it in the edit form on the same page, then publish
     say = browser.find_element(By.CSS_SELECTOR, "form.stack textarea[name=say]")
     say.clear()
     say.send_keys("我行不会以退款为由要求您提供验证码或转账。")
-    browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]").click()
+    go(browser.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
     shot(browser, "hq-notice-draft.png")
-    browser.find_element(By.ID, "n-publish").click()
+    go(browser.find_element(By.ID, "n-publish"))
     assert "2026.11.2" in text(browser, "#published") and "已发布" in text(browser, "#n-status")
     assert (hq.kb / "VERSION").read_text().strip() == "2026.11.2"
     assert list((hq.kb / "cards" / "风险提示函").glob("notice-*.md"))
