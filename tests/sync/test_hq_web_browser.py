@@ -123,13 +123,18 @@ def go(el) -> None:
 
 
 def _stale(el) -> bool:
-    from selenium.common.exceptions import StaleElementReferenceException
+    """The element's page is gone (Chromium says so in two ways while a new page replaces it)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
     try:
         el.is_enabled()
         return False
     except StaleElementReferenceException:
         return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
 
 
 def text(driver, css: str, timeout: float = 10.0) -> str:
