@@ -12,11 +12,13 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from assist.core.complaints.migrations import migrations as complaint_migrations
+from assist.core.notices.migrations import migrations as notice_migrations
+from assist.core.qa.migrations import migrations as qa_migrations
 from assist.core.storage.db import open_db, schema_state, schema_version
 from assist.core.storage.migrations import core
 from assist.core.sync.migrations import migrations as sync_migrations
 
-SCHEMA_SETS: tuple[Migrations, ...] = (core, complaint_migrations, sync_migrations)
+SCHEMA_SETS: tuple[Migrations, ...] = (core, complaint_migrations, sync_migrations, qa_migrations, notice_migrations)
 
 
 def open_app_db(path: str | Path | None, *, migrate: bool = True) -> Database:

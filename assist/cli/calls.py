@@ -3,6 +3,7 @@ complaints taken or followed up in each (``complaint_link`` events, written with
 
     assist calls list [--limit N] [--json]
     assist calls show CALL_ID [--json]      (a unique prefix of the id is enough)
+    assist calls qa [CALL_ID | --since DATE] [--json]   the after-call quality check (kb/rules/qa.yaml)
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     sh.add_argument("call_id", metavar="CALL_ID")
     sh.add_argument("--json", action="store_true")
     sh.set_defaults(func=run_show)
+    qa = cs.add_parser("qa", help="the after-call quality check of calls: score, verdict and findings (rubric kb/rules/qa.yaml)")
+    qa.add_argument("call_id", metavar="CALL_ID", nargs="?", default="", help="one call (a unique prefix is enough)")
+    qa.add_argument("--since", metavar="DATE", default="", help="every call started on or after DATE (YYYY-MM-DD)")
+    qa.add_argument("--json", action="store_true", help="one JSON object per call")
+    qa.set_defaults(func=run_qa)
 
 
 def _db(ctx):
@@ -71,4 +77,51 @@ def run_show(args: argparse.Namespace, ctx) -> int:
     for e in events:
         detail = ", ".join(f"{k}={v}" for k, v in e["detail"].items() if v not in ("", None, [], {}))
         print(f"  {local_second(e['at'])}  {e['kind']:16} {detail}")
+    return 0
+
+
+def run_qa(args: argparse.Namespace, ctx) -> int:
+    """Assess with the active KB's rubric (the same check the panel runs when a call ends)."""
+    import datetime as dt
+
+    from assist.core.guidance.lint import load_rules
+    from assist.core.qa import QaContext, load_rubric
+    from assist.core.qa import store as qa_store
+    from assist.core.yamlfile import RulesError
+
+    if bool(args.call_id) == bool(args.since):
+        print("assist calls qa: give a CALL_ID or --since DATE (not both)", file=sys.stderr)
+        return 2
+    if args.since:
+        try:
+            since = dt.date.fromisoformat(args.since).isoformat()
+        except ValueError:
+            print(f"assist calls qa: --since must be a date YYYY-MM-DD, got {args.since!r}", file=sys.stderr)
+            return 2
+    kb = ctx.load_kb()
+    try:
+        rules = load_rules(ctx.kb_dir)
+        rubric = load_rubric(ctx.kb_dir, classes=rules.lexicon.classes, call_types=set(rules.call_types))
+    except RulesError as exc:
+        print(f"assist calls qa: {exc}; run `assist kb check` to see every problem", file=sys.stderr)
+        return 2
+    db = _db(ctx)
+    ids = [] if db is None else qa_store.find_calls(db, prefix=args.call_id, since="" if args.call_id else since)
+    if args.call_id and len(ids) != 1:
+        why = "no call with that id" if not ids else f"{len(ids)} calls start with that id; give more characters"
+        print(f"assist calls qa: {why}: {args.call_id}", file=sys.stderr)
+        return 2
+    qctx = QaContext(cards=kb.by_id(), rules=rules)
+    results = [r for r in (qa_store.assess_call(db, cid, rubric, qctx) for cid in ids) if r is not None]
+    if args.json:
+        for r in results:
+            print(json.dumps(r.to_json(), ensure_ascii=False))
+        return 0
+    if not results:
+        print("no calls recorded" + (f" since {since}" if args.since else ""))
+    for r in results:
+        print(f"{r.call_id[:12]}  {r.call_type or '-':4}  {r.score:3d} 分  {r.verdict}"
+              + (f"  ({len(r.findings)} 项发现 findings)" if r.findings else ""))
+        for f in r.findings:
+            print(f"    {'红线 ' if f.red_line else ''}[{f.item}] {f.detail}" + (f"  → 卡片 {f.card}" if f.card else ""))
     return 0

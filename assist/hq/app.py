@@ -25,6 +25,8 @@ from assist.hq.store import Device, Forbidden, Refused, Store
 
 ENV_DB = "ASSIST_HQ_DB"
 ENV_MAX_BODY = "ASSIST_HQ_MAX_BODY"
+ENV_KB = "ASSIST_HQ_KB"              # the KB folder packs are built from (web publishing of notices)
+ENV_PACK_KEY = "ASSIST_HQ_PACK_KEY"  # the pack signing key (web publishing of notices)
 DEFAULT_DB = "sqlite:///assist-hq.sqlite3"
 
 
@@ -155,6 +157,10 @@ async def internal(request: Request, exc: Exception) -> Response:
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
+    if request.url.path.startswith("/hq"):
+        from assist.hq import web
+
+        return web.not_found(request)
     return error(404, "not_found", f"no such endpoint {request.method} {request.url.path[:100]}; see docs/protocol/openapi.yaml")
 
 
@@ -193,12 +199,23 @@ class Observe:
         self.log.info("request", extra={"method": scope["method"], "route": scope.get("path", "")[:100], "status": status[0],
                                         "ms": round((time.perf_counter() - t0) * 1000, 1), "code": code or st.get("code"),
                                         "device": dev.id if dev else None, "branch": dev.branch if dev else None,
-                                        "records": st.get("records")})
+                                        "records": st.get("records"), "user": st.get("user")})
 
 
-def create_app(db_url: str | None = None, *, max_body: int | None = None, migrate: bool = True) -> Any:
+def create_app(db_url: str | None = None, *, max_body: int | None = None, migrate: bool = True,
+               kb_dir: str | None = None, pack_key: str | None = None) -> Any:
+    """The receiver: protocol /v1 for devices and the staff web view under /hq/. Notices can be
+    published from the web view only when both the KB folder and the signing key are given
+    (arguments, or $ASSIST_HQ_KB and $ASSIST_HQ_PACK_KEY)."""
+    from pathlib import Path
+
+    from assist.hq import web
+    from assist.hq.auth import Accounts
+
     log = logs.setup()
     store = Store(db_url or os.environ.get(ENV_DB, DEFAULT_DB))
+    kb_dir = kb_dir or os.environ.get(ENV_KB) or None
+    pack_key = pack_key or os.environ.get(ENV_PACK_KEY) or None
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -214,7 +231,10 @@ def create_app(db_url: str | None = None, *, max_body: int | None = None, migrat
         Route(f"{protocol.API}/updates", updates, methods=["GET"]),
         Route(f"{protocol.API}/kb/latest", kb_latest, methods=["GET"]),
         Route(f"{protocol.API}/kb/packs/{{version}}", kb_pack, methods=["GET"]),
+        *web.routes(),
     ], exception_handlers={ApiError: api_error, Exception: internal, 404: not_found, 405: method_not_allowed}, lifespan=lifespan)
     app.state.store = store
+    app.state.accounts = Accounts(store.db)
+    app.state.publish = (Path(kb_dir), Path(pack_key)) if kb_dir and pack_key else None
     app.state.max_body = max_body or int(os.environ.get(ENV_MAX_BODY, protocol.MAX_BODY))
     return Observe(app, log)

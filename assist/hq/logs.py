@@ -1,7 +1,8 @@
 """Structured JSON logs for the receiver (one object per line on stderr).
 
 Only fixed event names and non-personal fields are logged: method, route, status,
-duration, device id, branch, record counts. Never payloads, tokens or query strings.
+duration, device id, branch, record counts, the staff account name. Never payloads, tokens,
+passwords, cookies or query strings.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import logging
 import sys
 
-_FIELDS = ("method", "route", "status", "ms", "device", "branch", "records", "code", "instance", "error")
+_FIELDS = ("method", "route", "status", "ms", "device", "branch", "records", "code", "instance", "error", "user")
 
 
 class JsonFormatter(logging.Formatter):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assist.core.sync import protocol
-from assist.hq import schema
+from assist.hq import projection, schema
 from assist.hq.db import Database, connect
 
 TOKEN_PREFIX = "ahq_"
@@ -77,7 +77,22 @@ class Store:
                     cur.execute(sql)
                 cur.execute("INSERT INTO hq_migrations (name, applied_at) VALUES (?, ?)", [name, now()])
                 done.append(name)
+        if "0003_supervision" in done:
+            self.reproject()   # records received before the read models existed
         return done
+
+    def reproject(self) -> int:
+        """Rebuild the read models' rows from every stored call, complaint and notice receipt
+        (after the migration that added them; safe to run again: `assist-hq reproject`)."""
+        n = 0
+        with self.db.tx() as cur:
+            rows = cur.execute("SELECT kind, record_id, branch, device_id, payload, received_at FROM records WHERE kind IN "
+                               f"({', '.join('?' * len(projection.PROJECTED))}) ORDER BY received_at",
+                               list(projection.PROJECTED)).fetchall()
+            for kind, rid, branch, dev, payload, at in rows:
+                projection.project(cur, kind, rid, branch, dev, payload if isinstance(payload, dict) else json.loads(payload), at)
+                n += 1
+        return n
 
     def ping(self) -> bool:
         with self.db.tx() as cur:
@@ -166,6 +181,8 @@ class Store:
                 row = cur.execute(select, [r.kind, r.id]).fetchone()
                 if row is None:
                     if cur.execute(insert, [r.kind, r.id, r.revision, device.branch, device.id, payload, at]).fetchone():
+                        if r.kind in projection.PROJECTED:
+                            projection.project(cur, r.kind, r.id, device.branch, device.id, r.payload, at)
                         out.append(protocol.Result(r.kind, r.id, r.revision, protocol.STORED, r.revision))
                         continue
                     row = cur.execute(select, [r.kind, r.id]).fetchone()  # another request inserted it just now
@@ -180,6 +197,8 @@ class Store:
                                                             f"{owner} {device.id}`, then send it again")
                 elif rev < r.revision:
                     cur.execute(update, [r.revision, payload, at, r.kind, r.id])
+                    if r.kind in projection.PROJECTED:
+                        projection.project(cur, r.kind, r.id, device.branch, device.id, r.payload, at)
                     res = protocol.Result(r.kind, r.id, r.revision, protocol.STORED, r.revision)
                 else:  # the same revision, or a newer one this device sent itself (a resend): harmless
                     res = protocol.Result(r.kind, r.id, r.revision, protocol.DUPLICATE, rev)

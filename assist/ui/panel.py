@@ -83,6 +83,8 @@ class Panel:
     calls: PanelCalls
     reloader: KbReloader
     call_page: Any = None        # CallController, or None without guidance rules
+    qa: Any = None               # the after-call quality summary on the call page (assist.ui.qa_summary)
+    notices: Any = None          # unread 风险提示函 above the search box (assist.ui.notice_view)
     sync: Any = None             # SyncStatusController, or None without sync
     complaints: Any = None       # MountedComplaints
     ipc: Any = None              # IpcRouter
@@ -147,6 +149,9 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, Panel]:
         call_view = CallView()
         panel.call_page = CallController(call_view, services, calls)
         panel.tabs["call"] = view.mount_page(call_view)
+        from assist.ui import qa_summary
+
+        panel.qa = qa_summary.mount(panel.call_page)
     if services.sync_factory is not None:
         from assist.ui.sync_status import SyncStatusController
 
@@ -160,6 +165,9 @@ def build_window(services: PanelServices) -> tuple[PanelWindow, Panel]:
 
     panel.complaints = mount_complaints(view, panel, services)
     panel.ipc = IpcRouter(panel)
+    from assist.ui import notice_view
+
+    panel.notices = notice_view.mount(panel)
     _wire(panel)
     panel.retranslate()
     from assist.ui.tasks import plain_text_labels

@@ -20,6 +20,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "complaint": ("complaint_",),
     "privacy": ("privacy_", "textfield"),
     "sync": ("sync_",),
+    "supervision": ("qa_", "notice_"),
 }
 
 

@@ -3,7 +3,9 @@
 Everything that happens is appended to an event list; :meth:`Call.events` returns plain
 dicts ``{"call_id", "at", "kind", "detail"}`` ready for the ``call_events`` table. Events
 never hold free text the agent typed or a rendered script (those may carry personal data):
-only ids, names, labels, lengths and the override reason.
+only ids, names, labels, lengths, the override reason and, for a note, the ids of the red-line
+rules it trips with the few (masked) words each matched (the after-call quality check,
+:mod:`assist.core.qa`, reads them).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Callable
 
-from assist.core.guidance.lint import MissingDisclosure, check_disclosures
+from assist.core.guidance.lint import MissingDisclosure, check_disclosures, lint
 from assist.core.guidance.rules import CallType, ChecklistItem, RuleSet
 from assist.core.kb.model import CALL_STAGES
+from assist.core.privacy import mask
 
 Clock = Callable[[], dt.datetime]
 GATED_LEVELS = ("C2", "C3")
@@ -163,9 +166,13 @@ class Call:
         return use
 
     def add_note(self, text: str) -> None:
+        """The agent's notes (already masked by the caller); the red lines they trip are recorded
+        by rule id with the matched words masked again (never the note itself)."""
         self._live()
         self._texts.append(text)
-        self._log("note", chars=len(text))
+        found = [{"rule": f.rule, "severity": f.severity, "text": mask(f.text)[:40]}
+                 for f in lint(text, self.rules, self.type.name, "note")]
+        self._log("note", chars=len(text), findings=found)
 
     # ---- end ---------------------------------------------------------------------
     def missing_disclosures(self, count_ticks: bool = True) -> list[MissingDisclosure]:

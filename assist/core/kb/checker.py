@@ -4,7 +4,8 @@ Schema problems come from the loader (:func:`parse_card`); this module adds the
 cross-file and content checks: duplicate and dangling ids, placeholders, dates,
 legal basis on consumer-protection cards, red lines in scripts, personal data
 anywhere in a card, that every rule/synonym/taxonomy YAML file parses, and that
-every rule's examples go the right way (lint rules, disclosures, risk cues).
+every rule's examples go the right way (lint rules, disclosures, risk cues, and the example
+calls of the after-call quality rubric ``rules/qa.yaml``).
 
 The placeholder validator, phrase linter, risk rules and PII finder are the same
 objects the panel uses (``assist.core.guidance``, ``assist.core.complaints.risk``,
@@ -211,6 +212,7 @@ def check_kb(kb_dir: str | Path, today: dt.date | None = None) -> list[CardError
         _check_card_meta(card, rel, text.splitlines(), ids, today, out)
     _check_yaml_files(root, out)
     _check_call_type_cards(root, tools.rules, ids, out)
+    _check_qa_rubric(root, tools.rules, {c.id: c for c, _r, _t in parsed}, out)
     return sorted(set(out), key=lambda e: (e.path, e.line, e.severity != "error", e.message))
 
 
@@ -224,6 +226,24 @@ def _check_call_type_cards(root: Path, rules: Any, ids: dict[str, str], out: lis
             if cid not in ids:
                 out.append(CardError(path, ct.line or 1, f"call type '{ct.name}' lists card '{cid}', which does not exist; "
                                                         "fix the id or remove it from cards:", code="dangling-call-card"))
+
+
+def _check_qa_rubric(root: Path, rules: Any, cards: dict[str, Card], out: list[CardError]) -> None:
+    """``rules/qa.yaml`` loads, names cards that exist, and every example call goes the right way."""
+    from assist.core.qa.fixtures import check_qa_examples
+    from assist.core.qa.rubric import load_rubric, rubric_path
+    from assist.core.yamlfile import RulesError
+
+    path = rubric_path(root)
+    if rules is None or not path.is_file():
+        return
+    try:
+        rubric = load_rubric(root, classes=rules.lexicon.classes, call_types=set(rules.call_types))
+    except RulesError as exc:
+        out.append(CardError(display_path(Path(exc.path)), exc.line, exc.message, code="bad-rules"))
+        return
+    out.extend(CardError(display_path(Path(e.path)), e.line, e.message, code="qa-example")
+               for e in check_qa_examples(rubric, rules, cards))
 
 
 def summarize(problems: list[CardError]) -> tuple[int, int]:

@@ -17,6 +17,7 @@ import yaml
 from assist.core.kb.model import (
     BLOCK_KINDS,
     CALL_STAGES,
+    CARD_KINDS,
     PRIVACY_LEVELS,
     REMINDER_KINDS,
     Block,
@@ -31,7 +32,7 @@ CARD_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 KNOWN_FIELDS = {
     "id", "title", "aliases", "category", "tags", "call_stages", "privacy_level",
     "legal_basis", "related", "version", "owner", "reviewed_by", "reviewed_at",
-    "effective_from", "expires_at", "unverified",
+    "effective_from", "expires_at", "unverified", "kind", "must_read",
 }
 REQUIRED_FIELDS = ("id", "title", "category", "privacy_level", "version", "owner")
 FENCE_RE = re.compile(r"^(`{3,}|~{3,})\s*(\S*)\s*(.*)$")
@@ -204,6 +205,19 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
     except (TypeError, ValueError):
         errs.append(CardError(rel, at("version"), f"version {data.get('version')!r} must be a whole number", code="bad-field"))
         version = 1
+    kind = str(data.get("kind") or "card")
+    if kind not in CARD_KINDS:
+        errs.append(CardError(rel, at("kind"), f"kind {kind!r} is unknown; use {' or '.join(CARD_KINDS)} (a 风险提示函 is kind: notice)", code="bad-kind"))
+        kind = "card"
+    must_read = data.get("must_read", False)
+    if not isinstance(must_read, bool):
+        errs.append(CardError(rel, at("must_read"), "must_read must be true or false", code="bad-field"))
+        must_read = False
+    elif must_read and kind != "notice":
+        errs.append(CardError(rel, at("must_read"), "must_read is for notices only (kind: notice)", code="bad-field"))
+        must_read = False
+    if kind == "notice" and eff is None:
+        errs.append(CardError(rel, at("kind"), "a notice needs effective_from (YYYY-MM-DD): the day agents must see it from", code="notice-effective"))
     blocks, block_errs = parse_blocks(body, body_line, rel)
     errs.extend(block_errs)
     if not cid or not data.get("title"):
@@ -213,7 +227,7 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
         aliases=aliases, tags=tags, call_stages=stages, privacy_level=level, legal_basis=legal, related=related,
         version=version, owner=str(data.get("owner") or ""), reviewed_by=str(data.get("reviewed_by") or ""),
         reviewed_at=reviewed_at, effective_from=eff, expires_at=exp, unverified=str(data.get("unverified") or ""),
-        blocks=tuple(blocks), path=rel, line_of=dict(lines) | {"__body__": body_line},
+        kind=kind, must_read=must_read, blocks=tuple(blocks), path=rel, line_of=dict(lines) | {"__body__": body_line},
     )
     return card, errs
 

@@ -9,6 +9,7 @@ CALL_STAGES = ("开场", "身份核验", "业务处理", "风险提示", "结束
 PRIVACY_LEVELS = ("C1", "C2", "C3")
 BLOCK_KINDS = ("script", "reminder")
 REMINDER_KINDS = ("privacy", "risk", "fraud", "info")
+CARD_KINDS = ("card", "notice")  # notice: a 风险提示函 from head office (kb/README.md, issue 16)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Card:
     effective_from: dt.date | None = None
     expires_at: dt.date | None = None
     unverified: str = ""
+    kind: str = "card"  # card | notice (风险提示函: shown first on the panel until read)
+    must_read: bool = False  # notice: the agent must acknowledge it explicitly
     blocks: tuple[Block, ...] = ()
     path: str = ""  # relative path of the source file
     line_of: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
@@ -54,6 +57,10 @@ class Card:
     @property
     def reminders(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "reminder")
+
+    @property
+    def is_notice(self) -> bool:
+        return self.kind == "notice"
 
     def is_expired(self, today: dt.date | None = None) -> bool:
         today = today or dt.date.today()

@@ -29,7 +29,7 @@ def _create_owner_only(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
-def open_db(path: str | Path | None, sets: Sequence[Migrations] = CORE_SETS, *, migrate: bool = True) -> Database:
+def open_db(path: str | Path | None, sets: Sequence[Migrations], *, migrate: bool = True) -> Database:
     """Open (and create, owner-only) the database at ``path``; ``None`` = in memory. ``sets``:
     the migration sets to apply, in order (the core set first)."""
     if path is None:
@@ -49,11 +49,11 @@ def open_db(path: str | Path | None, sets: Sequence[Migrations] = CORE_SETS, *, 
     return db
 
 
-def schema_state(db: Database, sets: Sequence[Migrations] = CORE_SETS) -> dict[str, list[str]]:
+def schema_state(db: Database, sets: Sequence[Migrations]) -> dict[str, list[str]]:
     """Applied migration names per set (what `assist doctor` prints)."""
     return {ms.name: [m.name for m in ms.applied(db)] for ms in sets}
 
 
-def schema_version(db: Database, sets: Sequence[Migrations] = CORE_SETS) -> str:
+def schema_version(db: Database, sets: Sequence[Migrations]) -> str:
     state = schema_state(db, sets)
     return ", ".join(f"{k}@{v[-1] if v else 'none'}" for k, v in state.items())

@@ -4,7 +4,9 @@ Call :func:`enqueue` INSIDE the transaction that writes the change, so a crash
 either keeps both or neither. Payloads must already be masked. The id of a row
 for head office is ``(kind, record_id, revision)``: re-sending is idempotent.
 Kinds: ``complaint`` (a complaint revision), ``audit`` (an audit event),
-``script_use`` (a script copied during a call), ``search_miss``.
+``script_use`` (a script copied during a call), ``search_miss``, ``call`` (a call with its
+after-call quality check, ``assist.core.qa.store``), ``notice_ack`` (a 风险提示函 read or
+acknowledged, ``assist.core.notices.reads``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlite_utils import Database
 
 from assist.core.text import clean_tree
 
-KINDS = ("complaint", "audit", "script_use", "search_miss", "call")
+KINDS = ("complaint", "audit", "script_use", "search_miss", "call", "notice_ack")
 
 
 def enqueue(db: Database, kind: str, record_id: str, revision: int, payload: dict[str, Any], at: str | None = None) -> None:

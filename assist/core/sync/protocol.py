@@ -20,7 +20,7 @@ from typing import Any
 from assist.core.text import clean_text, text_problem
 
 API = "/v1"
-KINDS = ("complaint", "audit", "script_use", "search_miss", "call")
+KINDS = ("complaint", "audit", "script_use", "search_miss", "call", "notice_ack")
 MAX_BATCH = 500                  # records per push
 MAX_BODY = 1024 * 1024           # bytes per request (receiver default)
 MAX_ID = 200
