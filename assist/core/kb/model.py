@@ -9,6 +9,7 @@ CALL_STAGES = ("开场", "身份核验", "业务处理", "风险提示", "结束
 PRIVACY_LEVELS = ("C1", "C2", "C3")
 BLOCK_KINDS = ("script", "reminder")
 REMINDER_KINDS = ("privacy", "risk", "fraud", "info")
+DIRECTIONS = ("呼入", "外呼")  # a call's direction: inbound, outbound (a script's `direction=`, a call type's)
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class Block:
     reminder_kind: str = ""  # privacy | risk | fraud | info
     line: int = 0  # 1-based line of the opening fence in the file
     attrs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def direction(self) -> str:
+        """``direction=呼入|外呼`` of a script: it is offered only on calls of that direction ("" = both)."""
+        return dict(self.attrs).get("direction", "")
 
 
 @dataclass(frozen=True)
