@@ -192,6 +192,7 @@ class CallController(QObject):
         self.disclosures.reviewing = False
         self.scripts.reset()
         self._show_link()
+        self._show_direction()    # the next call starts with its type's direction, not this one's
         self.view.statusLabel.setText(self.tr("Call ended."))
         self._refresh()
         self.calls.ended(call.call_id)

@@ -52,6 +52,10 @@ def test_the_softphone_or_the_call_type_can_say_outbound(page):  # noqa: F811
     ctl.start_call("", "", "投诉", "ipc", direction="outbound")
     assert ctl.call.direction == "外呼" and "外呼开场" in _names(ctl) and "呼入开场" not in _names(ctl)
     ctl.end_call(force=True)
+    assert view.directionBox.currentData() == "呼入"      # the next call does not inherit it
+    view.callStartButton.click()
+    assert ctl.call.direction == "呼入"
+    ctl.end_call(force=True)
     # 催收 calls are outbound in rules/call_types.yaml: picked before the call, the box follows it
     view.callTypeBox.setCurrentIndex(view.callTypeBox.findData("催收"))
     view.callTypeBox.activated.emit(view.callTypeBox.currentIndex())
