@@ -8,7 +8,7 @@ Message: ONE line of UTF-8 JSON terminated by ``\\n``, for example::
 
     {"v": 1, "cmd": "show"}
     {"v": 1, "cmd": "open", "query": "退款"}
-    {"v": 1, "cmd": "call_start", "caller": "138****5678", "topic": "信用卡", "call_type": "投诉"}
+    {"v": 1, "cmd": "call_start", "caller": "138****5678", "topic": "信用卡", "call_type": "投诉", "direction": "呼入"}
     {"v": 1, "cmd": "call_end"}
     {"v": 1, "cmd": "quit"}
 
@@ -103,7 +103,7 @@ def parse_message(line: bytes) -> dict:
         raise ValueError("unknown or missing 'cmd' (show, open, call_start, call_end, quit)")
     from assist.core.text import LINE_MAX, TextTooLong, clean_text
 
-    for key in ("query", "caller", "caller_full", "customer_name", "topic", "call_type", "id"):
+    for key in ("query", "caller", "caller_full", "customer_name", "topic", "call_type", "direction", "id"):
         if key in msg and not isinstance(msg[key], str):
             raise ValueError(f"field '{key}' must be a string")
         if key in msg:

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--customer-name", help="the customer's name from the CRM (prefills a complaint form; never logged)")
     p.add_argument("--topic", help="call topic, e.g. 信用卡")
     p.add_argument("--call-type", help="call type, e.g. 投诉, 挂失, 理财")
+    p.add_argument("--direction", choices=("inbound", "outbound", "呼入", "外呼"),
+                   help="the call's direction (default: inbound); it picks the opening scripts")
     p.add_argument("--call-end", action="store_true", help="record the end of the current call")
     p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a new panel to start")
     p.set_defaults(func=run)
@@ -48,6 +50,8 @@ def build_messages(args: argparse.Namespace) -> list[dict]:
         # socket and stays in the panel's memory to prefill the callback number (stored encrypted if at all).
         msgs.append({"cmd": "call_start", "caller": _mask_caller(args.caller or ""), "caller_full": args.caller or "",
                      "customer_name": args.customer_name or "", "topic": args.topic or "", "call_type": args.call_type or ""})
+        if getattr(args, "direction", None):
+            msgs[-1]["direction"] = args.direction
     if args.query is not None:
         msgs.append({"cmd": "open", "query": args.query})
     if args.call_end:

@@ -1,5 +1,11 @@
 """CallController: wires the call page (CallView) to a Call (assist.core.guidance.calls).
 
+The page shows the call's direction (呼入/外呼: the softphone's, or the call type's, else inbound;
+the agent may switch it, and the opening scripts follow), the stages, the stage's checklist one
+line per item, the scripts (:class:`~assist.ui.call_scripts.CallScripts`) and the disclosures
+still owed, live (:class:`~assist.ui.call_disclosures.CallDisclosures`). The caller is shown once,
+in the panel's header line, not again on the page.
+
 The call itself is the panel's :class:`~assist.core.guidance.session.CallSession` (started and
 ended through :class:`~assist.ui.panel_calls.PanelCalls`); every step (start, type, stages,
 ticks, overrides, placeholder answers, script uses, end) is recorded by its Call model and
@@ -25,12 +31,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListWidgetItem
 
-from assist.core.guidance.calls import Call
+from assist.core.guidance.calls import INBOUND, OUTBOUND, Call
 from assist.core.guidance.rules import RuleSet
 from assist.core.guidance.scripts import call_deadline, topic_cards
 from assist.core.kb.model import CALL_STAGES, Card
 from assist.core.privacy import mask
 from assist.services import PanelServices
+from assist.ui.call_disclosures import CallDisclosures
 from assist.ui.call_scripts import CallScripts
 
 __all__ = ["CallController"]
@@ -48,8 +55,8 @@ class CallController(QObject):
         self.view, self.s, self.calls = view, services, calls   # calls: assist.ui.panel_calls.PanelCalls
         calls.page = self
         self.scripts = CallScripts(view, services, calls.session)
+        self.disclosures = CallDisclosures(view, calls.session, self.scripts, lambda: self.s.clock().date())
         self._note_added = ""
-        self._reviewing = False
         self._building = False
         for name, ct in self.rules.call_types.items():
             view.callTypeBox.addItem(name if ct.label == name else f"{name} · {ct.label}", name)
@@ -81,6 +88,7 @@ class CallController(QObject):
         v.complaintFormButton.clicked.connect(self.complaintFormRequested.emit)
         v.endCallButton.clicked.connect(lambda: self.end_call())
         v.callTypeBox.activated.connect(lambda _i: self._type_picked())
+        v.directionBox.activated.connect(lambda _i: self._direction_picked())
         v.nextStageButton.clicked.connect(self.next_stage)
         v.prevStageButton.clicked.connect(self.previous_stage)
         v.actNextStage.triggered.connect(self.next_stage)
@@ -99,6 +107,13 @@ class CallController(QObject):
     def retranslate(self) -> None:
         v = self.view
         v.callTypeBox.setAccessibleName(self.tr("Call type"))
+        picked = v.directionBox.currentData()
+        v.directionBox.clear()
+        v.directionBox.addItem(self.tr("Inbound"), INBOUND)
+        v.directionBox.addItem(self.tr("Outbound"), OUTBOUND)
+        v.directionBox.setCurrentIndex(max(0, v.directionBox.findData(picked)))
+        v.directionBox.setAccessibleName(self.tr("Call direction (picks the opening scripts)"))
+        v.directionBox.setToolTip(self.tr("Inbound: the customer called. Outbound: we called the customer."))
         v.callStartButton.setText(self.tr("Start call"))
         v.callStartButton.setAccessibleName(self.tr("Start call"))
         v.endCallButton.setAccessibleName(self.tr("End call"))
@@ -108,17 +123,16 @@ class CallController(QObject):
         v.nextStageButton.setToolTip(self.tr("Next stage (Ctrl+Right)"))
         v.checklistView.setAccessibleName(self.tr("Checklist for this stage (Space ticks the item)"))
         v.scriptsView.setAccessibleName(self.tr("Approved scripts for this stage"))
-        v.copyScriptButton.setText(self.tr("Copy script (Ctrl+Enter)"))
+        v.copyScriptButton.setText(self.tr("Copy (Ctrl+Enter)"))
         v.copyScriptButton.setAccessibleName(self.tr("Copy the selected script"))
-        v.overrideButton.setText(self.tr("Override with a reason…"))
+        v.overrideButton.setText(self.tr("Skip with a reason…"))
         v.overrideButton.setAccessibleName(self.tr("Override the identity check"))
         v.overrideReasonEdit.setPlaceholderText(self.tr("Reason for the override, then Enter"))
         v.overrideReasonEdit.setAccessibleName(self.tr("Reason for the override"))
-        v.complaintFormButton.setText(self.tr("Fill in the complaint form (Ctrl+N)"))
+        v.complaintFormButton.setText(self.tr("Complaint form (Ctrl+N)"))
         v.complaintFormButton.setAccessibleName(self.tr("Open the complaint form for this call"))
-        v.notesEdit.setPlaceholderText(self.tr("Scratch notes for this call, not saved (they count for the required "
-                                               "disclosures; personal numbers are masked as you type; F2 explains a "
-                                               "marked phrase). Put complaint details in the complaint form (Ctrl+N)."))
+        v.notesEdit.setPlaceholderText(self.tr("Scratch notes, not saved: they count for the disclosures; numbers are "
+                                               "masked; F2 explains a marked phrase. Complaint details: the form (Ctrl+N)."))
         v.notesEdit.setAccessibleName(self.tr("Call notes"))
         v.missingDisclosuresView.setAccessibleName(self.tr("Missing disclosures"))
         v.statusLabel.setAccessibleName(self.tr("Call status"))
@@ -128,13 +142,19 @@ class CallController(QObject):
         self._refresh()
 
     # ---- call lifecycle ------------------------------------------------------------------
-    def start_call(self, caller: str = "", topic: str = "", call_type: str = "", source: str = "panel") -> str:
+    def start_call(self, caller: str = "", topic: str = "", call_type: str = "", source: str = "panel",
+                   direction: str = "") -> str:
         """Start a call through the panel (as the softphone or the button would). Returns its id."""
-        return self.calls.start(caller, topic, call_type, source)
+        return self.calls.start(caller, topic, call_type, source, direction=direction)
 
     def picked_type(self) -> str:
         """The call type chosen in the box (a call started without one gets it)."""
         return str(self.view.callTypeBox.currentData() or "")
+
+    def picked_direction(self, call_type: str = "") -> str:
+        """The direction the agent chose before starting the call ("" when it is the call type's own)."""
+        picked = str(self.view.directionBox.currentData() or "")
+        return "" if picked == self.calls.session.default_direction(call_type or self.picked_type()) else picked
 
     def show_started(self) -> None:
         """The panel started a call: show it here (the approved scripts, the topic's cards)."""
@@ -142,16 +162,16 @@ class CallController(QObject):
         if call is None:
             return
         self.view.callTypeBox.setCurrentIndex(max(0, self.view.callTypeBox.findData(call.type.name)))
-        self._note_added, self._reviewing = "", False
+        self._show_direction()
+        self._note_added = ""
+        self.disclosures.clear()
         self.scripts.reset(session.topic, topic_cards(call, session.topic, self.s.kb, self.s.search))
         self._show_link()
         self.view.notesEdit.clear()
         self.view.notesEdit.set_call_type(call.type.name)
-        self.view.missingDisclosuresView.clear()
-        self.view.callInfoLabel.setText(self.tr("In call: {caller} {topic}").format(
-            caller=session.caller_masked, topic=session.topic).strip())
+        self.view.statusLabel.setText("")
         self._refresh()
-        self.view.checklistView.setFocus()
+        (self.view.checklistView if self.view.checklistView.count() else self.view.scriptsView).setFocus()
 
     def end_call(self, force: bool = False) -> bool:
         """End the call. Missing disclosures are listed first and a second end (or ``force``,
@@ -161,17 +181,18 @@ class CallController(QObject):
             return False
         self._add_notes()
         missing = call.missing_disclosures()
-        self._show_missing(missing, ended=False)
-        if missing and not force and not self._reviewing:
-            self._reviewing = True
+        if missing and not force and not self.disclosures.reviewing:
+            self.disclosures.reviewing = True
+            self.disclosures.show_end(missing, ended=False)
             self.view.endCallButton.setText(self.tr("End anyway"))
             self.view.missingDisclosuresView.setFocus()
             return False
+        self.disclosures.show_end(missing, ended=True)    # the examples filled while the call's values are there
         missing = self.calls.session.end(force=True)
-        self._show_missing(missing, ended=True)
-        self._reviewing = False
+        self.disclosures.reviewing = False
         self.scripts.reset()
         self._show_link()
+        self._show_direction()    # the next call starts with its type's direction, not this one's
         self.view.statusLabel.setText(self.tr("Call ended."))
         self._refresh()
         self.calls.ended(call.call_id)
@@ -185,21 +206,6 @@ class CallController(QObject):
         if text and text != self._note_added and self.call is not None:
             self.call.add_note(mask(text))
             self._note_added = text
-
-    def _show_missing(self, missing: list, ended: bool) -> None:
-        v = self.view
-        v.missingDisclosuresView.clear()
-        for m in missing:
-            it = QListWidgetItem(f"{m.label}：{m.example}" if m.example else m.label)
-            it.setData(ROLE, m.id)
-            v.missingDisclosuresView.addItem(it)
-        if ended:
-            head = self.tr("The call ended without these disclosures:")
-        else:
-            head = self.tr("Not yet said in this call (say it, or press End again to close):")
-        v.missingLabel.setText(head)
-        v.missingLabel.setVisible(bool(missing))
-        v.missingDisclosuresView.setVisible(bool(missing))
 
     # ---- the complaint of this call --------------------------------------------------------
     def link_complaint(self, record: dict | None) -> None:
@@ -233,11 +239,29 @@ class CallController(QObject):
 
     # ---- type and stages ------------------------------------------------------------------
     def _type_picked(self) -> None:
-        if self.call is not None:
-            self.call.set_call_type(self.view.callTypeBox.currentData())
-            self.view.notesEdit.set_call_type(self.call.type.name)
+        if self.call is None:     # before a call: show the direction this type starts with
+            self._show_direction()
+            return
+        self.call.set_call_type(self.view.callTypeBox.currentData())
+        self.view.notesEdit.set_call_type(self.call.type.name)
+        self._show_direction()
+        self._flush()
+        self._refresh()
+
+    def _direction_picked(self) -> None:
+        if self.call is not None and self.call.ended_at is None:
+            self.call.set_direction(self.view.directionBox.currentData())
             self._flush()
-            self._refresh()
+            self.scripts.refresh()
+
+    def set_direction(self, direction: str) -> None:
+        """Switch the call's direction (as the agent does with the direction box)."""
+        self.view.directionBox.setCurrentIndex(max(0, self.view.directionBox.findData(direction)))
+        self._direction_picked()
+
+    def _show_direction(self) -> None:
+        d = self.call.direction if self.call is not None else self.calls.session.default_direction(self.picked_type())
+        self.view.directionBox.setCurrentIndex(max(0, self.view.directionBox.findData(d)))
 
     def next_stage(self) -> None:
         if self.call is not None and self.call.ended_at is None:
@@ -271,7 +295,7 @@ class CallController(QObject):
         self._building = True
         item.setText(self._item_text(next(it for it, _ in call.checklist() if it.id == item_id), call.ticks.get(item_id)))
         self._building = False
-        self.scripts.refresh()  # ticking the identity check unfolds gated scripts
+        self.scripts.refresh()  # ticking the identity check unfolds gated scripts; the disclosures follow
 
     def _item_text(self, item, at: dt.datetime | None) -> str:
         return item.label + (self.tr(" ✓ {time}").format(time=at.strftime("%H:%M:%S")) if at else "")
@@ -286,13 +310,13 @@ class CallController(QObject):
         v, call = self.view, self.call
         live = call is not None
         v.endCallButton.setEnabled(live)
-        if not self._reviewing:
+        if not self.disclosures.reviewing:
             v.endCallButton.setText(self.tr("End call"))
         for w in (v.prevStageButton, v.nextStageButton, v.copyScriptButton, v.notesEdit):
             w.setEnabled(live)
         v.complaintFormButton.setVisible(live and self.calls.session.offers_complaint_form())
-        if not live:
-            v.callInfoLabel.setText(self.tr("No call in progress. Pick the call type and start the call."))
+        # the call itself (caller, topic) is the panel's header line; here only the hint without a call
+        v.callInfoLabel.setText("" if live else self.tr("No call in progress. Pick the call type and start the call."))
         stage = call.stage if live else ""
         parts = [f"<b>[{s}]</b>" if s == stage else s for s in CALL_STAGES]
         v.stageLabel.setText(" → ".join(parts))
@@ -309,6 +333,8 @@ class CallController(QObject):
             v.checklistView.addItem(it)
         if v.checklistView.count():
             v.checklistView.setCurrentRow(min(max(row, 0), v.checklistView.count() - 1))
+        v.checklistView.fit()
+        v.checklistView.setVisible(bool(v.checklistView.count()))
         self._building = False
         self.scripts.refresh()
 

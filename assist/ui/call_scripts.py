@@ -1,28 +1,39 @@
 """CallScripts: the scripts pane of the call page — the approved scripts of the call type, the
 topic's and the opened card's, rendered with the call's values (:mod:`assist.core.guidance.scripts`
-decides which and how), the prompts for missing placeholder values, one-key copy (masked, and
-recorded as a script use), and the identity gate: scripts of C2/C3 cards stay folded until the
-identity check is ticked or overridden with a reason (recorded)."""
+decides which, for which stage and direction, and how), grouped under a heading per card (drawn by
+:class:`~assist.ui.call_delegate.ScriptDelegate`: bold titles, separators, plain text only), the
+prompts for missing placeholder values, one-key copy (masked, and recorded as a script use), and
+the identity gate: scripts of C2/C3 cards are ONE line ("3 scripts shown after the identity check")
+until the identity check is ticked or overridden with a reason (recorded; for the opened card
+when it is one of them, else for the call)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QListWidgetItem
 
 from assist.core.guidance import placeholders as ph
 from assist.core.guidance.calls import Call, CallError
-from assist.core.guidance.scripts import ScriptEntry, build_entries
+from assist.core.guidance.scripts import (
+    ScriptEntry,
+    arrange,
+    build_entries,
+    script_values,
+)
 from assist.core.guidance.session import CallSession
 from assist.core.kb.model import Card
 from assist.core.privacy import mask, mask_with_report
 from assist.services import PanelServices
+from assist.ui.call_delegate import BODY_ROLE, HEADING, KIND_ROLE, SCRIPT, TITLE_ROLE
 from assist.ui.privacy_notice import PrivacyNotice
 
 
 class CallScripts(QObject):
+    changed = Signal()   # the scripts were rebuilt or one was used: what the call has said may differ
+
     def __init__(self, view: Any, services: PanelServices, session: CallSession):
         super().__init__(view)
         self.view, self.s, self.session = view, services, session
@@ -32,6 +43,8 @@ class CallScripts(QObject):
         self.complaint: dict | None = None       # the complaint linked to this call (masked record)
         self.receipt_hint = ""                   # the complaint form's receipt time, before it is saved
         self._entries: list[ScriptEntry] = []
+        self._rows: list[ScriptEntry | None] = []   # per list row: its script (None: a heading)
+        self._stage = ""
         self._pending_copy = False
 
     def tr(self, text: str) -> str:  # context "CallScripts" for lupdate
@@ -55,31 +68,66 @@ class CallScripts(QObject):
         self.card = card
         self.refresh()
 
+    def values(self) -> tuple[dict[str, str], Any]:
+        """The call's placeholder values and ``{答复期限}`` date (also for the disclosures' examples)."""
+        return script_values(self.call, self.s.settings, self.s.clock().date(), self.topic, self.complaint, self.receipt_hint)
+
     def refresh(self) -> None:
         v = self.view
-        row = max(0, v.scriptsView.currentRow())
+        stage = self.call.stage if self.call is not None else ""
+        kept = self.selected_entry() if stage == self._stage else None   # a new stage starts at its first script
+        self._stage = stage
         self._entries = build_entries(self.call, self.card, self.topic_cards, self.s.settings,
                                       self.s.clock().date(), self.topic, self.complaint, self.receipt_hint)
+        groups, folded = arrange(self._entries)
         v.scriptsView.clear()
-        for e in self._entries:
-            body = ("※ " + self.tr("Verify the caller's identity first")) if e.folded else e.text
-            it = QListWidgetItem(f"{e.card.title} · {e.name}\n{body}")
-            it.setToolTip(body)
-            v.scriptsView.addItem(it)
-        if self._entries:
-            v.scriptsView.setCurrentRow(min(row, len(self._entries) - 1))
-        folded = any(e.folded for e in self._entries)
-        v.gateLabel.setText(self.tr("Verify the caller's identity first: scripts of cards marked C2/C3 stay "
-                                    "folded until the identity check is ticked."))
-        v.gateLabel.setVisible(folded)
-        v.overrideButton.setVisible(folded)
+        self._rows = []
+        for g in groups:
+            title = g.card.title if g.current else self.tr("{card} · other stages").format(card=g.card.title)
+            self._add_row(HEADING, title, "", None)
+            for e in g.entries:
+                self._add_row(SCRIPT, e.name if e.current else f"[{e.stage}] {e.name}", e.text, e)
+        rows = [i for i, e in enumerate(self._rows) if e is not None]
+        same = [i for i in rows if kept is not None and (self._rows[i].card.id, self._rows[i].name, self._rows[i].current)
+                == (kept.card.id, kept.name, kept.current)]   # the same script stays selected
+        if rows:
+            v.scriptsView.setCurrentRow((same or rows)[0])
+        n = len(folded)
+        cards = list(dict.fromkeys(e.card.title for e in folded))
+        line = self.tr("{n} script(s) shown after the identity check").format(n=n)
+        v.gateLabel.setText("※ " + line)
+        v.gateLabel.setToolTip("\n".join(cards))
+        v.gateLabel.setAccessibleName(line + ": " + "、".join(cards))
+        v.gateLabel.setVisible(bool(folded))
+        v.overrideButton.setVisible(bool(folded))
         if not folded:
             v.overrideReasonEdit.setVisible(False)
         self.build_prompts()
+        self.changed.emit()
+
+    def _add_row(self, kind: str, title: str, body: str, entry: ScriptEntry | None) -> None:
+        it = QListWidgetItem(f"{title}\n{body}" if body else title)   # what a screen reader reads: plain text
+        it.setData(KIND_ROLE, kind)
+        it.setData(TITLE_ROLE, title)
+        it.setData(BODY_ROLE, body)
+        if entry is None:
+            it.setFlags(Qt.ItemFlag.NoItemFlags)   # a heading: not selectable, skipped by the arrow keys
+        else:
+            it.setToolTip(body)
+        self.view.scriptsView.addItem(it)
+        self._rows.append(entry)
+
+    def entries(self) -> list[ScriptEntry]:
+        """The scripts the call offers now (the folded ones included), in order."""
+        return list(self._entries)
+
+    def row_of(self, entry: ScriptEntry) -> int:
+        """The list row that shows ``entry`` (-1: not shown, e.g. folded)."""
+        return next((i for i, e in enumerate(self._rows) if e is entry), -1)
 
     def selected_entry(self) -> ScriptEntry | None:
         r = self.view.scriptsView.currentRow()
-        return self._entries[r] if 0 <= r < len(self._entries) else None
+        return self._rows[r] if 0 <= r < len(self._rows) else None
 
     def build_prompts(self) -> None:
         v = self.view
@@ -138,6 +186,7 @@ class CallScripts(QObject):
         self.session.flush()
         v.statusLabel.setText(self.tr("Copied “{name}” to the clipboard.").format(name=e.name))
         v.scriptsView.setFocus()
+        self.changed.emit()   # a copied script counts for the disclosures
         return text
 
     # ---- identity gate ------------------------------------------------------------------------
@@ -146,15 +195,16 @@ class CallScripts(QObject):
         self.view.overrideReasonEdit.setFocus()
 
     def confirm_override(self, reason: str) -> bool:
-        """Unfold gated scripts (for the selected card, or the whole call) with a non-empty reason."""
+        """Unfold gated scripts with a non-empty reason: the opened card's when it is behind the
+        gate (the agent chose that card), else every card's for the rest of the call."""
         if self.call is None:
             return False
         reason = (reason or "").strip()
         if not reason:
             self.view.statusLabel.setText(self.tr("An override needs a reason."))
             return False
-        e = self.selected_entry()
-        card_id = e.card.id if e is not None and e.folded else None
+        card = self.card
+        card_id = card.id if card is not None and any(e.folded and e.card.id == card.id for e in self._entries) else None
         try:
             self.call.override_identity_gate(mask(reason), card_id)
         except CallError:

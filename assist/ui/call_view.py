@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.ui.call_delegate import SELECTED_BG, ElidedLabel, FitList, ScriptDelegate
 from assist.ui.privacy_notice import PrivacyNoticeLabel
 from assist.ui.widgets import SmartTextEdit
 
 
-def _list(parent: QWidget, name: str) -> QListWidget:
-    w = QListWidget(parent)
+def _list(parent: QWidget, name: str, cls: type[QListWidget] = QListWidget) -> QListWidget:
+    w = cls(parent)
     w.setObjectName(name)
     w.setWordWrap(True)
     w.setUniformItemSizes(False)
@@ -30,21 +31,40 @@ def _list(parent: QWidget, name: str) -> QListWidget:
     # wrap long script lines inside the narrow panel instead of scrolling sideways
     w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     w.setResizeMode(QListWidget.ResizeMode.Adjust)
+    w.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
     return w
 
 
+class StatusLabel(QLabel):
+    """A one-line message that takes no room while it is empty."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class CallView(QWidget):
+    """The call tab, for a 400 px panel beside a softphone: call type, direction, start and end in
+    one row; the stages; the stage's checklist one line per item; the scripts of the stage (the
+    most room); one line for the scripts behind the identity gate; the disclosures due and not
+    said yet; copy and complaint form in one row; two lines of notes."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callPage")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
-        outer.setSpacing(4)
+        outer.setContentsMargins(2, 3, 2, 2)
+        outer.setSpacing(3)
 
         top = QHBoxLayout()
         self.callTypeBox = QComboBox(self)
         self.callTypeBox.setObjectName("callTypeBox")
+        self.callTypeBox.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.callTypeBox.setMinimumContentsLength(6)
         top.addWidget(self.callTypeBox, 1)
+        self.directionBox = QComboBox(self)        # 呼入 / 外呼: picks the opening scripts
+        self.directionBox.setObjectName("directionBox")
+        top.addWidget(self.directionBox)
         self.callStartButton = QPushButton(self)
         self.callStartButton.setObjectName("callStartButton")
         top.addWidget(self.callStartButton)
@@ -53,7 +73,7 @@ class CallView(QWidget):
         top.addWidget(self.endCallButton)
         outer.addLayout(top)
 
-        self.callInfoLabel = QLabel(self)
+        self.callInfoLabel = StatusLabel(self)     # only without a call: the panel's header shows the call
         self.callInfoLabel.setObjectName("callInfoLabel")
         self.callInfoLabel.setWordWrap(True)
         outer.addWidget(self.callInfoLabel)
@@ -82,51 +102,75 @@ class CallView(QWidget):
         stages.addWidget(self.nextStageButton)
         outer.addLayout(stages)
 
-        self.checklistView = _list(self, "checklistView")
-        self.checklistView.setMaximumHeight(150)
+        self.checklistView = _list(self, "checklistView", FitList)   # one line per item, no empty box
+        pal = self.checklistView.palette()   # the current item on a light band: the label stays readable
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            pal.setColor(group, QPalette.ColorRole.Highlight, SELECTED_BG)
+            pal.setColor(group, QPalette.ColorRole.HighlightedText, pal.color(QPalette.ColorRole.Text))
+        self.checklistView.setPalette(pal)
         outer.addWidget(self.checklistView)
 
-        self.gateLabel = QLabel(self)
+        self.scriptsView = _list(self, "scriptsView")
+        self.scriptsView.setItemDelegate(ScriptDelegate(self.scriptsView))
+        self.scriptsView.setMinimumHeight(120)
+        outer.addWidget(self.scriptsView, 1)
+
+        gate = QHBoxLayout()   # ONE line for every script behind the identity gate
+        self.gateLabel = ElidedLabel(self)
         self.gateLabel.setObjectName("gateLabel")
-        self.gateLabel.setWordWrap(True)
-        self.gateLabel.setStyleSheet("background:#fdecea;color:#b71c1c;padding:3px")
+        self.gateLabel.setStyleSheet("background:#fdecea;color:#b71c1c;padding:2px 4px")
         self.gateLabel.setVisible(False)
-        outer.addWidget(self.gateLabel)
-        gate = QHBoxLayout()
-        self.overrideButton = QPushButton(self)
+        gate.addWidget(self.gateLabel, 1)
+        self.overrideButton = QToolButton(self)
         self.overrideButton.setObjectName("overrideButton")
         self.overrideButton.setVisible(False)
         gate.addWidget(self.overrideButton)
+        outer.addLayout(gate)
         self.overrideReasonEdit = QLineEdit(self)
         self.overrideReasonEdit.setObjectName("overrideReasonEdit")
         self.overrideReasonEdit.setVisible(False)
-        gate.addWidget(self.overrideReasonEdit, 1)
-        outer.addLayout(gate)
+        outer.addWidget(self.overrideReasonEdit)
 
-        self.scriptsView = _list(self, "scriptsView")
-        outer.addWidget(self.scriptsView, 2)
         self.promptBox = QWidget(self)
         self.promptBox.setObjectName("promptBox")
         self.promptLayout = QFormLayout(self.promptBox)
         self.promptLayout.setContentsMargins(0, 0, 0, 0)
         self.promptBox.setVisible(False)
         outer.addWidget(self.promptBox)
+
+        # the disclosures still owed: live during the call, the same list at its end
+        self.missingLabel = QLabel(self)
+        self.missingLabel.setObjectName("missingLabel")
+        self.missingLabel.setWordWrap(True)
+        self.missingLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.missingLabel.setStyleSheet("color:#b71c1c;font-weight:bold")
+        self.missingLabel.setVisible(False)
+        outer.addWidget(self.missingLabel)
+        self.missingDisclosuresView = _list(self, "missingDisclosuresView", FitList)
+        self.missingDisclosuresView.max_rows = 3
+        self.missingDisclosuresView.setStyleSheet("QListWidget{background:#fff8e1}")
+        self.missingDisclosuresView.setVisible(False)
+        outer.addWidget(self.missingDisclosuresView)
+
+        buttons = QHBoxLayout()
         self.copyScriptButton = QPushButton(self)
         self.copyScriptButton.setObjectName("copyScriptButton")
-        outer.addWidget(self.copyScriptButton)
+        buttons.addWidget(self.copyScriptButton, 1)
         self.complaintFormButton = QPushButton(self)  # shown on complaint calls
         self.complaintFormButton.setObjectName("complaintFormButton")
         self.complaintFormButton.setVisible(False)
-        outer.addWidget(self.complaintFormButton)
-        self.statusLabel = QLabel(self)
+        buttons.addWidget(self.complaintFormButton, 1)
+        outer.addLayout(buttons)
+        self.statusLabel = StatusLabel(self)
         self.statusLabel.setObjectName("callStatusLabel")
         self.statusLabel.setWordWrap(True)
+        self.statusLabel.setVisible(False)
         outer.addWidget(self.statusLabel)
 
         self.notesEdit = SmartTextEdit(self)
         self.notesEdit.setObjectName("notesEdit")
-        self.notesEdit.setMaximumHeight(120)
-        outer.addWidget(self.notesEdit, 1)
+        self.notesEdit.setFixedHeight(self.notesEdit.fontMetrics().lineSpacing() * 2 + 12)
+        outer.addWidget(self.notesEdit)
         self.lintLabel = QLabel(self)
         self.lintLabel.setObjectName("lintLabel")
         self.lintLabel.setWordWrap(True)
@@ -135,17 +179,6 @@ class CallView(QWidget):
         self.privacyNoticeLabel = PrivacyNoticeLabel(self)
         self.privacyNoticeLabel.setObjectName("privacyNoticeLabel")
         outer.addWidget(self.privacyNoticeLabel)
-
-        self.missingLabel = QLabel(self)
-        self.missingLabel.setObjectName("missingLabel")
-        self.missingLabel.setWordWrap(True)
-        self.missingLabel.setStyleSheet("color:#b71c1c;font-weight:bold")
-        self.missingLabel.setVisible(False)
-        outer.addWidget(self.missingLabel)
-        self.missingDisclosuresView = _list(self, "missingDisclosuresView")
-        self.missingDisclosuresView.setMaximumHeight(110)
-        self.missingDisclosuresView.setVisible(False)
-        outer.addWidget(self.missingDisclosuresView)
 
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.actNextStage = QAction(self)
@@ -158,7 +191,8 @@ class CallView(QWidget):
             a.setShortcutContext(ctx)
             self.addAction(a)
 
-        self.setTabOrder(self.callTypeBox, self.callStartButton)
+        self.setTabOrder(self.callTypeBox, self.directionBox)
+        self.setTabOrder(self.directionBox, self.callStartButton)
         self.setTabOrder(self.callStartButton, self.endCallButton)
         self.setTabOrder(self.endCallButton, self.checklistView)
         self.setTabOrder(self.checklistView, self.scriptsView)

@@ -1,7 +1,8 @@
 """IpcRouter: one JSON message from the softphone or `assist open` → the part of the panel it is for.
 
     {"cmd": "open", "query": "退款"}       the knowledge tab searches it
-    {"cmd": "call_start", ...}             the panel starts a call (caller shown masked)
+    {"cmd": "call_start", ...}             the panel starts a call (caller shown masked; inbound unless
+                                           "direction": "外呼"/"outbound" says otherwise)
     {"cmd": "call_end"}                    the call ends (the missing disclosures stay listed)
     {"cmd": "show"} / {"cmd": "quit"}      raise the window / quit
 """
@@ -31,7 +32,7 @@ class IpcRouter(QObject):
         elif cmd == "call_start":
             p.calls.start(str(msg.get("caller", "")), str(msg.get("topic", "")), str(msg.get("call_type", "")),
                           source="ipc", caller_full=str(msg.get("caller_full", "")),
-                          customer_name=str(msg.get("customer_name", "")))
+                          customer_name=str(msg.get("customer_name", "")), direction=str(msg.get("direction", "")))
         elif cmd == "call_end":
             p.calls.end(force=True)
         elif cmd == "quit":

@@ -45,9 +45,14 @@ class PanelCalls(QObject):
         return self.session.call_id
 
     def start(self, caller: str = "", topic: str = "", call_type: str = "", source: str = "panel",
-              caller_full: str = "", customer_name: str = "") -> str:
+              caller_full: str = "", customer_name: str = "", direction: str = "") -> str:
+        """Start a call. ``direction`` (呼入/外呼): the softphone's; a call started here takes the one
+        the agent picked on the call page; without either the core decides (the type's, else inbound)."""
         default = self.page.picked_type() if self.page is not None else ""
-        call_id = self.session.start(caller, topic, call_type, source, caller_full, customer_name, default_type=default)
+        if not direction and source != "ipc" and self.page is not None:
+            direction = self.page.picked_direction(call_type)
+        call_id = self.session.start(caller, topic, call_type, source, caller_full, customer_name, default_type=default,
+                                     direction=direction)
         if self.page is not None:
             self.page.show_started()
         log_event(log, "call started", call_id=call_id, source=source)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from tests.conftest import type_chinese
-from tests.ui.test_call_page import events, kb, page, rules, script_names  # noqa: F401 (fixtures)
+from tests.ui.test_call_page import events, kb, page, rules, script_names, script_row  # noqa: F401 (fixtures)
 
 
 def _to_stage(ctl, stage):
@@ -17,27 +17,30 @@ def _to_stage(ctl, stage):
 def test_c2_scripts_stay_folded_until_override_with_a_reason(page, qtbot, kb):  # noqa: F811
     view, ctl, services = page
     ctl.start_call("", "", "投诉", "button")
-    ctl.set_card(kb.by_id()["dispute-process"])  # privacy_level C2
+    card = kb.by_id()["dispute-process"]   # privacy_level C2
+    ctl.set_card(card)
     _to_stage(ctl, "业务处理")
-    card_rows = [i for i, n in enumerate(script_names(view)) if n.startswith(kb.by_id()["dispute-process"].title)]
-    assert card_rows
-    view.scriptsView.setCurrentRow(card_rows[0])
-    item = view.scriptsView.item(card_rows[0]).text()
-    assert "请先完成身份核验" in item and ctl.scripts.selected_entry().text not in item
-    assert view.gateLabel.isVisible() and "请先完成身份核验" in view.gateLabel.text()
-    assert ctl.scripts.copy_selected_script() is None and services.clipboard.texts == []
+    gated = [e for e in ctl.scripts.entries() if e.card.id == card.id]
+    assert gated and all(e.folded for e in gated)
+    # folded scripts are not listed one by one: ONE line says how many wait for the identity check
+    assert not any(n.startswith(card.title) for n in script_names(view))
+    assert all(e.text not in view.scriptsView.item(i).text() for e in gated for i in range(view.scriptsView.count()))
+    n = sum(e.folded for e in ctl.scripts.entries())
+    assert view.gateLabel.isVisible() and view.gateLabel.full_text() == f"※ {n} 条话术需完成身份核验后显示"
+    assert card.title in view.gateLabel.toolTip()
     # override: needs a reason
     qtbot.keyClick(view.overrideButton, Qt.Key.Key_Space)
     assert view.overrideReasonEdit.isVisible() and view.overrideReasonEdit.hasFocus()
     qtbot.keyClick(view.overrideReasonEdit, Qt.Key.Key_Return)
-    assert ctl.scripts.selected_entry().folded and "原因" in view.statusLabel.text()
+    assert all(e.folded for e in ctl.scripts.entries() if e.card.id == card.id) and "原因" in view.statusLabel.text()
     type_chinese(view.overrideReasonEdit, "客户来电挂失，系统核验故障")
     qtbot.keyClick(view.overrideReasonEdit, Qt.Key.Key_Return)
-    assert not ctl.scripts.selected_entry().folded
-    # the override is for this card; other C2/C3 cards stay folded until identity is verified
-    assert not any(e.folded for e in ctl.scripts._entries if e.card.id == "dispute-process")
-    assert view.gateLabel.isVisible() == any(e.folded for e in ctl.scripts._entries)
-    assert ctl.scripts.selected_entry().text in view.scriptsView.item(card_rows[0]).text()
+    # the override is for the opened card; other C2/C3 cards stay folded until identity is verified
+    assert not any(e.folded for e in ctl.scripts.entries() if e.card.id == card.id)
+    assert view.gateLabel.isVisible() == any(e.folded for e in ctl.scripts.entries())
+    row = script_row(view, f"{card.title} · {gated[0].name}")
+    view.scriptsView.setCurrentRow(row)
+    assert ctl.scripts.selected_entry().text in view.scriptsView.item(row).text()
     for name in list(ctl.scripts.selected_entry().missing):
         ctl.scripts.set_value(name, "短信" if name == "答复方式" else "不认可扣款")
     assert ctl.scripts.copy_selected_script()
@@ -54,8 +57,9 @@ def test_ticking_the_identity_check_unfolds_gated_scripts(page, kb):  # noqa: F8
     view.checklistView.item(0).setCheckState(Qt.CheckState.Checked)
     assert ctl.call.identity_verified
     _to_stage(ctl, "业务处理")
-    assert view.scriptsView.count() and not any(e.folded for e in ctl.scripts._entries)
-    assert not view.gateLabel.isVisible()
+    assert view.scriptsView.count() and not any(e.folded for e in ctl.scripts.entries())
+    assert any(n.startswith(kb.by_id()["dispute-process"].title) for n in script_names(view))
+    assert not view.gateLabel.isVisible() and not view.overrideButton.isVisible()
 
 
 def test_placeholder_answer_is_kept_for_the_rest_of_the_call(page, qtbot, kb):  # noqa: F811
@@ -63,16 +67,17 @@ def test_placeholder_answer_is_kept_for_the_rest_of_the_call(page, qtbot, kb):  
     ctl.start_call("", "", "投诉", "button")
     ctl.set_card(kb.by_id()["complaint-deadline-15"])
     _to_stage(ctl, "结束")
-    view.scriptsView.setCurrentRow(0)
+    first = script_row(view, "投诉答复时限：一般15日（自然日） · 告知答复时限")
+    view.scriptsView.setCurrentRow(first)
     assert ctl.scripts.selected_entry().missing == ["受理编号", "答复方式"]
     ticket = view.findChild(QLineEdit, "prompt_受理编号")
     qtbot.keyClicks(ticket, "TS-0042")
     qtbot.keyClick(ticket, Qt.Key.Key_Return)
-    assert "受理编号TS-0042" in view.scriptsView.item(0).text()
+    assert "受理编号TS-0042" in view.scriptsView.item(first).text()
     assert ctl.scripts.selected_entry().missing == ["答复方式"]
     # another card later in the call: the answer is already there, nothing asked again
     ctl.set_card(kb.by_id()["complaint-intake-flow"])
-    row = script_names(view).index("电话投诉受理标准流程 · 受理确认")
+    row = script_row(view, "电话投诉受理标准流程 · 受理确认")
     view.scriptsView.setCurrentRow(row)
     assert "受理编号是TS-0042" in view.scriptsView.item(row).text()
     assert ctl.scripts.selected_entry().missing == ["答复方式"]
@@ -87,7 +92,8 @@ def test_forced_end_records_the_missing_disclosures(page, qtbot):  # noqa: F811
     view, ctl, services = page
     cid = ctl.start_call("13812345678", "信用卡", "complaint", "ipc")
     assert ctl.call.type.name == "投诉"
-    assert "13812345678" not in view.callInfoLabel.text() and "138****5678" in view.callInfoLabel.text()
+    # the caller is shown once, in the panel's header line (PanelCalls.label), not again on the page
+    assert ctl.calls.label() == "通话中：138****5678 信用卡" and not view.callInfoLabel.isVisible()
     with qtbot.waitSignal(ctl.callEnded) as sig:
         assert ctl.end_call(force=True)
     assert sig.args[0] == cid and "recording-notice" in sig.args[1]

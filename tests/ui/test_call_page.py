@@ -89,8 +89,28 @@ def checklist(view):
     return [(lv.item(i).text(), lv.item(i).checkState() == Qt.CheckState.Checked) for i in range(lv.count())]
 
 
+def row_names(view):
+    """Per row of the scripts list: '# <card>' for a heading, '<card> · <script>' for a script."""
+    from assist.ui.call_delegate import HEADING, KIND_ROLE, TITLE_ROLE
+
+    out, card = [], ""
+    for i in range(view.scriptsView.count()):
+        it = view.scriptsView.item(i)
+        if it.data(KIND_ROLE) == HEADING:
+            card = it.data(TITLE_ROLE)
+            out.append("# " + card)
+        else:
+            out.append(f"{card} · {it.data(TITLE_ROLE)}")
+    return out
+
+
 def script_names(view):
-    return [view.scriptsView.item(i).text().split("\n")[0] for i in range(view.scriptsView.count())]
+    return [n for n in row_names(view) if not n.startswith("# ")]
+
+
+def script_row(view, name):
+    """The row of the script '<card> · <script>' (its text is the title, a newline and the body)."""
+    return row_names(view).index(name)
 
 
 def test_stable_object_names_and_accessible_names(page):
@@ -132,7 +152,7 @@ def test_complaint_call_end_to_end_with_the_keyboard(page, qtbot, kb):
     # the agent opens the complaint intake card in the panel
     ctl.set_card(kb.by_id()["complaint-intake-flow"])
     assert "电话投诉受理标准流程 · 投诉开场" in script_names(view)
-    opening = view.scriptsView.item(0).text()
+    opening = view.scriptsView.item(script_row(view, "电话投诉受理标准流程 · 投诉开场")).text()
     assert "工号8801" in opening and "{光标}" not in opening and "{客户称呼|您}" not in opening
     # 身份核验
     qtbot.keyClick(lv, Qt.Key.Key_Right, CTRL)
@@ -149,8 +169,14 @@ def test_complaint_call_end_to_end_with_the_keyboard(page, qtbot, kb):
     # select the 受理确认 script and copy it: unknown placeholders are asked inline
     sv = view.scriptsView
     sv.setFocus()
-    while not script_names(view)[sv.currentRow()].endswith("受理确认"):
-        qtbot.keyClick(sv, Qt.Key.Key_Down)
+    assert row_names(view)[sv.currentRow()] == "电话投诉受理标准流程 · 受理确认"   # a new stage starts at its first script
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(sv, Qt.Key.Key_Down)   # the arrow keys skip the card headings
+        seen.append(row_names(view)[sv.currentRow()])
+    assert not any(n.startswith("# ") for n in seen) and len(set(seen)) == 3
+    while not row_names(view)[sv.currentRow()].endswith("受理确认"):
+        qtbot.keyClick(sv, Qt.Key.Key_Up)
     qtbot.keyClick(sv, Qt.Key.Key_Return, CTRL)
     assert clip.texts == []
     ticket = view.findChild(QLineEdit, "prompt_受理编号")

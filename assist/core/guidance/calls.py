@@ -1,4 +1,8 @@
-"""A call in progress (Qt-free): type, stage, checklist ticks, identity gate, script use.
+"""A call in progress (Qt-free): type, direction, stage, checklist ticks, identity gate, script use.
+
+The direction (呼入 inbound / 外呼 outbound) picks the opening scripts (a script block's
+``direction=``): the one the softphone or the agent gave, else the call type's (``direction:`` in
+call_types.yaml), else inbound. Until someone gives one, a change of call type brings its direction.
 
 Everything that happens is appended to an event list; :meth:`Call.events` returns plain
 dicts ``{"call_id", "at", "kind", "detail"}`` ready for the ``call_events`` table. Events
@@ -12,17 +16,25 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable
 
 from assist.core.guidance.lint import MissingDisclosure, check_disclosures, lint
 from assist.core.guidance.rules import CallType, ChecklistItem, RuleSet
-from assist.core.kb.model import CALL_STAGES
+from assist.core.kb.model import CALL_STAGES, DIRECTIONS
 from assist.core.privacy import mask
 
 Clock = Callable[[], dt.datetime]
 GATED_LEVELS = ("C2", "C3")
 IDENTITY_STAGE = "身份核验"
+INBOUND, OUTBOUND = DIRECTIONS
+_DIRECTION_WORDS = {"呼入": INBOUND, "inbound": INBOUND, "in": INBOUND, "外呼": OUTBOUND, "outbound": OUTBOUND,
+                    "out": OUTBOUND}
+
+
+def normalize_direction(value: str | None) -> str:
+    """呼入 / 外呼 from what a softphone or a command line may send (inbound, outbound…); "" if unknown."""
+    return _DIRECTION_WORDS.get((value or "").strip().lower(), "")
 
 
 class CallError(RuntimeError):
@@ -31,6 +43,16 @@ class CallError(RuntimeError):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+@dataclass(frozen=True)
+class PendingDisclosure:
+    """A required disclosure not made yet, with the stage its checklist item belongs to ("" = none:
+    it is due by the end). ``due``: that stage is the current one or already past."""
+
+    missing: MissingDisclosure
+    stage: str
+    due: bool
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,7 @@ class ScriptUse:
 
 class Call:
     def __init__(self, rules: RuleSet, call_type: str, *, call_id: str | None = None,
-                 clock: Clock = _now, kb_version: str = "dev", source: str = "button"):
+                 clock: Clock = _now, kb_version: str = "dev", source: str = "button", direction: str = ""):
         self.rules = rules
         self.call_id = call_id or uuid.uuid4().hex
         self._clock = clock
@@ -58,8 +80,11 @@ class Call:
         self._texts: list[str] = []  # rendered scripts and notes, for the disclosure check
         self._events: list[dict] = []
         self.ended_at: dt.datetime | None = None
+        told = normalize_direction(direction)
+        self.direction_told = bool(told)   # given by the softphone or the agent (a type change keeps it)
+        self.direction = told or self.type.direction or INBOUND
         self.started_at = self._log("call_start", call_type=self.type.name, stage=self.stage,
-                                    kb_version=kb_version, source=source)
+                                    kb_version=kb_version, source=source, direction=self.direction)
 
     # ---- events ------------------------------------------------------------------
     def _log(self, kind: str, **detail) -> dt.datetime:
@@ -81,6 +106,22 @@ class Call:
         if new.name != self.type.name:
             self._log("call_type", old=self.type.name, new=new.name)
             self.type = new
+            if not self.direction_told:
+                self._set_direction(new.direction or INBOUND)
+
+    def set_direction(self, direction: str) -> None:
+        """The agent (or the softphone) says which way the call goes: 呼入 or 外呼."""
+        self._live()
+        new = normalize_direction(direction)
+        if not new:
+            raise CallError(f"unknown direction '{direction}'; use {' or '.join(DIRECTIONS)}")
+        self.direction_told = True
+        self._set_direction(new)
+
+    def _set_direction(self, new: str) -> None:
+        if new != self.direction:
+            self._log("direction", old=self.direction, new=new)
+            self.direction = new
 
     def go_to(self, stage: str) -> None:
         self._live()
@@ -174,11 +215,30 @@ class Call:
                  for f in lint(text, self.rules, self.type.name, "note")]
         self._log("note", chars=len(text), findings=found)
 
-    # ---- end ---------------------------------------------------------------------
-    def missing_disclosures(self, count_ticks: bool = True) -> list[MissingDisclosure]:
-        """Required disclosures not found in used scripts and notes (nor ticked, if ``count_ticks``)."""
+    # ---- disclosures and end -----------------------------------------------------
+    def missing_disclosures(self, count_ticks: bool = True, extra_texts: Sequence[str] = ()) -> list[MissingDisclosure]:
+        """Required disclosures not found in used scripts and notes (nor ticked, if ``count_ticks``).
+        ``extra_texts``: texts that count without being kept, e.g. the notes as they are being typed."""
         done = {it.disclosure for it in self.type.checklist if count_ticks and it.disclosure and it.id in self.ticks}
-        return [m for m in check_disclosures(self._texts, self.rules, self.type.name) if m.id not in done]
+        texts = [*self._texts, *(t for t in extra_texts if t)]
+        return [m for m in check_disclosures(texts, self.rules, self.type.name) if m.id not in done]
+
+    def pending_disclosures(self, extra_texts: Sequence[str] = ()) -> list[PendingDisclosure]:
+        """The missing disclosures in the order of the call, each with its stage (that of its
+        checklist item; none: the end) and whether it is due now (that stage is current or past)."""
+        stage_of: dict[str, str] = {}
+        for it in self.type.checklist:
+            if it.disclosure:
+                stage_of.setdefault(it.disclosure, it.stage)
+        order = {s: i for i, s in enumerate(CALL_STAGES)}
+        now = order[self.stage]
+        out = []
+        for m in self.missing_disclosures(extra_texts=extra_texts):
+            stage = stage_of.get(m.id, "")
+            out.append(PendingDisclosure(m, stage, order.get(stage, len(CALL_STAGES) - 1) <= now))
+        return sorted(out, key=lambda p: order.get(p.stage, len(CALL_STAGES) - 1))
+
+    # ---- end ---------------------------------------------------------------------
 
     def end(self, count_ticks: bool = True) -> list[MissingDisclosure]:
         self._live()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 CURSOR = "光标"
@@ -125,9 +126,15 @@ def computed_values(today: dt.date | None = None, deadline: dt.date | None = Non
     return out
 
 
+def slot(p: Placeholder) -> str:
+    """How an unfilled placeholder reads in a sentence shown to the agent: 【受理编号】, 【短信/电话】."""
+    return "【" + ("/".join(c for c in p.choices if c) if p.choices else p.name) + "】"
+
+
 def render(text: str, values: dict[str, str] | None = None, today: dt.date | None = None,
-           deadline: dt.date | None = None) -> Rendered:
-    """Fill placeholders. Unknown ones without a fallback stay as written and are listed in ``missing``.
+           deadline: dt.date | None = None, unfilled: Callable[[Placeholder], str] | None = None) -> Rendered:
+    """Fill placeholders. Unknown ones without a fallback stay as written (or as ``unfilled(p)``
+    says, e.g. :func:`slot`) and are listed in ``missing``.
     ``deadline`` (from the deadline engine) fills ``{答复期限}``; a value given for it wins."""
     vals = {**computed_values(today, deadline), **{k: str(v) for k, v in (values or {}).items() if v not in (None, "")}}
     out: list[str] = []
@@ -149,7 +156,7 @@ def render(text: str, values: dict[str, str] | None = None, today: dt.date | Non
         elif p.default is not None:
             rep = p.default
         else:
-            rep = text[p.start:p.end]
+            rep = unfilled(p) if unfilled is not None else text[p.start:p.end]
             if p.name not in missing:
                 missing.append(p.name)
         out.append(rep)

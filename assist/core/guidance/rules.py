@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
-from assist.core.kb.model import CALL_STAGES
+from assist.core.kb.model import CALL_STAGES, DIRECTIONS
 from assist.core.rulelang import SCOPES, Lexicon, Matcher, Pattern, Scope, SpecReader, load_lexicon
 from assist.core.rulelang.lexicon import words
 
@@ -258,7 +258,7 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
         if not isinstance(form, bool):
             raise f.fail(e, "complaint_form", "complaint_form must be true or false")
         direction = f.text(e, "direction")
-        if direction not in ("", "呼入", "外呼"):
+        if direction not in ("", *DIRECTIONS):
             raise f.fail(e, "direction", "direction must be 呼入 (inbound) or 外呼 (outbound), or left out for both")
         items, seen = [], set()
         cl = e["checklist"]

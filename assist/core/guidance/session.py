@@ -1,7 +1,7 @@
 """The call the panel is in (Qt-free): one object the UI asks instead of deciding itself.
 
     session = CallSession(rules, recorder, clock=..., kb_version=...)
-    session.start(caller="13812345678", topic="信用卡", call_type="投诉", source="ipc")
+    session.start(caller="13812345678", topic="信用卡", call_type="投诉", source="ipc", direction="呼入")
     session.caller_masked          # "138****5678": what is shown and recorded
     session.context()              # what the bank already holds, for the complaint form (Art 13)
     session.end(force=True)        # -> missing disclosures
@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from assist.core.clock import utc_stamp
 from assist.core.complaints.intake import call_context_defaults
-from assist.core.guidance.calls import Call
+from assist.core.guidance.calls import INBOUND, Call
 from assist.core.guidance.lint import MissingDisclosure
 from assist.core.guidance.rules import RuleSet
 from assist.core.privacy import mask
@@ -33,7 +33,7 @@ class Store(Protocol):
     """The call functions of ``assist.core.storage.panel`` (each takes a Database first)."""
 
     def start_call(self, db: Any, call_id: str, at: str, caller_masked: str, topic: str, call_type: str = "",
-                   source: str = "panel") -> None: ...
+                   source: str = "panel", direction: str = "") -> None: ...
 
     def end_call(self, db: Any, call_id: str, at: str) -> None: ...
 
@@ -55,8 +55,9 @@ class CallRecorder:
         self.submit, self.store = submit, store
         self._sent = 0
 
-    def start(self, call_id: str, at: dt.datetime, caller_masked: str, topic: str, call_type: str, source: str) -> None:
-        self.submit(self.store.start_call, call_id, utc_iso(at), caller_masked, topic, call_type, source)
+    def start(self, call_id: str, at: dt.datetime, caller_masked: str, topic: str, call_type: str, source: str,
+              direction: str = "") -> None:
+        self.submit(self.store.start_call, call_id, utc_iso(at), caller_masked, topic, call_type, source, direction)
         self._sent = 1          # the Call model's own 'call_start' event is the row written here
 
     def flush(self, call: Call) -> None:
@@ -92,9 +93,11 @@ class CallSession:
         return self.call_id is not None
 
     def start(self, caller: str = "", topic: str = "", call_type: str = "", source: str = "panel",
-              caller_full: str = "", customer_name: str = "", default_type: str = "") -> str:
+              caller_full: str = "", customer_name: str = "", default_type: str = "", direction: str = "") -> str:
         """Start a call; an open one is ended first. ``caller`` may be masked already; it is
-        masked again either way (what the softphone sends is free text). Returns the call id."""
+        masked again either way (what the softphone sends is free text). ``direction`` (呼入/外呼,
+        or inbound/outbound): as the softphone or the agent said; without it the call type's, else
+        inbound (:class:`~assist.core.guidance.calls.Call`). Returns the call id."""
         if self.active:
             self.end(force=True)
         raw = caller or caller_full
@@ -105,10 +108,12 @@ class CallSession:
         self._context = call_context_defaults(now, phone=caller_full, customer_name=customer_name)
         if self.rules is not None:
             name = self.known_type(call_type) or default_type or next(iter(self.rules.call_types))
-            self.call = Call(self.rules, name, clock=self.clock, kb_version=self.kb_version(), source=source)
+            self.call = Call(self.rules, name, clock=self.clock, kb_version=self.kb_version(), source=source,
+                             direction=direction)
             self.call_id = self.call.call_id
             self.started_at = self.call.started_at
-            self.recorder.start(self.call_id, self.call.started_at, self.caller_masked, self.topic, self.call.type.name, source)
+            self.recorder.start(self.call_id, self.call.started_at, self.caller_masked, self.topic, self.call.type.name, source,
+                                self.call.direction)
         else:
             self.call = None
             self.call_id = uuid.uuid4().hex
@@ -123,6 +128,11 @@ class CallSession:
             return self.rules.call_type(name).name
         except ValueError:
             return None
+
+    def default_direction(self, call_type: str) -> str:
+        """The direction a call of this type starts with when nobody says one (呼入 without rules)."""
+        name = self.known_type(call_type)
+        return (self.rules.call_type(name).direction if name and self.rules is not None else "") or INBOUND
 
     def flush(self) -> None:
         if self.call is not None:

@@ -18,6 +18,7 @@ from assist.core.kb.model import (
     BLOCK_KINDS,
     CALL_STAGES,
     CARD_KINDS,
+    DIRECTIONS,
     PRIVACY_LEVELS,
     REMINDER_KINDS,
     Block,
@@ -115,6 +116,9 @@ def parse_blocks(body: str, first_line: int, rel: str) -> tuple[list[Block], lis
                     errors.append(CardError(rel, lineno, "script block has no name; write ```script name=开场问候 stage=开场", code="script-name"))
                 if stage not in CALL_STAGES:
                     errors.append(CardError(rel, lineno, f"script block has stage {stage!r}; use one of {', '.join(CALL_STAGES)}", code="script-stage"))
+                if attrs.get("direction", "") not in ("", *DIRECTIONS):
+                    errors.append(CardError(rel, lineno, f"script block has direction {attrs['direction']!r}; use 呼入 (inbound) "
+                                                         "or 外呼 (outbound), or leave it out for both", code="script-direction"))
                 blocks.append(Block("script", text, name=name, stage=stage, line=lineno, attrs=tuple(attrs.items())))
             else:
                 kind = attrs.get("kind", attrs.get("name", "info"))

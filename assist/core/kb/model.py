@@ -10,6 +10,7 @@ PRIVACY_LEVELS = ("C1", "C2", "C3")
 BLOCK_KINDS = ("script", "reminder")
 REMINDER_KINDS = ("privacy", "risk", "fraud", "info")
 CARD_KINDS = ("card", "notice")  # notice: a 风险提示函 from head office (kb/README.md, issue 16)
+DIRECTIONS = ("呼入", "外呼")  # a call's direction: inbound, outbound (a script's `direction=`, a call type's)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,11 @@ class Block:
     reminder_kind: str = ""  # privacy | risk | fraud | info
     line: int = 0  # 1-based line of the opening fence in the file
     attrs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def direction(self) -> str:
+        """``direction=呼入|外呼`` of a script: it is offered only on calls of that direction ("" = both)."""
+        return dict(self.attrs).get("direction", "")
 
 
 @dataclass(frozen=True)

@@ -79,12 +79,15 @@ def list_misses(db: Database, limit: int = 100) -> list[dict]:
     return [{"query": q, "count": n, "last": last} for q, n, last in cur]
 
 
-def start_call(db: Database, call_id: str, at: str, caller_masked: str, topic: str, call_type: str = "", source: str = "panel") -> None:
+def start_call(db: Database, call_id: str, at: str, caller_masked: str, topic: str, call_type: str = "", source: str = "panel",
+               direction: str = "") -> None:
+    """A call starts: its row and its 'start' event (with the direction, 呼入/外呼, when known)."""
+    detail = {"topic": topic, "call_type": call_type} | ({"direction": direction} if direction else {})
     with db.atomic():
         db.execute("INSERT INTO calls (id, started_at, caller_masked, topic, call_type, source) VALUES (?, ?, ?, ?, ?, ?)",
                    [call_id, at, caller_masked, topic, call_type, source])
         db.execute("INSERT INTO call_events (call_id, at, kind, detail) VALUES (?, ?, 'start', ?)",
-                   [call_id, at, json.dumps({"topic": topic, "call_type": call_type}, ensure_ascii=False)])
+                   [call_id, at, json.dumps(detail, ensure_ascii=False)])
 
 
 def end_call(db: Database, call_id: str, at: str) -> None:

@@ -1,222 +1,250 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CallController</name>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="101" />
+        <location filename="../../../assist/ui/call_controller.py" line="109"/>
         <source>Call type</source>
         <translation>通话类型</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="102" />
-        <location filename="../../../assist/ui/call_controller.py" line="103" />
+        <location filename="../../../assist/ui/call_controller.py" line="112"/>
+        <source>Inbound</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="113"/>
+        <source>Outbound</source>
+        <translation>外呼</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="115"/>
+        <source>Call direction (picks the opening scripts)</source>
+        <translation>通话方向（决定显示哪种开场话术）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="116"/>
+        <source>Inbound: the customer called. Outbound: we called the customer.</source>
+        <translation>呼入：客户打进来的电话。外呼：我方打给客户的电话。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="117"/>
+        <location filename="../../../assist/ui/call_controller.py" line="118"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="104" />
-        <location filename="../../../assist/ui/call_controller.py" line="290" />
+        <location filename="../../../assist/ui/call_controller.py" line="119"/>
+        <location filename="../../../assist/ui/call_controller.py" line="314"/>
         <source>End call</source>
         <translation>结束通话</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="105" />
-        <location filename="../../../assist/ui/call_controller.py" line="106" />
+        <location filename="../../../assist/ui/call_controller.py" line="120"/>
+        <location filename="../../../assist/ui/call_controller.py" line="121"/>
         <source>Previous stage (Ctrl+Left)</source>
         <translation>上一阶段（Ctrl+←）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="107" />
-        <location filename="../../../assist/ui/call_controller.py" line="108" />
+        <location filename="../../../assist/ui/call_controller.py" line="122"/>
+        <location filename="../../../assist/ui/call_controller.py" line="123"/>
         <source>Next stage (Ctrl+Right)</source>
         <translation>下一阶段（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="109" />
+        <location filename="../../../assist/ui/call_controller.py" line="124"/>
         <source>Checklist for this stage (Space ticks the item)</source>
         <translation>本阶段检查清单（空格键勾选）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="110" />
+        <location filename="../../../assist/ui/call_controller.py" line="125"/>
         <source>Approved scripts for this stage</source>
         <translation>本阶段的标准话术</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="111" />
-        <source>Copy script (Ctrl+Enter)</source>
+        <location filename="../../../assist/ui/call_controller.py" line="126"/>
+        <source>Copy (Ctrl+Enter)</source>
         <translation>复制话术（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="112" />
+        <location filename="../../../assist/ui/call_controller.py" line="128"/>
+        <source>Skip with a reason…</source>
+        <translation>填写原因后跳过…</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="132"/>
+        <source>Complaint form (Ctrl+N)</source>
+        <translation>投诉受理单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="134"/>
+        <source>Scratch notes, not saved: they count for the disclosures; numbers are masked; F2 explains a marked phrase. Complaint details: the form (Ctrl+N).</source>
+        <translation>草稿备注，不保存：计入必备告知核对；号码自动脱敏；F2 查看标记原因。投诉内容请填投诉单（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_controller.py" line="127"/>
         <source>Copy the selected script</source>
         <translation>复制选中的话术</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="113" />
-        <source>Override with a reason…</source>
-        <translation>填写原因后跳过核验…</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="114" />
+        <location filename="../../../assist/ui/call_controller.py" line="129"/>
         <source>Override the identity check</source>
         <translation>跳过身份核验</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="115" />
+        <location filename="../../../assist/ui/call_controller.py" line="130"/>
         <source>Reason for the override, then Enter</source>
         <translation>填写跳过核验的原因，按回车确认</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="116" />
+        <location filename="../../../assist/ui/call_controller.py" line="131"/>
         <source>Reason for the override</source>
         <translation>跳过核验的原因</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="117" />
-        <source>Fill in the complaint form (Ctrl+N)</source>
-        <translation>填写投诉受理单（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="118" />
+        <location filename="../../../assist/ui/call_controller.py" line="133"/>
         <source>Open the complaint form for this call</source>
         <translation>为本次通话打开投诉受理单</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="119" />
-        <source>Scratch notes for this call, not saved (they count for the required disclosures; personal numbers are masked as you type; F2 explains a marked phrase). Put complaint details in the complaint form (Ctrl+N).</source>
-        <translation>本次通话的草稿备注，不会保存（用于核对必备告知；输入的个人号码会自动脱敏；按 F2 查看标记用语的原因）。投诉内容请填写投诉单（Ctrl+N）。</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="122" />
+        <location filename="../../../assist/ui/call_controller.py" line="136"/>
         <source>Call notes</source>
         <translation>通话备注</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="123" />
+        <location filename="../../../assist/ui/call_controller.py" line="137"/>
         <source>Missing disclosures</source>
         <translation>缺少的告知</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="124" />
+        <location filename="../../../assist/ui/call_controller.py" line="138"/>
         <source>Call status</source>
         <translation>通话状态</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="125" />
+        <location filename="../../../assist/ui/call_controller.py" line="139"/>
         <source>Next stage</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="126" />
+        <location filename="../../../assist/ui/call_controller.py" line="140"/>
         <source>Previous stage</source>
         <translation>上一阶段</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="127" />
+        <location filename="../../../assist/ui/call_controller.py" line="141"/>
         <source>Copy script</source>
         <translation>复制话术</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="151" />
-        <source>In call: {caller} {topic}</source>
-        <translation>通话中：{caller} {topic}</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="167" />
+        <location filename="../../../assist/ui/call_controller.py" line="187"/>
         <source>End anyway</source>
         <translation>仍然结束</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="175" />
+        <location filename="../../../assist/ui/call_controller.py" line="196"/>
         <source>Call ended.</source>
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="197" />
-        <source>The call ended without these disclosures:</source>
-        <translation>本次通话结束时缺少以下告知：</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="199" />
-        <source>Not yet said in this call (say it, or press End again to close):</source>
-        <translation>本次通话尚未告知（请补充告知，或再按一次结束）：</translation>
-    </message>
-    <message>
-        <location filename="../../../assist/ui/call_controller.py" line="226" />
+        <location filename="../../../assist/ui/call_controller.py" line="232"/>
         <source>Complaint {ticket} · reply due {date}</source>
         <translation>投诉 {ticket} · 答复期限 {date}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="229" />
+        <location filename="../../../assist/ui/call_controller.py" line="235"/>
         <source>(date agreed with the customer)</source>
         <translation>（与客户约定的日期）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="277" />
+        <location filename="../../../assist/ui/call_controller.py" line="301"/>
         <source> ✓ {time}</source>
         <translation> ✓ {time}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="295" />
+        <location filename="../../../assist/ui/call_controller.py" line="319"/>
         <source>No call in progress. Pick the call type and start the call.</source>
         <translation>当前没有通话。请选择通话类型后开始通话。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="299" />
+        <location filename="../../../assist/ui/call_controller.py" line="323"/>
         <source>Stage: {stage} ({n} of {total})</source>
         <translation>阶段：{stage}（第 {n} 步，共 {total} 步）</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_controller.py" line="300" />
+        <location filename="../../../assist/ui/call_controller.py" line="324"/>
         <source>No call</source>
         <translation>无通话</translation>
     </message>
 </context>
 <context>
+    <name>CallDisclosures</name>
+    <message>
+        <location filename="../../../assist/ui/call_disclosures.py" line="81"/>
+        <source>The call ended without these disclosures:</source>
+        <translation>本次通话结束时缺少以下告知：</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_disclosures.py" line="83"/>
+        <source>Not yet said in this call (say it, or press End again to close):</source>
+        <translation>本次通话尚未告知（请补充告知，或再按一次结束）：</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_disclosures.py" line="85"/>
+        <source>Still to say now ({n}):</source>
+        <translation>现在需要告知（{n} 项）：</translation>
+    </message>
+</context>
+<context>
     <name>CallScripts</name>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="65" />
-        <location filename="../../../assist/ui/call_scripts.py" line="125" />
-        <source>Verify the caller's identity first</source>
+        <location filename="../../../assist/ui/call_scripts.py" line="173"/>
+        <source>Verify the caller&apos;s identity first</source>
         <translation>请先完成身份核验</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="72" />
-        <source>Verify the caller's identity first: scripts of cards marked C2/C3 stay folded until the identity check is ticked.</source>
-        <translation>请先完成身份核验：C2/C3 级卡片的话术在勾选身份核验项之前保持折叠。</translation>
+        <location filename="../../../assist/ui/call_scripts.py" line="86"/>
+        <source>{card} · other stages</source>
+        <translation>{card} · 其他阶段</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="94" />
+        <location filename="../../../assist/ui/call_scripts.py" line="97"/>
+        <source>{n} script(s) shown after the identity check</source>
+        <translation>{n} 条话术需完成身份核验后显示</translation>
+    </message>
+    <message>
+        <location filename="../../../assist/ui/call_scripts.py" line="142"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="99" />
+        <location filename="../../../assist/ui/call_scripts.py" line="147"/>
         <source>Type the value, then Enter</source>
         <translation>输入内容后按回车</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="101" />
+        <location filename="../../../assist/ui/call_scripts.py" line="149"/>
         <source>Value for {name}</source>
         <translation>{name}的内容</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="129" />
+        <location filename="../../../assist/ui/call_scripts.py" line="177"/>
         <source>Fill in first: {names}</source>
         <translation>请先填写：{names}</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="139" />
+        <location filename="../../../assist/ui/call_scripts.py" line="187"/>
         <source>Copied “{name}” to the clipboard.</source>
         <translation>已复制“{name}”到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="154" />
+        <location filename="../../../assist/ui/call_scripts.py" line="204"/>
         <source>An override needs a reason.</source>
         <translation>跳过核验必须填写原因。</translation>
     </message>
     <message>
-        <location filename="../../../assist/ui/call_scripts.py" line="165" />
+        <location filename="../../../assist/ui/call_scripts.py" line="215"/>
         <source>Identity check overridden; the reason was recorded.</source>
         <translation>已跳过身份核验，原因已记录。</translation>
     </message>
