@@ -2,7 +2,7 @@
 requires for a complainant type, source and institution type, what it starts with, and what it
 submits. The panel's form asks these functions; it decides nothing itself.
 
-    data, held = new_form(call_context, policy, now, taxonomy)   # a fresh form
+    data, held = new_form(call_context, policy, now, taxonomy)   # a fresh form (B from the call topic)
     layout = form_layout(fields, data, held, policy)              # shown / required / notes
     record = form_record(fields, values, held, policy)             # what a save submits
 """
@@ -14,9 +14,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assist.core.complaints.intake import HOTLINE_SOURCE, IntakePolicy, receipt_is_the_call
+from assist.core.complaints.intake import (
+    HOTLINE_SOURCE,
+    IntakePolicy,
+    receipt_is_the_call,
+)
 from assist.core.complaints.model import documents_needed
 from assist.core.complaints.taxonomy import Taxonomy
+from assist.core.complaints.topics import TopicMatch
 from assist.core.complaints.validation import BANK_ONLY, prefill, required_fields
 
 # The rows asked per complainant type (Art 13–14): who the representative is and what proves it.
@@ -83,15 +88,29 @@ def form_layout(fields: Collection[str], values: Mapping[str, Any], held: Mappin
     return FormLayout(frozenset(shown), frozenset(required), docs, editable, ctype == "单位", shown_held)
 
 
+def topic_business(context: Mapping[str, Any], policy: IntakePolicy, taxonomy: Taxonomy) -> TopicMatch | None:
+    """The business category (B, and a sub-class) the call's topic suggests, from the taxonomy's
+    ``topics:`` (data compliance edits); None when no word matches, off a call, or for an insurer
+    (insurers classify by issue and line, never by B)."""
+    topic = str(context.get("topic") or "").strip()
+    if not topic or policy.institution_type == "保险":
+        return None
+    return taxonomy.business_for_topic(topic)
+
+
 def new_form(context: Mapping[str, Any], policy: IntakePolicy, now: dt.datetime,
              taxonomy: Taxonomy) -> tuple[dict[str, Any], dict[str, Any]]:
     """A fresh form: prefilled from the call context (Art 13: not asked again) and the settings;
-    a hotline complaint's source is the hotline. Returns (values, held)."""
+    a hotline complaint's source is the hotline; the business category is suggested by the call's
+    topic (:func:`topic_business`; shown and editable, never held). Returns (values, held)."""
     defaults = {"agent_id": policy.agent_id, "org_unit": policy.org_unit, "received_at": now.strftime("%Y-%m-%dT%H:%M")}
     form, held = prefill(dict(context), **{k: v for k, v in defaults.items() if v})
     data = form.to_dict()
     if not data.get("source") and HOTLINE_SOURCE in taxonomy.options("sources"):
         data["source"] = HOTLINE_SOURCE
+    suggested = topic_business(context, policy, taxonomy) if not data.get("business_B") else None
+    if suggested is not None:
+        data["business_B"], data["business_B_sub"] = suggested.business_B, suggested.business_B_sub
     held_values = {f: data[f] for f in (*held, *SETTINGS_HELD) if data.get(f)}
     return data, held_values
 
