@@ -24,6 +24,22 @@ from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.topics import TopicMatch
 from assist.core.complaints.validation import BANK_ONLY, prefill, required_fields
 
+# The form's sections, in order (their order is the Tab order and the order errors are looked
+# at): what a busy agent folds and unfolds at 400 px. A section with no row shown is hidden.
+FORM_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("intake", ("source", "received_at", "regulator_ref", "agent_id", "org_unit")),
+    ("complainant", ("complainant_type", "complainant_name", "id_doc_type", "id_doc_no", "contact_phone",
+                     "contact_address", "relationship", "agent_name", "agent_id_no", "agent_phone", "poa_received",
+                     "deceased_name", "heir_proof_received", "org_name", "org_uscc", "org_address", "legal_rep_name",
+                     "legal_rep_id_no", "legal_rep_phone", "documents_due_date")),
+    ("respondent", ("respondent_org", "respondent_staff", "respondent_staff_unit", "channel_A", "business_B",
+                    "business_B_sub", "reason_C", "ins_issue", "ins_line", "product_name", "amount_involved")),
+    ("request", ("request", "facts", "basis", "demand_D")),
+    ("major", ("handler", "conflict_of_interest", "people_count", "in_person", "arising_event", "regulator_designated",
+               "agreed_due_date", "agreement_evidence_ref")),
+)
+FORM_ORDER: tuple[str, ...] = tuple(f for _key, fields in FORM_SECTIONS for f in fields)
+
 # The rows asked per complainant type (Art 13–14): who the representative is and what proves it.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "本人": (),
