@@ -85,7 +85,7 @@ class ComplaintController(QObject):
         self._risk_timer.setInterval(RISK_DEBOUNCE_MS)
         self._risk_timer.timeout.connect(self.update_risk)
         services.kbs.subscribe(self._kb_swapped)
-        self._options()
+        parts.fill_options(view, services.taxonomy)
         view.retranslate()
         self._wire()
         self.reset_form()
@@ -97,9 +97,6 @@ class ComplaintController(QObject):
     @property
     def policy(self) -> IntakePolicy:
         return IntakePolicy.from_settings(self.s.settings)
-
-    def _options(self) -> None:
-        parts.fill_options(self.view, self.s.taxonomy)
 
     def _sub_options(self) -> None:
         parts.fill_sub_options(self.view, self.s.taxonomy)
@@ -145,8 +142,8 @@ class ComplaintController(QObject):
         self._started = False
 
     def load(self, data: dict[str, Any], held: list[str] | None = None) -> None:
-        if held is not None:
-            self.held = {f: data.get(f) for f in held if data.get(f)}
+        if held is not None:   # a restored draft: its own held values, and no call topic of this panel's
+            self.held, self.topic = {f: data.get(f) for f in held if data.get(f)}, None
         self._loading = True
         try:
             for f in ORDER:

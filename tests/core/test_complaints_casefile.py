@@ -107,13 +107,14 @@ def test_history_is_one_plain_line_per_action(db, shanghai, minutes):
         assert all(raw not in line for line in zh + en), raw
 
 
-def test_two_writes_in_one_second_are_two_lines(db):
-    """A pause and its end saved within the same second (a script) are still two actions."""
+def test_writes_in_one_second_are_one_line_each(db):
+    """An extension, a pause and its end saved within the same second (a script) are three actions."""
     s, _ = saved_case(db)
+    case.extend(db, s.id, 30, actor="A001", reason="需调取交易流水")
     case.pause(db, s.id, "鉴定", "2026-03-05", actor="A001", notified_at="2026-03-05", body="某某司法鉴定所")
     case.resume(db, s.id, "2026-03-08", actor="A001")
     zh = [x.text.zh for x in plain_history(repo.history(db, s.id))]
-    assert zh[1:] == ["中止计时（鉴定，某某司法鉴定所），自 2026-03-05 起", "恢复计时（2026-03-08 起）"]
+    assert zh[1:] == ["延期 30 日（原因：需调取交易流水）", "中止计时（鉴定，某某司法鉴定所），自 2026-03-05 起", "恢复计时（2026-03-08 起）"]
 
 
 def test_history_of_the_other_actions(db):

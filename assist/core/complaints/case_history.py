@@ -110,7 +110,8 @@ def _pause_words(p: Mapping[str, Any]) -> Words:
     return Words(f"中止计时（{p.get('type', '')}{body}），{span_zh}", f"clock paused ({p.get('type', '')}{body_en}), {span_en}")
 
 
-def _clock(ch: dict[str, tuple[Any, Any]]) -> Words:
+def _clock(ch: dict[str, tuple[Any, Any]]) -> list[Words]:
+    """Each change of the clock on its own (an extension, a pause, its end)."""
     parts: list[Words] = []
     if "extension" in ch:
         days = str(ch["extension"][1] or "")
@@ -127,9 +128,7 @@ def _clock(ch: dict[str, tuple[Any, Any]]) -> Words:
                 parts.append(_pause_words(p))
             elif isinstance(before, dict) and not before.get("to") and p.get("to"):
                 parts.append(Words(f"恢复计时（{p['to']} 起）", f"clock resumed ({p['to']})"))
-    if not parts:
-        return Words("期限调整：" + _fields(ch, True), "deadline changed: " + _fields(ch, False))
-    return Words("；".join(p.zh for p in parts), "; ".join(p.en for p in parts))
+    return parts or [Words("期限调整：" + _fields(ch, True), "deadline changed: " + _fields(ch, False))]
 
 
 def _repeat(ch: dict[str, tuple[Any, Any]]) -> Words:
@@ -157,8 +156,8 @@ def action_words(action: str, group: list[Mapping[str, Any]]) -> Words:
         return Words("受理登记", "complaint registered")
     if action == "status":
         return _status(ch)
-    if action == "clock":
-        return _clock(ch)
+    if action == "clock":   # one write is one change; two in the same second (a script) are still two lines
+        return Words("；".join(p.zh for p in _clock(ch)), "; ".join(p.en for p in _clock(ch)))
     if action == "repeat":
         return _repeat(ch)
     if action == "agreement":
@@ -195,8 +194,9 @@ def plain_history(entries: Iterable[Mapping[str, Any]]) -> list[HistoryLine]:
     out = []
     for group in _groups(entries):
         first = group[0]
-        out.append(HistoryLine(local_minute(str(first.get("at") or "")), str(first.get("actor") or ""),
-                               action_words(str(first.get("action") or ""), group)))
+        at, actor, action = local_minute(str(first.get("at") or "")), str(first.get("actor") or ""), str(first.get("action") or "")
+        texts = _clock(_changes(group)) if action == "clock" else [action_words(action, group)]
+        out += [HistoryLine(at, actor, text) for text in texts]
     return out
 
 
