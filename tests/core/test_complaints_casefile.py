@@ -126,3 +126,15 @@ def test_history_of_the_other_actions(db):
     zh = [x.text.zh for x in plain_history(repo.history(db, s.id))]
     assert zh[1:] == ["重复投诉（2026-03-06 收到，有新事实或理由），期限重新计算", "与客户约定答复日期 2026-03-31（凭证 REC-0302-7）",
                       "核查处理人员：C009", "重大投诉已报告：总行消保部，2026-03-03 09:00"]
+
+
+def test_the_decision_and_the_review_clock(db):
+    s, _ = saved_case(db)
+    case.change_status(db, s.id, "处理中", actor="A001")
+    case.change_status(db, s.id, "已答复", actor="A001", notice=DecisionNotice(
+        "同意退还年费", "收费前未充分告知", ("核查", "调解", "仲裁", "诉讼"), "电话", "2026-03-09T10:00", "REC-001"))
+    case.request_review(db, s.id, "2026-03-10", actor="A001")
+    zh = rows(case_sections(case.summary(db, s.id, TODAY), load_taxonomy(KB)))
+    assert zh["deadline"]["核查"] == "2026-03-10 申请，2026-04-09 前答复"
+    assert zh["decision"]["处理决定"] == "同意退还年费" and zh["decision"]["告知"] == "电话 2026-03-09 10:00，凭证 REC-001"
+    assert zh["decision"]["已告知救济途径"] == "核查、调解、仲裁、诉讼"

@@ -228,6 +228,12 @@ def _deadline(info: Mapping[str, Any], rec: Mapping[str, Any]) -> list[Row]:
         conflict = bool(info.get("conflict_of_interest"))
         rows.append(Row("handler", Words(*label("handler")), Words(h + ("（受理人有利害关系，第十七条）" if conflict else ""),
                                                                     h + (" (the agent declared an interest, Art 17)" if conflict else ""))))
+    review = info.get("review")
+    if review:
+        late = Words("（逾期申请）", " (late request)") if review.get("late") else Words("", "")
+        rows.append(Row("review", Words("核查", "review"),
+                        Words(f"{review['requested_at']} 申请，{review['due_date']} 前答复{late.zh}",
+                              f"requested {review['requested_at']}, due {review['due_date']}{late.en}")))
     for r in info.get("major_reports") or []:
         rows.append(Row("major_reports", Words("重大投诉报告", "major-complaint report"),
                         Words(f"{r.get('to', '')}，{when(r.get('at'))}", f"{r.get('to', '')}, {when(r.get('at'))}")))
@@ -247,12 +253,6 @@ def _decision(info: Mapping[str, Any], rec: Mapping[str, Any]) -> list[Row]:
         if sent:
             ev = rec.get("notice_evidence_ref") or ""
             rows.append(Row("notice", Words("告知", "notice"), Words(sent + (f"，凭证 {ev}" if ev else ""), sent + (f", evidence {ev}" if ev else ""))))
-    review = info.get("review")
-    if review:
-        late = Words("（逾期申请）", " (late request)") if review.get("late") else Words("", "")
-        rows.append(Row("review", Words("核查", "review"),
-                        Words(f"{review['requested_at']} 申请，{review['due_date']} 前答复{late.zh}",
-                              f"requested {review['requested_at']}, due {review['due_date']}{late.en}")))
     rows += _field_rows(rec, ("review_reviewer", "review_decision", "review_decided_at"))
     return rows
 
