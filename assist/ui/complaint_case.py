@@ -1,21 +1,29 @@
 """ComplaintCaseController: one saved complaint as a case, opened from the records list
-(Enter / double-click). Wires :class:`ComplaintCaseView` to :mod:`assist.core.complaints.case`;
-no business rules here: the core decides, refuses with the rule's message, and records the
-change (revision + audit). All database work goes through the DB lane
-(``lane.submit`` + ``run_in_background``), never on the GUI thread.
+(Enter / double-click) or right after a save from the form. Wires :class:`ComplaintCaseView` to
+:mod:`assist.core.complaints.case`; no business rules here: the core decides, refuses with the
+rule's message, and records the change (revision + audit). What the case shows is the core's
+too: the sections (``casefile.case_sections``, codes named from the active KB's taxonomy) and one
+line per action (``summary()["actions"]``), in the UI's language. All database work goes through
+the DB lane (``lane.submit`` + ``run_in_background``), never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
-from assist.core.clock import local_minute
 from assist.core.complaints import case
+from assist.core.complaints.casefile import case_sections, level_words, status_words
 from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
-from assist.core.complaints.lifecycle import NOTICE_METHODS, DecisionNotice, ReviewDecision, status_inputs
+from assist.core.complaints.lifecycle import (
+    NOTICE_METHODS,
+    DecisionNotice,
+    ReviewDecision,
+    status_inputs,
+)
 from assist.ui.complaint_case_view import ACTIONS, ComplaintCaseView
 from assist.ui.tasks import run_in_background
 
@@ -27,10 +35,12 @@ class ComplaintCaseController(QObject):
     callLinked = Signal(dict)    # the (masked) record, linked to the call in progress
 
     def __init__(self, view: ComplaintCaseView, lane: Any, actor: Callable[[], str],
-                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None):
+                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None,
+                 taxonomy: Callable[[], Any] = lambda: None):
         super().__init__(view)
         self.view, self.lane, self.actor, self.today = view, lane, actor, today
         self.current_call = current_call
+        self.taxonomy = taxonomy       # the active KB's: names the A/B/C/D codes
         self.info: dict[str, Any] | None = None
         self.busy = False
         view.retranslate()
@@ -60,9 +70,13 @@ class ComplaintCaseController(QObject):
         view.linkCallButton.clicked.connect(self.link_call)
 
     # ---- loading ------------------------------------------------------------------
-    def open(self, ref: str) -> None:
-        """Show complaint ``ref`` (id or ticket); fields reset for a fresh action."""
+    def open(self, ref: str, note: str = "") -> None:
+        """Show complaint ``ref`` (id or ticket); fields reset for a fresh action. ``note``: what
+        the form said on saving it (the ticket, the keyring notice), shown on top."""
         self.view.messageLabel.clear()
+        self.view.savedLabel.setText(note)
+        self.view.savedLabel.setVisible(bool(note))
+        self.view.scroll.verticalScrollBar().setValue(0)   # the ticket and the due date first
         self._reset_inputs()
         self.reload(ref)
 
@@ -88,15 +102,14 @@ class ComplaintCaseController(QObject):
 
     def _show(self, info: dict[str, Any]) -> None:
         v, self.info = self.view, info
-        v.titleLabel.setText(self.tr("{ticket} · {status} · {level}").format(ticket=info["ticket_no"], status=info["status"],
-                                                                            level=info["level"]))
+        zh = QLocale().language() == QLocale.Language.Chinese
+        v.titleLabel.setText(self.tr("{ticket} · {status} · {level}").format(
+            ticket=info["ticket_no"], status=status_words(info["status"]).pick(zh), level=level_words(info["level"]).pick(zh)))
         v.dueLabel.setText(self._due_text(info))
         v.alertsLabel.setText("\n".join(("※ " if a["kind"] != "info" else "○ ") + a["message"] for a in info["alerts"]))
         v.alertsLabel.setVisible(bool(info["alerts"]))
-        rec = info["record"]
-        lines = [f"{k}: {'、'.join(map(str, val)) if isinstance(val, list) else val}" for k, val in rec.items()
-                 if k not in ("id", "ticket_no") and val not in (None, "", [], False, {})]
-        v.recordView.setPlainText("\n".join(lines))
+        v.show_sections([(s.key, s.title.pick(zh), [(r.field, r.label.pick(zh), r.value.pick(zh)) for r in s.rows])
+                         for s in case_sections(info, self.taxonomy())])
         v.conflictCheck.setChecked(bool(info["conflict_of_interest"]))
         if not v.handlerEdit.text():
             v.handlerEdit.setText(info["handler"] or "")
@@ -107,15 +120,14 @@ class ComplaintCaseController(QObject):
         v.statusToBox.blockSignals(True)
         v.statusToBox.clear()
         for s in info["next_statuses"]:
-            v.statusToBox.addItem(s, s)
+            v.statusToBox.addItem(status_words(s).pick(zh), s)
         if current in info["next_statuses"]:
             v.statusToBox.setCurrentIndex(v.statusToBox.findData(current))
         v.statusToBox.blockSignals(False)
         self._status_rows()
         v.historyView.clear()
-        for h in info["history"]:
-            change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
-            v.historyView.addItem(f"{local_minute(h['at'])}  {h['actor']}  {h['action']}  {change}")
+        for a in info["actions"]:
+            v.historyView.addItem(f"{a['at']}  {a['actor']}  {a['zh' if zh else 'en']}")
         v.historyView.scrollToBottom()
         self.loaded.emit(info["id"])
 
@@ -134,23 +146,6 @@ class ComplaintCaseController(QObject):
             text += " · " + self.tr("clock paused")
         if info["due_projected"] and info["days_left"] is not None:
             text += " · " + self.tr("the earliest date, while the pause lasts")
-        if info["restarts"]:
-            text += "\n" + self.tr("Received {received}; clock restarted on new facts {dates} (Art 18)").format(
-                received=info["received_at"][:10], dates=", ".join(info["restarts"]))
-        if info["extension_reason"]:
-            text += "\n" + self.tr("Extension reason: {reason}").format(reason=info["extension_reason"])
-        if info["documents_pending"]:
-            text += "\n" + self.tr("Documents pending: {docs}, due {date} (Art 14)").format(
-                docs="、".join(info["documents_pending"]), date=info["documents_due_date"] or "—")
-        if info["handler"] or info["conflict_of_interest"]:
-            text += "\n" + self.tr("Handler: {handler}").format(handler=info["handler"] or "—") + (
-                " · " + self.tr("the agent declared an interest") if info["conflict_of_interest"] else "")
-        for r in info["major_reports"]:
-            text += "\n" + self.tr("Reported to {to} at {at} (Art 29)").format(to=r.get("to", ""), at=str(r.get("at", "")).replace("T", " "))
-        if info["calls"]:
-            text += "\n" + self.tr("Calls: {calls}").format(calls=", ".join(c["call_id"][:8] for c in info["calls"]))
-        if info["review"]:
-            text += "\n" + self.tr("Review requested {req}, due {due}").format(req=info["review"]["requested_at"], due=info["review"]["due_date"])
         return text
 
     # ---- the call in progress -----------------------------------------------------

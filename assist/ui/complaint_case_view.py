@@ -1,12 +1,15 @@
 """The complaint case view: layout only (``ComplaintCaseController`` in ``complaint_case.py`` wires it).
 
-Shows one saved complaint (masked), its status, due date (and what it rests on) and days left
-with D-3 / overdue / rule warnings, and its history; an action picker (``caseActionBox``: change
-status, extend, pause, resume, repeat complaint, agreed reply date, documents received, handler,
-major-complaint report) selects a page in ``caseActionStack``; ``caseLinkCallButton`` links the
-complaint to the call in progress (a follow-up); ``caseApplyButton`` (or
-Ctrl+Return) applies it; ``caseMessageLabel`` says what happened or why it was refused.
-Esc (``actCaseBack``) goes back to the list. Every widget has a stable objectName.
+Shows one saved complaint for people: its ticket, status and level, the due date and days left
+with D-3 / overdue / rule warnings, then labelled sections that fold (``show_sections``:
+受理信息, 投诉人, 诉求与事实, 被投诉与分类, 时限, 答复与核查; built by
+``core.complaints.casefile``), the actions (``caseActionBox``: change status, extend, pause,
+resume, repeat complaint, agreed reply date, documents received, handler, major-complaint
+report; ``caseApplyButton`` or Ctrl+Return applies, ``caseMessageLabel`` says what happened or
+why it was refused) and 处理记录, one line per action (``caseHistoryView``).
+``caseSavedLabel`` greets a complaint just saved from the form; ``caseLinkCallButton`` links
+the complaint to the call in progress. Esc (``actCaseBack``) goes back to the list. Every
+widget has a stable objectName; the wheel scrolls the page (``WheelGuard``).
 """
 
 from __future__ import annotations
@@ -14,10 +17,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from assist.ui.complaint_fold import FoldSection, WheelGuard
 from assist.ui.widgets.labels import info_label
 
 ACTIONS = ("status", "extend", "pause", "resume", "repeat", "agree", "documents", "assign", "report")
@@ -31,33 +45,41 @@ class ComplaintCaseView(QWidget):
         self.setObjectName("complaintCase")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setObjectName("caseScroll")
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll)
         body = QWidget()
+        body.setObjectName("caseBody")
         scroll.setWidget(body)
         v = QVBoxLayout(body)
+        v.setSpacing(4)
         self.labels: dict[str, QLabel] = {}
-        self.titleLabel = self._label(v, "caseTitleLabel", "font-weight:bold")
-        self.dueLabel = self._label(v, "caseDueLabel")
+        self.titleLabel = self._label(v, "caseTitleLabel", "font-weight:bold;font-size:110%")
+        self.dueLabel = self._label(v, "caseDueLabel", "font-weight:bold")
         self.alertsLabel = self._label(v, "caseAlertsLabel", "color:#b71c1c")
+        self.savedLabel = self._label(v, "caseSavedLabel", "background:#e8f5e9;color:#1b5e20;padding:3px")
+        self.savedLabel.setVisible(False)
         self.linkCallButton = QPushButton(body)
         self.linkCallButton.setObjectName("caseLinkCallButton")
         self.linkCallButton.setVisible(False)
         v.addWidget(self.linkCallButton)
-        self.recordView = QPlainTextEdit(body)
-        self.recordView.setObjectName("caseRecordView")
-        self.recordView.setReadOnly(True)
-        self.recordView.setMaximumHeight(150)
-        v.addWidget(self.recordView)
+        self.sectionsBox = QVBoxLayout()
+        self.sectionsBox.setSpacing(4)
+        v.addLayout(self.sectionsBox)
+        self.sections: dict[str, FoldSection] = {}
+        self.section_rows: dict[str, list[tuple[str, QLabel, QLabel]]] = {}
+        self.actionsSection = FoldSection("caseActionsSection", body)
+        v.addWidget(self.actionsSection)
+        av = QVBoxLayout(self.actionsSection.body)
+        av.setContentsMargins(4, 2, 0, 4)
         self.actionBox = QComboBox(body)
         self.actionBox.setObjectName("caseActionBox")
-        v.addWidget(self.actionBox)
+        av.addWidget(self.actionBox)
         self.actionStack = QStackedWidget(body)
         self.actionStack.setObjectName("caseActionStack")
-        v.addWidget(self.actionStack)
+        av.addWidget(self.actionStack)
         # change status
         self.statusForm = self._page()
         self.statusToBox = self._row(self.statusForm, "statusTo", QComboBox(), "caseStatusToBox")
@@ -111,21 +133,32 @@ class ComplaintCaseView(QWidget):
         f = self._page()
         self.reportToEdit = self._row(f, "reportTo", QLineEdit(), "caseReportToEdit")
         self.reportAtEdit = self._row(f, "reportAt", QLineEdit(), "caseReportAtEdit")
+        self.actionStack.currentChanged.connect(self._fit_stack)
+        self._fit_stack(0)
         self.applyButton = QPushButton(body)
         self.applyButton.setObjectName("caseApplyButton")
-        v.addWidget(self.applyButton)
-        self.messageLabel = self._label(v, "caseMessageLabel")
-        self.historyLabel = self._label(v, "caseHistoryLabel")
+        av.addWidget(self.applyButton)
+        self.messageLabel = self._label(av, "caseMessageLabel")
+        self.historySection = FoldSection("caseHistorySection", body)
+        v.addWidget(self.historySection)
+        hv = QVBoxLayout(self.historySection.body)
+        hv.setContentsMargins(4, 2, 0, 4)
         self.historyView = QListWidget(body)
         self.historyView.setObjectName("caseHistoryView")
         self.historyView.setWordWrap(True)
         self.historyView.setMinimumHeight(160)
-        v.addWidget(self.historyView, 1)
-        self.backButton = QPushButton(body)
+        hv.addWidget(self.historyView, 1)
+        v.addStretch(1)
+        self.backButton = QPushButton(self)
         self.backButton.setObjectName("caseBackButton")
-        v.addWidget(self.backButton)
+        outer.addWidget(self.backButton)
         self.actCaseBack = self._action("actCaseBack", "Esc")
         self.actCaseApply = self._action("actCaseApply", "Ctrl+Return")
+        for box in self.findChildren(QComboBox):   # long choices never widen the panel past 400 px
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+        self.wheelGuard = WheelGuard(scroll)
+        self.wheelGuard.guard({self.historyView, *self.findChildren(QComboBox)})
 
     def _action(self, name: str, keys: str) -> QAction:
         act = QAction(self)
@@ -158,6 +191,59 @@ class ComplaintCaseView(QWidget):
 
     def set_row_visible(self, widget: QWidget, visible: bool) -> None:
         self.statusForm.setRowVisible(widget, visible)
+
+    def _fit_stack(self, index: int) -> None:
+        """The action area is as tall as the action shown (not the tallest one): no gap at 400 px."""
+        for i in range(self.actionStack.count()):
+            pol = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.actionStack.widget(i).setSizePolicy(pol, pol)
+        self.actionStack.adjustSize()
+
+    # ---- the record, in sections ----------------------------------------------------
+    def show_sections(self, sections: list[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
+        """``[(key, title, [(field, label, value)])]`` in order; a section keeps its fold state
+        from one complaint to the next; one not given is hidden."""
+        for key, title, rows in sections:
+            sec = self.sections.get(key) or self._new_section(key)
+            form = sec.body.layout()
+            while form.rowCount():
+                form.removeRow(0)
+            self.section_rows[key] = []
+            for field, text, value in rows:
+                lab, val = QLabel(text, sec.body), QLabel(value, sec.body)
+                lab.setObjectName(f"case_{field}_label")
+                lab.setStyleSheet("color:#546e7a")
+                lab.setWordWrap(True)
+                val.setObjectName(f"case_{field}_value")
+                for w in (lab, val):
+                    w.setTextFormat(Qt.TextFormat.PlainText)
+                    w.setWordWrap(True)
+                val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                val.setAccessibleName(text)
+                form.addRow(lab, val)
+                self.section_rows[key].append((field, lab, val))
+            sec.set_title(title)
+            sec.setVisible(True)
+        given = {key for key, _t, _r in sections}
+        for key, sec in self.sections.items():
+            if key not in given:
+                sec.setVisible(False)
+
+    def _new_section(self, key: str) -> FoldSection:
+        sec = FoldSection(f"case{key[:1].upper()}{key[1:]}Section")
+        form = QFormLayout(sec.body)
+        form.setContentsMargins(4, 2, 0, 4)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        previous = list(self.sections.values())[-1].header if self.sections else self.linkCallButton
+        self.sectionsBox.addWidget(sec)
+        self.sections[key] = sec
+        QWidget.setTabOrder(previous, sec.header)   # headers in page order, before the actions
+        return sec
+
+    def section_text(self, key: str) -> str:
+        """One section as ``label: value`` lines (tests, and what a screen reader is given)."""
+        return "\n".join(f"{lab.text()}: {val.text()}" for _f, lab, val in self.section_rows.get(key, []))
 
     def retranslate(self) -> None:
         texts = {
@@ -196,7 +282,6 @@ class ComplaintCaseView(QWidget):
         self.reportAtEdit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
         self.linkCallButton.setText(self.tr("Link to the call in progress (follow-up)"))
         self.linkCallButton.setAccessibleName(self.tr("Link this complaint to the call in progress"))
-        self.recordView.setAccessibleName(self.tr("Complaint record (masked)"))
         self.actionBox.setAccessibleName(self.tr("Action"))
         self.actionStack.setAccessibleName(self.tr("Action details"))
         self.applyButton.setText(self.tr("Apply (Ctrl+Enter)"))
@@ -204,8 +289,10 @@ class ComplaintCaseView(QWidget):
         self.messageLabel.setAccessibleName(self.tr("Result"))
         self.alertsLabel.setAccessibleName(self.tr("Deadline warnings"))
         self.dueLabel.setAccessibleName(self.tr("Due date"))
-        self.historyLabel.setText(self.tr("History"))
-        self.historyView.setAccessibleName(self.tr("Complaint history"))
+        self.actionsSection.set_title(self.tr("Take an action"))
+        self.historySection.set_title(self.tr("Handling record"))
+        self.historyView.setAccessibleName(self.tr("Handling record: one line per action"))
+        self.savedLabel.setAccessibleName(self.tr("Saved"))
         self.backButton.setText(self.tr("← Back to my complaints (Esc)"))
         self.actCaseBack.setText(self.tr("Back to my complaints"))
         self.actCaseApply.setText(self.tr("Apply the action"))

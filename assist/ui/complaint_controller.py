@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
+from assist.core.complaints import form as form_rules
 from assist.core.complaints import repo
-from assist.core.complaints.form import LAYOUT_FIELDS, documents_due_default, form_layout, form_record, new_form
 from assist.core.complaints.intake import IntakePolicy
-from assist.core.complaints.model import ComplaintError, label
+from assist.core.complaints.model import ComplaintError
 from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.tickets import device_id
 from assist.services import KbHolder, SettingsLike
+from assist.ui import complaint_form_parts as parts
 from assist.ui.complaint_autosave import DraftKeeper, restore_prompt
-from assist.ui.complaint_form_parts import ART29, FormPreview, fill_options, fill_sub_options
 from assist.ui.complaint_view import CHECKS, COMBOS, LISTS, ORDER, TEXTS, ComplaintView
 from assist.ui.tasks import run_in_background
 
@@ -71,17 +72,20 @@ class ComplaintController(QObject):
         self.confirm: Callable[[str, str], bool] = self._confirm_box
         self.restore_box: QMessageBox | None = None
         self.last_saved: Any = None
+        self.saved_note = ""           # what the saved case shows first (ticket, keyring notice)
         self.held: dict[str, Any] = {}
+        self.required: frozenset[str] = frozenset()
+        self.topic: Any = None         # the business class the call topic suggested (core.complaints.topics)
         self.cursor_field = ""
         self._loading = False
         self._started = False
-        self.preview = FormPreview(view, services, self.form_data)
+        self.preview = parts.FormPreview(view, services, self.form_data)
         self._risk_timer = QTimer(self)
         self._risk_timer.setSingleShot(True)
         self._risk_timer.setInterval(RISK_DEBOUNCE_MS)
         self._risk_timer.timeout.connect(self.update_risk)
         services.kbs.subscribe(self._kb_swapped)
-        self._options()
+        parts.fill_options(view, services.taxonomy)
         view.retranslate()
         self._wire()
         self.reset_form()
@@ -94,11 +98,8 @@ class ComplaintController(QObject):
     def policy(self) -> IntakePolicy:
         return IntakePolicy.from_settings(self.s.settings)
 
-    def _options(self) -> None:
-        fill_options(self.view, self.s.taxonomy)
-
     def _sub_options(self) -> None:
-        fill_sub_options(self.view, self.s.taxonomy)
+        parts.fill_sub_options(self.view, self.s.taxonomy)
 
     def _wire(self) -> None:
         v = self.view
@@ -133,14 +134,16 @@ class ComplaintController(QObject):
         return QLocale().language() == QLocale.Language.Chinese
 
     def reset_form(self, context: dict | None = None) -> None:
-        """Empty form, prefilled from the call context and settings (fields the bank holds)."""
-        data, self.held = new_form(context or {}, self.policy, self.s.clock(), self.s.taxonomy)
+        """Empty form, prefilled from the call context and settings (fields the bank holds); the
+        business category from the call's topic, when the taxonomy's ``topics:`` name one."""
+        data, self.held = form_rules.new_form(context or {}, self.policy, self.s.clock(), self.s.taxonomy)
+        self.topic = form_rules.topic_business(context or {}, self.policy, self.s.taxonomy)
         self.load(data)
         self._started = False
 
     def load(self, data: dict[str, Any], held: list[str] | None = None) -> None:
-        if held is not None:
-            self.held = {f: data.get(f) for f in held if data.get(f)}
+        if held is not None:   # a restored draft: its own held values, and no call topic of this panel's
+            self.held, self.topic = {f: data.get(f) for f in held if data.get(f)}, None
         self._loading = True
         try:
             for f in ORDER:
@@ -155,15 +158,15 @@ class ComplaintController(QObject):
         self.update_due()
 
     def form_data(self) -> dict[str, Any]:
-        """What a save submits (the core decides which rows count: :func:`form_record`)."""
-        return form_record(ORDER, {f: self.view.value(f) for f in ORDER}, self.held, self.policy)
+        """What a save submits (the core decides which rows count: ``form.form_record``)."""
+        return form_rules.form_record(ORDER, {f: self.view.value(f) for f in ORDER}, self.held, self.policy)
 
     def snapshot(self) -> tuple[dict[str, Any], str]:
         return {**self.form_data(), "_held": sorted(self.held)}, self.cursor_field
 
     def _layout_for_type(self) -> None:
         v = self.view
-        layout = form_layout(ORDER, {f: v.value(f) for f in ORDER}, self.held, self.policy)
+        layout = form_rules.form_layout(ORDER, {f: v.value(f) for f in ORDER}, self.held, self.policy)
         for f in ORDER:
             v.set_row_visible(f, layout.is_shown(f))
             text = v.names[f]
@@ -172,7 +175,9 @@ class ComplaintController(QObject):
             elif f == "received_at" and layout.receipt_editable:
                 text = self.tr("Received at (YYYY-MM-DD HH:MM: when the referral, letter or e-mail reached us)")
             v.set_label(f, text, f in layout.required)
-        due = documents_due_default(self.form_data(), self.policy)
+        self.required = layout.required
+        self._topic_hint()
+        due = form_rules.documents_due_default(self.form_data(), self.policy)
         if due:
             self._loading, was = True, self._loading
             v.set_value("documents_due_date", due)
@@ -181,9 +186,17 @@ class ComplaintController(QObject):
             v.fields[f].setToolTip(self.tr("Tick when the document has arrived. Without it the complaint is still accepted "
                                            "and its clock runs from receipt (Art 14); set when it is due below."))
         if layout.held:
-            parts = [f"{label(f)[0 if self._lang_zh() else 1]}: {repo.mask_field(f, val)}" for f, val in layout.held.items()]
-            v.heldLabel.setText(self.tr("Already held by the bank (not asked again): {items}").format(items="; ".join(parts)))
+            items = parts.held_text(layout.held, self._lang_zh())
+            v.heldLabel.setText(self.tr("Already held by the bank (not asked again): {items}").format(items=items))
         v.heldLabel.setVisible(bool(layout.held))
+        v.set_section_state(self.required)
+
+    def _topic_hint(self) -> None:
+        """Say so next to 业务类别 while it is the class the call's topic suggested."""
+        v, t = self.view, self.topic
+        from_topic = t is not None and v.value("business_B") == t.business_B
+        text = v.names["business_B"] + (" " + self.tr("(from the call topic “{word}”: check it)").format(word=t.word) if from_topic else "")
+        v.set_label("business_B", text, "business_B" in self.required)
 
     def _edited(self, field: str) -> None:
         if self._loading:
@@ -193,9 +206,10 @@ class ComplaintController(QObject):
             self._loading = True
             self._sub_options()
             self._loading = False
-        if field in LAYOUT_FIELDS:
+            self._topic_hint()
+        if field in form_rules.LAYOUT_FIELDS:
             self._layout_for_type()
-        if field in TEXTS or field in ART29:
+        if field in TEXTS or field in parts.ART29:
             self._risk_timer.start()
         if field in DUE_FIELDS:
             self.update_due()
@@ -203,6 +217,7 @@ class ComplaintController(QObject):
             self.receiptChanged.emit(self.form_data().get("received_at") or "")
         if self.view.errors[field].isVisible():
             self.view.show_error(field, "")
+        self.view.set_section_state(self.required)
         self.drafts.touch()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -219,6 +234,7 @@ class ComplaintController(QObject):
     def focus_field(self, field: str) -> None:
         if field in self.view.fields:
             self.view.set_row_visible(field, True)
+            self.view.unfold_section_of(field)
             w = self.view.fields[field]
             self.view.scroll.ensureWidgetVisible(w)
             self.view.window().activateWindow()
@@ -232,6 +248,8 @@ class ComplaintController(QObject):
         """Ctrl+N: show the form; a fresh one is prefilled from the current call."""
         if not self._started:
             self.reset_form(self.s.call_context_provider() or {})
+            for lab in (self.view.ticketLabel, self.view.deadlineLabel, self.view.remindersLabel):
+                lab.setVisible(False)   # the last save's: its case shows them
         self.showRequested.emit()
         self.view.show()
         first = self.cursor_field or next((f for f in ORDER if self.view.row_visible(f)), "complainant_type")
@@ -270,36 +288,17 @@ class ComplaintController(QObject):
         run_in_background(fut, self._saved, self._save_failed)
 
     def _saved(self, saved: Any) -> None:
+        """One message (ticket and due date; the keyring notice), then a fresh form; the panel
+        opens the saved case (``saved``) with :attr:`saved_note` on top."""
         self._saving = False
         self.view.saveComplaintButton.setEnabled(True)
         self.last_saved = saved
-        v = self.view
         self.drafts.new_draft()
         self.drafts.enabled = True
-        v.ticketLabel.setText(self.tr("Saved. Ticket number: {ticket}").format(ticket=saved.ticket_no))
-        v.ticketLabel.setVisible(True)
-        if saved.due_date:
-            due = dt.date.fromisoformat(saved.due_date)
-            left = (due - self.s.clock().date()).days
-            if saved.due_basis == "agreed":
-                text = self.tr("Reply due {date} (the date agreed with the customer, Art 21): {days} day(s) left").format(
-                    date=due.isoformat(), days=left)
-            else:
-                text = self.tr("Reply due {date}: {days} day(s) left (calendar days from receipt)").format(date=due.isoformat(), days=left)
-            if left <= 3:
-                text = self.tr("Warning: only {days} day(s) left. ").format(days=left) + text
-            v.deadlineLabel.setStyleSheet("color:#b71c1c;font-weight:bold" if left <= 3 else "")
-            v.deadlineLabel.setText(text)
-            v.deadlineLabel.setVisible(True)
-        self._status(self.tr("Complaint saved."))
-        if saved.notices:
-            self._notice(self.tr("No system keyring is available: the full callback number was NOT stored, only its masked form. "
-                                 "Confirm the number with the customer at callback."))
-        reminders = [r.split(" / ")[0 if self._lang_zh() else -1] for r in saved.reminders]
-        v.remindersLabel.setText("\n".join("※ " + r for r in reminders))
-        v.remindersLabel.setVisible(bool(reminders))
+        self._status("")
+        self.saved_note = parts.show_saved(self.view, saved, self.s.clock().date(), self._lang_zh())
         self.reset_form(self.s.call_context_provider() or {})
-        v.duePreviewLabel.setVisible(False)
+        self.view.duePreviewLabel.setVisible(False)
         self.saved.emit(saved)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -320,6 +319,7 @@ class ComplaintController(QObject):
             by_field.setdefault(e.field if e.field in v.fields else "complainant_type", []).append(e.message if zh else e.message_en or e.message)
         for f, msgs in by_field.items():
             v.show_error(f, "\n".join(msgs))
+            v.unfold_section_of(f)
         self._status(self.tr("{n} field(s) to fix; the first one has the focus.").format(n=len(by_field)))
         first = next((f for f in ORDER if f in by_field), None)
         if first:
@@ -343,12 +343,8 @@ class ComplaintController(QObject):
     def _kb_swapped(self, _old: Any, _new: Any) -> None:
         """A new KB is active: its taxonomy gives the form's options, its rules judge the risk."""
         self._loading, was = True, self._loading
-        values = {f: self.view.value(f) for f in ORDER}
         try:
-            self._options()
-            for f in ("source", "id_doc_type", "channel_A", "business_B", "reason_C", "ins_issue", "ins_line", "demand_D"):
-                self.view.set_value(f, values.get(f, ""))
-            self._sub_options()
+            parts.refill_options(self.view, self.s.taxonomy)
         finally:
             self._loading = was
         self.update_risk()

@@ -1,6 +1,8 @@
 """Parts of the complaint form's controller (:mod:`assist.ui.complaint_controller`):
 
 - :func:`fill_options`: the form's choices from the active KB's taxonomy.
+- :func:`show_saved`: what the form says after a save (ticket, due date, reminders), once.
+- :func:`held_text`: what the bank already holds (not asked again), labelled and masked.
 - :class:`FormPreview`: what the form tells the agent before saving — the reply due date from the
   deadline engine, and the risk level, flags and escalation card from the active KB's risk rules
   (the same rules ``assist complaints risk`` and the save use).
@@ -8,19 +10,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from assist.core.complaints import repo
+from assist.core.complaints.casefile import when
 from assist.core.complaints.deadlines import timeline
-from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint
-from assist.core.complaints.taxonomy import Taxonomy
+from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, label
 from assist.core.complaints.risk import assess_risk, escalation_card
-from assist.ui.complaint_view import TEXTS, ComplaintView
+from assist.core.complaints.taxonomy import Taxonomy
+from assist.ui.complaint_view import ORDER, TEXTS, ComplaintView
 
 if TYPE_CHECKING:
     from assist.ui.complaint_controller import ComplaintServices
@@ -54,6 +58,17 @@ def fill_options(view: ComplaintView, tax: Taxonomy) -> None:
     fill_sub_options(view, tax)
 
 
+def refill_options(view: ComplaintView, tax: Taxonomy) -> None:
+    """Another KB's taxonomy: its choices, keeping the values chosen where still offered."""
+    fields = ("source", "id_doc_type", "channel_A", "business_B", "reason_C", "ins_issue", "ins_line", "demand_D")
+    values = {f: view.value(f) for f in (*fields, "business_B_sub")}
+    fill_options(view, tax)
+    for f in fields:
+        view.set_value(f, values[f])
+    fill_sub_options(view, tax)
+    view.set_value("business_B_sub", values["business_B_sub"])
+
+
 def fill_sub_options(view: ComplaintView, tax: Taxonomy) -> None:
     """Sub-categories of the chosen business category (B03 → the debit and credit-card sub-classes)."""
     keep = view.value("business_B_sub")
@@ -61,6 +76,48 @@ def fill_sub_options(view: ComplaintView, tax: Taxonomy) -> None:
     view.set_options("business_B_sub", [(_code_text(tax, "B_business_sub", c, lab), c) for c, lab in subs.items()])
     if keep in subs:
         view.set_value("business_B_sub", keep)
+
+
+def held_text(held: Mapping[str, Any], zh: bool) -> str:
+    """What the bank already holds, in form order: labels in the UI's language, values masked,
+    times as ``YYYY-MM-DD HH:MM``."""
+    order = {f: i for i, f in enumerate(ORDER)}
+    return "; ".join(f"{label(f)[0 if zh else 1]}: {when(v) if f.endswith('_at') else repo.mask_field(f, v)}"
+                     for f, v in sorted(held.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+
+def show_saved(view: ComplaintView, saved: Any, today: dt.date, zh: bool) -> str:
+    """Show a save's result on the form, once: the ticket, the due date with the days left, the
+    reminders and (no keyring) what was not kept. Returns the note the saved case shows first.
+    (Literal translate calls: lupdate files them under the form's context.)"""
+    ticket = QApplication.translate("ComplaintController", "Saved. Ticket number: {ticket}").format(ticket=saved.ticket_no)
+    view.ticketLabel.setText(ticket)
+    view.ticketLabel.setVisible(True)
+    view.deadlineLabel.setVisible(bool(saved.due_date))
+    if saved.due_date:
+        due = dt.date.fromisoformat(saved.due_date)
+        left = (due - today).days
+        if saved.due_basis == "agreed":
+            text = QApplication.translate("ComplaintController", "Reply due {date} (the date agreed with the customer, Art 21): "
+                                          "{days} day(s) left").format(date=due.isoformat(), days=left)
+        else:
+            text = QApplication.translate("ComplaintController", "Reply due {date}: {days} day(s) left (calendar days from "
+                                          "receipt)").format(date=due.isoformat(), days=left)
+        if left <= 3:
+            text = QApplication.translate("ComplaintController", "Warning: only {days} day(s) left. ").format(days=left) + text
+        view.deadlineLabel.setStyleSheet("color:#b71c1c;font-weight:bold" if left <= 3 else "")
+        view.deadlineLabel.setText(text)
+    note = [ticket]
+    if saved.notices:
+        keyring = QApplication.translate("ComplaintController", "No system keyring is available: the full callback number was "
+                                         "NOT stored, only its masked form. Confirm the number with the customer at callback.")
+        view.noticeLabel.setText(keyring)
+        view.noticeLabel.setVisible(True)
+        note.append(keyring)
+    reminders = [r.split(" / ")[0 if zh else -1] for r in saved.reminders]
+    view.remindersLabel.setText("\n".join("※ " + r for r in reminders))
+    view.remindersLabel.setVisible(bool(reminders))
+    return "\n".join(note)
 
 
 class FormPreview(QObject):

@@ -13,15 +13,34 @@ comes back to the list.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from assist.core.complaints import repo
+from assist.core.complaints.case_history import actions
 from assist.core.complaints.lifecycle import TRANSITIONS
 from assist.ui.complaint_case import ComplaintCaseController, ComplaintCaseView
 from assist.ui.tasks import run_in_background
@@ -32,16 +51,17 @@ ROLES = {"id": R + 1, "ticket_no": R + 2, "status": R + 3, "days_left": R + 4, "
 
 
 class ComplaintListModel(QAbstractListModel):
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, taxonomy: Callable[[], Any] = lambda: None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self.taxonomy = taxonomy   # the active KB's: the business category's name
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def roleNames(self):  # noqa: N802
@@ -64,7 +84,9 @@ class ComplaintListModel(QAbstractListModel):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             sync = {"pending": self.tr("not synced"), "synced": self.tr("synced"), "error": self.tr("sync error")}.get(r.sync_state, r.sync_state)
-            return f"{r.ticket_no}  {r.status}  {self._days(r)}  · {sync}\n{r.complainant_masked}  {r.business_B}  {r.level}"
+            tax = self.taxonomy()
+            name = (tax.label("B_business", r.business_B) or "") if tax is not None and r.business_B else ""
+            return f"{r.ticket_no}  {r.status}  {self._days(r)}  · {sync}\n{r.complainant_masked}  {r.business_B} {name}  {r.level}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Due {date}").format(date=r.due_date) if r.due_date else None
         if role == Qt.ItemDataRole.ForegroundRole and r.days_left is not None and r.days_left <= 3:
@@ -170,10 +192,11 @@ class ComplaintListController(QObject):
     closed = Signal()
 
     def __init__(self, view: ComplaintListView, lane: Any, agent_id: Callable[[], str] = lambda: "",
-                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None):
+                 today: Callable[[], dt.date] = dt.date.today, current_call: Callable[[], str | None] = lambda: None,
+                 taxonomy: Callable[[], Any] = lambda: None):
         super().__init__(view)
         self.view, self.lane, self.agent_id, self.today = view, lane, agent_id, today
-        self.model = ComplaintListModel(self)
+        self.model = ComplaintListModel(self, taxonomy)
         self.proxy = ComplaintFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         view.listView.setModel(self.proxy)
@@ -186,7 +209,8 @@ class ComplaintListController(QObject):
         view.listView.activated.connect(self.open_case_index)      # Enter / double-click
         view.listView.clicked.connect(self.open_index)              # history preview
         view.backButton.clicked.connect(self.closed.emit)
-        self.case = ComplaintCaseController(view.caseView, lane, actor=agent_id, today=today, current_call=current_call)
+        self.case = ComplaintCaseController(view.caseView, lane, actor=agent_id, today=today, current_call=current_call,
+                                            taxonomy=taxonomy)
         self.case.closed.connect(self.show_list)
         self.case.changed.connect(lambda _cid: self.refresh())
         view.actComplaintRecords.triggered.connect(self.show_list)
@@ -205,10 +229,11 @@ class ComplaintListController(QObject):
         if cid:
             self.open_case(cid)
 
-    def open_case(self, complaint_id: str) -> None:
-        """The case view for one complaint: status, clocks, actions, history."""
+    def open_case(self, complaint_id: str, note: str = "") -> None:
+        """The case view for one complaint: status, clocks, actions, history (``note``: what a
+        save from the form said, shown on top)."""
         self.open(complaint_id)
-        self.case.open(complaint_id)
+        self.case.open(complaint_id, note)
         self.view.stack.setCurrentWidget(self.view.caseView)
         self.view.caseView.actionBox.setFocus()
 
@@ -218,12 +243,13 @@ class ComplaintListController(QObject):
         self.view.listView.setFocus()
 
     def open(self, complaint_id: str) -> None:
-        run_in_background(self.lane.submit(repo.history, complaint_id), lambda h: self._show_history(complaint_id, h))
+        """The history preview under the list: one plain line per action, local times."""
+        run_in_background(self.lane.submit(actions, complaint_id), lambda h: self._show_history(complaint_id, h))
 
-    def _show_history(self, cid: str, entries: list[dict]) -> None:
+    def _show_history(self, cid: str, lines: list[dict]) -> None:
         hv = self.view.historyView
         hv.clear()
-        for e in entries:
-            change = f"{e['field']}: {e['old'] or ''} → {e['new'] or ''}" if e["field"] else (e["new"] or "")
-            hv.addItem(f"{e['at'][:16].replace('T', ' ')}  {e['actor']}  {e['action']}  {change}")
+        zh = QLocale().language() == QLocale.Language.Chinese
+        for a in lines:
+            hv.addItem(f"{a['at']}  {a['actor']}  {a['zh' if zh else 'en']}")
         self.historyShown.emit(cid)

@@ -6,7 +6,8 @@
     view.show(); QTimer.singleShot(0, complaints.form.check_restore)   # in launch.run_panel
 
 Adds the complaints tab (records list + form) and two panel-wide actions to the window:
-``view.actNewComplaint`` (Ctrl+N) and ``view.actComplaintRecords`` (Ctrl+Shift+L).
+``view.actNewComplaint`` (Ctrl+N) and ``view.actComplaintRecords`` (Ctrl+Shift+L). A save opens
+the saved case (ticket, due date, sections); Esc there goes to the records list.
 """
 
 from __future__ import annotations
@@ -34,9 +35,19 @@ def complaint_services(panel: Any, services: PanelServices) -> ComplaintServices
     kbs = services.kbs
     return ComplaintServices(
         lane=services.lane, settings=services.settings, kbs=kbs, clock=services.clock,
-        cipher_factory=services.cipher_factory, call_context_provider=panel.calls.context,
+        cipher_factory=services.cipher_factory, call_context_provider=lambda: call_context(panel),
         card_title=lambda cid: getattr(kbs.current.kb.by_id().get(cid), "title", None),
     )
+
+
+def call_context(panel: Any) -> dict[str, str]:
+    """What the call holds for a complaint form (Art 13), with the call's topic (masked, as
+    recorded): the form suggests the business category from it (``core.complaints.form``)."""
+    ctx = dict(panel.calls.context() or {})
+    session = getattr(panel.calls, "session", None)
+    if session is not None and session.active and session.topic:
+        ctx["topic"] = session.topic
+    return ctx
 
 
 def mount_complaints(view: Any, panel: Any, services: PanelServices, csvc: ComplaintServices | None = None) -> MountedComplaints:
@@ -58,7 +69,8 @@ def mount_complaints(view: Any, panel: Any, services: PanelServices, csvc: Compl
         return panel.calls.call_id
 
     records = ComplaintListController(list_view, csvc.lane, agent_id=lambda: csvc.settings.get("agent.staff_id") or "",
-                                      today=lambda: csvc.clock().date(), current_call=current_call)
+                                      today=lambda: csvc.clock().date(), current_call=current_call,
+                                      taxonomy=lambda: csvc.taxonomy)
     list_view.retranslate()
     for act in (form_view.actNewComplaint, list_view.actComplaintRecords):
         view.addAction(act)
@@ -77,9 +89,16 @@ def mount_complaints(view: Any, panel: Any, services: PanelServices, csvc: Compl
         view.tabs.setCurrentIndex(tab)
         inner.setCurrentWidget(form_view)
 
+    def show_saved_case(saved: Any) -> None:
+        """After a save the saved case opens (ticket, due date, sections); Esc goes to the records."""
+        view.tabs.setCurrentIndex(tab)
+        inner.setCurrentWidget(list_view)
+        records.refresh()
+        records.open_case(saved.id, form.saved_note)
+
     form.showRequested.connect(show_form)
     form.closed.connect(show_records)
-    form.saved.connect(lambda _s: records.refresh())
+    form.saved.connect(show_saved_case)
     def escalate(card_id: str) -> None:
         view.tabs.setCurrentIndex(0)
         panel.knowledge.open_card(card_id)
@@ -104,4 +123,4 @@ def mount_complaints(view: Any, panel: Any, services: PanelServices, csvc: Compl
     return MountedComplaints(form, records, form_view, list_view)
 
 
-__all__ = ["MountedComplaints", "complaint_services", "mount_complaints"]
+__all__ = ["MountedComplaints", "call_context", "complaint_services", "mount_complaints"]

@@ -2,20 +2,37 @@
 
 Every field widget is in ``fields`` (form field name -> widget) with a stable objectName
 (``complainantTypeBox``, ``requestEdit``, ``factsEdit`` …), a label in ``labels`` and an
-error label in ``errors`` (``<name>Error``) right under it. Actions: ``actNewComplaint``
-(Ctrl+N; the panel adds it to its window so it works panel-wide), ``actSave`` (Ctrl+S),
-``actCancel`` (Esc).
+error label in ``errors`` (``<name>Error``) right under it. The rows sit in folding sections
+(``sections``: 受理信息, 投诉人, 被投诉与分类, 诉求与事实, 重大投诉与时限; ``core.complaints.form.
+FORM_SECTIONS``): a header folds with Space/Enter, Alt+1…Alt+5 go to a section. The mouse wheel
+scrolls the form, never an unfocused combo box, list or text area (:class:`WheelGuard`).
+Actions: ``actNewComplaint`` (Ctrl+N; the panel adds it to its window so it works panel-wide),
+``actSave`` (Ctrl+S), ``actCancel`` (Esc).
 """
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
+from assist.core.complaints.form import FORM_ORDER, FORM_SECTIONS
+from assist.ui.complaint_fold import FoldSection, WheelGuard
 from assist.ui.widgets.labels import MaskedCopy, info_label
 
 # the shared free-text field (live lint + live PII masking); never a plain fallback
@@ -26,18 +43,9 @@ COMBOS = ("complainant_type", "source", "id_doc_type", "channel_A", "business_B"
 CHECKS = ("poa_received", "heir_proof_received", "conflict_of_interest", "in_person", "regulator_designated")
 TEXTS = ("request", "facts", "basis")
 LISTS = ("demand_D",)
-# Form order = Tab order = the order errors are looked at for the first one.
-ORDER = ("complainant_type", "agent_id", "org_unit", "source", "received_at", "regulator_ref",
-         "complainant_name", "id_doc_type", "id_doc_no", "contact_phone", "contact_address", "relationship",
-         "agent_name", "agent_id_no", "agent_phone", "poa_received", "deceased_name", "heir_proof_received",
-         "org_name", "org_uscc", "org_address", "legal_rep_name", "legal_rep_id_no", "legal_rep_phone",
-         "documents_due_date",
-         "respondent_org", "respondent_staff", "respondent_staff_unit",
-         "request", "facts", "basis",
-         "channel_A", "business_B", "business_B_sub", "reason_C", "ins_issue", "ins_line", "demand_D",
-         "amount_involved", "product_name", "handler", "conflict_of_interest",
-         "people_count", "in_person", "arising_event", "regulator_designated",
-         "agreed_due_date", "agreement_evidence_ref")
+# Form order = Tab order = the order errors are looked at for the first one (core: the sections).
+ORDER = FORM_ORDER
+SECTIONS = FORM_SECTIONS
 _SUFFIX = {**{f: "Box" for f in COMBOS}, **{f: "Check" for f in CHECKS}, **{f: "List" for f in LISTS}}
 
 
@@ -48,6 +56,18 @@ def _camel(field: str) -> str:
 
 def object_name(field: str) -> str:
     return _camel(field) + _SUFFIX.get(field, "Edit")
+
+
+class _CheckLabel(QLabel):
+    """A check box's text beside it, wrapping; a click on it ticks the box, as on a box's own text."""
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        box = self.buddy()
+        if isinstance(box, QCheckBox) and event.button() == Qt.MouseButton.LeftButton:
+            box.toggle()
+            box.setFocus(Qt.FocusReason.MouseFocusReason)
+        else:
+            super().mousePressEvent(event)
 
 
 class ComplaintView(QWidget):
@@ -65,16 +85,30 @@ class ComplaintView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
-        self.form = QFormLayout(body)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        body.setObjectName("complaintFormBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.setSpacing(4)
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
-        for f in ORDER:
-            self._add_row(f, body)
+        self.sections: dict[str, FoldSection] = {}
+        self.section_of: dict[str, str] = {}
+        for key, fields in SECTIONS:
+            sec = FoldSection(key + "Section", body)
+            rows = QVBoxLayout(sec.body)   # a label over its field, the full width (long labels wrap)
+            rows.setContentsMargins(4, 2, 0, 6)
+            rows.setSpacing(6)
+            self.sections[key] = sec
+            for f in fields:
+                self.section_of[f] = key
+                self._add_row(f, sec.body)
+            column.addWidget(sec)
+        column.addStretch(1)
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
+        self.wheelGuard = WheelGuard(self.scroll)
+        self.wheelGuard.guard(w for f, w in self.fields.items() if f in COMBOS or f in TEXTS or f in LISTS)
 
         self.riskLabel = self._label("riskLabel", outer, "padding:3px")
         esc = QHBoxLayout()
@@ -115,7 +149,14 @@ class ComplaintView(QWidget):
         self.actCancel = QAction(self)
         self.actCancel.setObjectName("actCancelComplaint")
         self.actCancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        for a in (self.actSave, self.actCancel):
+        self.sectionActions: dict[str, QAction] = {}
+        for n, (key, _fields) in enumerate(SECTIONS, 1):
+            act = QAction(self)
+            act.setObjectName(f"actGoTo{key[:1].upper()}{key[1:]}Section")
+            act.setShortcut(QKeySequence(f"Alt+{n}"))
+            act.triggered.connect(lambda _c=False, key=key: self.go_to_section(key))
+            self.sectionActions[key] = act
+        for a in (self.actSave, self.actCancel, *self.sectionActions.values()):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)
         self._tab_order()
@@ -126,6 +167,8 @@ class ComplaintView(QWidget):
     def _add_row(self, f: str, body: QWidget) -> None:
         if f in COMBOS:
             w: QWidget = QComboBox(body)
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(12)   # a long class name never widens the form past 400 px (the list shows it whole)
         elif f in CHECKS:
             w = QCheckBox(body)
         elif f in TEXTS:
@@ -141,25 +184,36 @@ class ComplaintView(QWidget):
             MaskedCopy.install(w)  # names, ID and phone numbers: a copy is masked like everywhere else
         w.setObjectName(object_name(f))
         w.setProperty("formField", f)
-        box = QWidget(body)
+        box = QWidget(body)   # the row: label, field, error
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(1)
-        v.addWidget(w)
+        lab = _CheckLabel(box) if f in CHECKS else QLabel(box)
+        lab.setBuddy(w)
+        lab.setWordWrap(True)
+        if f in CHECKS:   # [☐] then its (wrapping) text: a long check text never widens the form
+            line = QHBoxLayout()
+            line.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(lab, 1)
+            v.addLayout(line)
+        else:
+            v.addWidget(lab)
+            v.addWidget(w)
         err = QLabel(box)
         err.setObjectName(_camel(f) + "Error")
         err.setWordWrap(True)
         err.setStyleSheet("color:#b71c1c")
         err.setVisible(False)
         v.addWidget(err)
-        lab = QLabel(body)
-        lab.setBuddy(w)
-        self.form.addRow(lab, box)
+        body.layout().addWidget(box)
         self.fields[f], self.labels[f], self.errors[f] = w, lab, err
 
     def _tab_order(self) -> None:
-        chain = [self.fields[f] for f in ORDER] + [self.escalateButton, self.saveComplaintButton, self.cancelComplaintButton]
-        for a, b in zip(chain, chain[1:]):
+        chain: list[QWidget] = []
+        for key, fields in SECTIONS:
+            chain += [self.sections[key].header, *(self.fields[f] for f in fields)]
+        chain += [self.escalateButton, self.saveComplaintButton, self.cancelComplaintButton]
+        for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
 
     def retranslate(self) -> None:
@@ -195,10 +249,14 @@ class ComplaintView(QWidget):
             "amount_involved": self.tr("Amount involved (CNY)"), "product_name": self.tr("Product"),
         }
         self.names = names
+        self.section_titles = {"intake": self.tr("Intake"), "complainant": self.tr("Complainant"),
+                               "respondent": self.tr("Respondent and classification"),
+                               "request": self.tr("Request and facts"), "major": self.tr("Major complaint and deadline")}
+        for n, (key, _fields) in enumerate(SECTIONS, 1):
+            self.sections[key].set_title(self.section_titles[key])
+            self.sectionActions[key].setText(self.tr("Go to section {n}: {title}").format(n=n, title=self.section_titles[key]))
         for f, w in self.fields.items():
             w.setAccessibleName(names[f])
-            if isinstance(w, QCheckBox):
-                w.setText(names[f])
         self.titleLabel.setText(self.tr("New complaint (Ctrl+S saves, Esc leaves; the draft is kept)"))
         self.saveComplaintButton.setText(self.tr("Save complaint (Ctrl+S)"))
         self.saveComplaintButton.setAccessibleName(self.tr("Save complaint"))
@@ -219,10 +277,44 @@ class ComplaintView(QWidget):
         self.labels[field].setText(text + (" *" if required else ""))
 
     def set_row_visible(self, field: str, visible: bool) -> None:
-        self.form.setRowVisible(self.fields[field].parentWidget(), visible)
+        """Shown by the layout (a folded section keeps its rows' state); a section without a
+        shown row is hidden, header included."""
+        self.fields[field].parentWidget().setVisible(visible)
+        key = self.section_of[field]
+        self.sections[key].setVisible(any(self.row_visible(f) for f in dict(SECTIONS)[key]))
 
     def row_visible(self, field: str) -> bool:
         return not self.fields[field].parentWidget().isHidden()
+
+    # ---- sections -----------------------------------------------------------------------
+    def set_section_state(self, required: frozenset[str] | set[str]) -> None:
+        """Each header says how many required fields are still empty, and while folded how many are filled."""
+        for key, fields in SECTIONS:
+            shown = [f for f in fields if self.row_visible(f)]
+            filled = sum(1 for f in shown if self.value(f) not in ("", [], False, None))
+            missing = sum(1 for f in shown if f in required and self.value(f) in ("", [], False, None))
+            self.sections[key].set_title(self.section_titles[key],
+                                         self.tr("{n} required empty").format(n=missing) if missing else "",
+                                         self.tr("{n} filled").format(n=filled) if filled else "")
+
+    def unfold_section_of(self, field: str) -> None:
+        sec = self.sections[self.section_of[field]]
+        if not sec.is_unfolded():
+            sec.set_unfolded(True)
+            sec.body.layout().activate()
+            self.scroll.widget().layout().activate()
+
+    def go_to_section(self, key: str) -> None:
+        """Alt+1…: unfold the section, show it at the top and focus its first shown field (else its header)."""
+        sec = self.sections[key]
+        if sec.isHidden():
+            return
+        sec.set_unfolded(True)
+        sec.body.layout().activate()
+        self.scroll.widget().layout().activate()
+        self.scroll.verticalScrollBar().setValue(sec.y())
+        first = next((self.fields[f] for f in dict(SECTIONS)[key] if self.row_visible(f)), None)
+        (first or sec.header).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ---- values (widget plumbing only) -------------------------------------------------
     def set_options(self, field: str, options: list[tuple[str, str]], blank: bool = True) -> None:

@@ -96,10 +96,9 @@ def test_draft_survives_sigkill_and_is_restored(assist_env, tmp_path):
         xdo(env, "windowfocus", "--sync", wid, check=False)
         keys(env, "ctrl+n")
         time.sleep(0.5)
-        # complainant type -> source -> name -> ID type -> ID no -> phone -> address -> respondent org
-        keys(env, *["Tab"] * 7)
+        keys(env, "alt+3")                 # section 3 (被投诉与分类): the cursor in the respondent org
         xdo(env, "type", "--delay", "30", ORG)
-        keys(env, *["Tab"] * 3)            # -> staff -> staff unit -> request
+        keys(env, "alt+4")                 # section 4 (诉求与事实): the cursor in the request
         xdo(env, "type", "--delay", "30", REQUEST)
         got = wait_for(lambda: [d for d in drafts(basedir) if REQUEST in d[1]], timeout=10)
         assert got, drafts(basedir)

@@ -44,11 +44,13 @@ def complaint_env(qtbot, tmp_path):
         view.resize(420, 900)
         view.show()
         qtbot.waitExposed(view)
-        made.append(lane)
+        made.append((lane, ctl))
         return view, ctl, svc
 
     yield _make
-    for lane in made:
+    for lane, ctl in made:
+        ctl.drafts.enabled = False   # no autosave timer of this test may fire in the next one, after the lane closed
+        ctl.drafts.timer.stop()
         lane.close()
 
 
@@ -192,22 +194,25 @@ def test_fields_the_bank_holds_are_prefilled_not_asked(complaint_env, qtbot):
     assert form["complainant_name"] == "张三丰" and form["agent_id"] == "A001" and form["received_at"] == "2026-11-26T10:00"
 
 
-def test_tab_reaches_every_visible_field(complaint_env, qtbot):
+def test_tab_reaches_every_visible_field_and_section_header(complaint_env, qtbot):
     view, ctl, _ = complaint_env()
     choose(qtbot, view, "complainant_type", "单位")
-    start = focus(qtbot, view, "complainant_type")
-    seen = set()
-    w = start
-    for _ in range(80):
+    start = view.sections["intake"].header
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    seen, headers = set(), {start}
+    for _ in range(90):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         w = QApplication.focusWidget()
         f = w.property("formField") if w else None
         if f:
             seen.add(f)
+        headers |= {s.header for s in view.sections.values() if s.header is w}
         if w is view.saveComplaintButton:
             break
-    visible = {f for f in view.fields if view.row_visible(f)} - {"complainant_type"}
+    visible = {f for f in view.fields if view.row_visible(f)}
     assert visible <= seen, visible - seen
+    assert headers == {s.header for s in view.sections.values()}
 
 
 def test_high_risk_text_prompts_escalation_with_the_card(complaint_env, qtbot):

@@ -38,4 +38,5 @@ def test_list_shows_saved_complaint_filters_and_history(complaint_env, qtbot):
     lc.open_index(lc.proxy.index(0, 0))
     qtbot.waitUntil(lambda: lv.historyView.count() > 0, timeout=3000)
     text = "\n".join(lv.historyView.item(i).text() for i in range(lv.historyView.count()))
-    assert "create" in text and "status" in text and "13900001111" not in text
+    assert text.splitlines()[0].endswith("A001  complaint registered")
+    assert text.splitlines()[1].endswith("A001  status changed to in progress") and "13900001111" not in text

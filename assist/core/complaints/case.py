@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from assist.core.complaints import repo
+from assist.core.complaints.case_history import as_data
 from assist.core.complaints.deadlines import RUNNING, as_date, clock_from_record, timeline
 from assist.core.complaints.lifecycle import TRANSITIONS, DecisionNotice, ReviewDecision
 from assist.core.complaints.model import ComplaintError, documents_needed
@@ -62,7 +63,8 @@ def parse_date(value: str | None, zh: str, en: str, *, required: bool = False) -
 
 def summary(db: Database, ref: str, today: dt.date | None = None) -> dict[str, Any]:
     """Masked record, status, the engine's dates (due date and what it rests on, days left,
-    pauses, restarts, documents, review), alerts (D-3 warnings, overdue, rules not met), history."""
+    pauses, restarts, documents, review), alerts (D-3 warnings, overdue, rules not met), the
+    audit rows (``history``) and one plain line per action (``actions``: at, actor, zh, en)."""
     today = today or dt.date.today()
     data = load(db, ref)
     status = data.get("status") or "受理"
@@ -88,7 +90,8 @@ def summary(db: Database, ref: str, today: dt.date | None = None) -> dict[str, A
         "next_statuses": list(TRANSITIONS.get(status, ())), "alerts": d["alerts"], "review": review,
     }
     out["record"] = data
-    out["history"] = repo.history(db, data["id"])
+    out["history"] = repo.history(db, data["id"])   # the audit rows (masked), for the command line
+    out["actions"] = as_data(out["history"])
     return out
 
 

@@ -2,7 +2,7 @@
 requires for a complainant type, source and institution type, what it starts with, and what it
 submits. The panel's form asks these functions; it decides nothing itself.
 
-    data, held = new_form(call_context, policy, now, taxonomy)   # a fresh form
+    data, held = new_form(call_context, policy, now, taxonomy)   # a fresh form (B from the call topic)
     layout = form_layout(fields, data, held, policy)              # shown / required / notes
     record = form_record(fields, values, held, policy)             # what a save submits
 """
@@ -14,10 +14,31 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assist.core.complaints.intake import HOTLINE_SOURCE, IntakePolicy, receipt_is_the_call
+from assist.core.complaints.intake import (
+    HOTLINE_SOURCE,
+    IntakePolicy,
+    receipt_is_the_call,
+)
 from assist.core.complaints.model import documents_needed
 from assist.core.complaints.taxonomy import Taxonomy
+from assist.core.complaints.topics import TopicMatch
 from assist.core.complaints.validation import BANK_ONLY, prefill, required_fields
+
+# The form's sections, in order (their order is the Tab order and the order errors are looked
+# at): what a busy agent folds and unfolds at 400 px. A section with no row shown is hidden.
+FORM_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("intake", ("source", "received_at", "regulator_ref", "agent_id", "org_unit")),
+    ("complainant", ("complainant_type", "complainant_name", "id_doc_type", "id_doc_no", "contact_phone",
+                     "contact_address", "relationship", "agent_name", "agent_id_no", "agent_phone", "poa_received",
+                     "deceased_name", "heir_proof_received", "org_name", "org_uscc", "org_address", "legal_rep_name",
+                     "legal_rep_id_no", "legal_rep_phone", "documents_due_date")),
+    ("respondent", ("respondent_org", "respondent_staff", "respondent_staff_unit", "channel_A", "business_B",
+                    "business_B_sub", "reason_C", "ins_issue", "ins_line", "product_name", "amount_involved")),
+    ("request", ("request", "facts", "basis", "demand_D")),
+    ("major", ("handler", "conflict_of_interest", "people_count", "in_person", "arising_event", "regulator_designated",
+               "agreed_due_date", "agreement_evidence_ref")),
+)
+FORM_ORDER: tuple[str, ...] = tuple(f for _key, fields in FORM_SECTIONS for f in fields)
 
 # The rows asked per complainant type (Art 13–14): who the representative is and what proves it.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -83,15 +104,29 @@ def form_layout(fields: Collection[str], values: Mapping[str, Any], held: Mappin
     return FormLayout(frozenset(shown), frozenset(required), docs, editable, ctype == "单位", shown_held)
 
 
+def topic_business(context: Mapping[str, Any], policy: IntakePolicy, taxonomy: Taxonomy) -> TopicMatch | None:
+    """The business category (B, and a sub-class) the call's topic suggests, from the taxonomy's
+    ``topics:`` (data compliance edits); None when no word matches, off a call, or for an insurer
+    (insurers classify by issue and line, never by B)."""
+    topic = str(context.get("topic") or "").strip()
+    if not topic or policy.institution_type == "保险":
+        return None
+    return taxonomy.business_for_topic(topic)
+
+
 def new_form(context: Mapping[str, Any], policy: IntakePolicy, now: dt.datetime,
              taxonomy: Taxonomy) -> tuple[dict[str, Any], dict[str, Any]]:
     """A fresh form: prefilled from the call context (Art 13: not asked again) and the settings;
-    a hotline complaint's source is the hotline. Returns (values, held)."""
+    a hotline complaint's source is the hotline; the business category is suggested by the call's
+    topic (:func:`topic_business`; shown and editable, never held). Returns (values, held)."""
     defaults = {"agent_id": policy.agent_id, "org_unit": policy.org_unit, "received_at": now.strftime("%Y-%m-%dT%H:%M")}
     form, held = prefill(dict(context), **{k: v for k, v in defaults.items() if v})
     data = form.to_dict()
     if not data.get("source") and HOTLINE_SOURCE in taxonomy.options("sources"):
         data["source"] = HOTLINE_SOURCE
+    suggested = topic_business(context, policy, taxonomy) if not data.get("business_B") else None
+    if suggested is not None:
+        data["business_B"], data["business_B_sub"] = suggested.business_B, suggested.business_B_sub
     held_values = {f: data[f] for f in (*held, *SETTINGS_HELD) if data.get(f)}
     return data, held_values
 

@@ -4,8 +4,9 @@ Code values are ours; the A/B/C labels follow the banking standard (certainty M)
 issue and line headings the regulator's bulletins. Classes that are our own (not from a
 standard or bulletin: e.g. the credit-card sub-classes, the demand list) are listed under
 ``own:`` and :meth:`Taxonomy.is_own` says so; reports to a regulator map an own sub-class to
-its parent (:meth:`Taxonomy.parent`). Problems are reported as ``path:line: message``
-through :class:`TaxonomyError`.
+its parent (:meth:`Taxonomy.parent`). ``topics:`` maps call-topic words to a business class
+(:mod:`assist.core.complaints.topics`, :meth:`Taxonomy.business_for_topic`: the form's prefill
+on a call). Problems are reported as ``path:line: message`` through :class:`TaxonomyError`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from assist.core.complaints.topics import TopicMatch, Topics, parse_topics
 from assist.core.yamlfile import compose, mapping_items, string_list
 from assist.core.yamlfile import node_line as line
 
@@ -40,6 +42,7 @@ class Taxonomy:
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     version: int = 1
     own: dict[str, frozenset[str]] = field(default_factory=dict)    # dimension -> codes that are our own classes
+    topics: Topics = field(default_factory=Topics)                   # call-topic words -> business class
 
     def is_own(self, dimension: str, code: str) -> bool:
         return code in self.own.get(dimension, frozenset())
@@ -60,6 +63,10 @@ class Taxonomy:
     def options(self, name: str) -> tuple[str, ...]:
         return self.lists.get(name, ())
 
+    def business_for_topic(self, topic: str) -> TopicMatch | None:
+        """The business class (and sub-class) a call topic suggests, from ``topics:`` (None: none)."""
+        return self.topics.decide(topic)
+
 
 def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read the taxonomy: a file, or a KB folder holding ``taxonomy/complaint.yaml``."""
@@ -79,7 +86,7 @@ def _load_cached(path: str, _mtime: int) -> Taxonomy:
     lists: dict[str, tuple[str, ...]] = {}
     version = 1
     present: set[str] = set()
-    own_node = None
+    own_node = topics_node = None
     for k, v in mapping_items(p, root, "the file", problems):
         key = str(k.value)
         present.add(key)
@@ -91,15 +98,18 @@ def _load_cached(path: str, _mtime: int) -> Taxonomy:
             lists[key] = tuple(string_list(p, v, key, problems))
         elif key == "own":
             own_node = v
+        elif key == "topics":
+            topics_node = v
         else:
-            problems.append(f"{p}:{line(k)}: unknown section {key!r}; known: {', '.join([*CODE_MAPS, *LISTS, 'own'])}")
+            problems.append(f"{p}:{line(k)}: unknown section {key!r}; known: {', '.join([*CODE_MAPS, *LISTS, 'own', 'topics'])}")
     for req in REQUIRED:
         if req not in present:
             problems.append(f"{p}:1: missing section {req!r}")
     own = _own(p, own_node, codes, problems) if own_node is not None else {}
+    topics = parse_topics(p, topics_node, codes, problems) if topics_node is not None else Topics()
     if problems:
         raise TaxonomyError(problems)
-    return Taxonomy(codes=codes, lists=lists, version=version, own=own)
+    return Taxonomy(codes=codes, lists=lists, version=version, own=own, topics=topics)
 
 
 def _own(p: Path, node, codes: dict[str, dict[str, str]], problems: list[str]) -> dict[str, frozenset[str]]:

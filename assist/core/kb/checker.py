@@ -4,7 +4,7 @@ Schema problems come from the loader (:func:`parse_card`); this module adds the
 cross-file and content checks: duplicate and dangling ids, placeholders, dates,
 legal basis on consumer-protection cards, red lines in scripts, personal data
 anywhere in a card, that every rule/synonym/taxonomy YAML file parses, and that
-every rule's examples go the right way (lint rules, disclosures, risk cues, and the example
+every rule's examples go the right way (lint rules, disclosures, risk cues, call topics, and the example
 calls of the after-call quality rubric ``rules/qa.yaml``).
 
 The placeholder validator, phrase linter, risk rules and PII finder are the same
@@ -88,15 +88,19 @@ class _Tools:
                                       "taxonomy/complaint.yaml (copy it from the bundled KB)", code="missing-taxonomy"))
         else:
             from assist.core.complaints.taxonomy import TaxonomyError, load_taxonomy
+            from assist.core.complaints.topics import check_examples as check_topic_examples
 
             try:
-                load_taxonomy(tax_file)
+                taxonomy = load_taxonomy(tax_file)
             except TaxonomyError as exc:
                 for problem in exc.problems:
                     where, _, message = problem.partition(": ")
                     path, _, line = where.rpartition(":")
                     problems.append(CardError(display_path(Path(path)), int(line) if line.isdigit() else 1, message,
                                               code="bad-taxonomy"))
+            else:   # the call-topic examples, run through the form's own decision
+                problems.extend(CardError(display_path(tax_file), ln, message, code="topic-example")
+                                for ln, message in check_topic_examples(taxonomy.topics))
         rules = self.rules
         self.lint: Callable[[str], list[tuple[int, int, str]]] = (
             lambda text: [(f.start, f.end, _finding_msg(f)) for f in lint(text, rules, text_kind="script")]

@@ -1,8 +1,14 @@
-"""What the panel and ``assist sync`` show: online/offline, items waiting, last
-successful sync, last error in words (Chinese and English), open conflicts."""
+"""What the panel and ``assist sync`` show: online/offline, records waiting, last
+successful sync, last error in words (Chinese and English), open conflicts.
+
+"Waiting" counts RECORDS, not outbox rows: one saved complaint queues its revision, one audit
+row per changed field and perhaps a call event, and is still one record for the agent
+(:func:`waiting_records`). The row count stays available as ``waiting_rows``."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -44,7 +50,7 @@ def words(code: str, detail: str = "") -> tuple[str, str]:
 class SyncStatus:
     configured: bool
     online: bool | None          # None = never tried
-    waiting: int                 # outbox rows not yet acknowledged
+    waiting: int                 # records not yet acknowledged (distinct records, see waiting_records)
     last_success_at: str | None  # ISO UTC of the last round that finished without error
     last_attempt_at: str | None
     error_code: str | None
@@ -53,6 +59,7 @@ class SyncStatus:
     conflicts: int               # open conflicts for the agent to check
     kb_version: str | None = None
     rejected: int = 0            # records head office did not accept (parked, not yet resent)
+    waiting_rows: int = 0        # outbox rows behind ``waiting`` (revisions, audit rows, events)
 
     @property
     def state(self) -> str:
@@ -84,6 +91,33 @@ class SyncStatus:
         return out
 
 
+# The record an outbox row belongs to: an audit row to the record it audits (a complaint's
+# field changes are that complaint), every other row to its own kind and id.
+_RECORD_KEY = ("CASE WHEN kind = 'audit' AND json_extract(payload, '$.entity_id') IS NOT NULL "
+               "THEN json_extract(payload, '$.entity') || ':' || json_extract(payload, '$.entity_id') "
+               "ELSE kind || ':' || record_id END")
+
+
+def _record_key(kind: str, record_id: str, payload: str) -> str:
+    if kind == "audit":
+        try:
+            p = json.loads(payload)
+        except ValueError:
+            p = None
+        if isinstance(p, dict) and p.get("entity_id") is not None:
+            return f"{p.get('entity')}:{p.get('entity_id')}"
+    return f"{kind}:{record_id}"
+
+
+def waiting_records(db: Database) -> int:
+    """How many records wait for head office: distinct records, not outbox rows (a complaint's
+    revisions and the audit rows of its changes count once, with the complaint)."""
+    try:
+        return int(db.execute(f"SELECT COUNT(DISTINCT {_RECORD_KEY}) FROM outbox").fetchone()[0])
+    except sqlite3.OperationalError:   # an SQLite built without JSON functions
+        return len({_record_key(k, r, p) for k, r, p in db.execute("SELECT kind, record_id, payload FROM outbox")})
+
+
 def read_status(db: Database, *, configured: bool = True) -> SyncStatus:
     """The sync status for the panel (run on the DB lane: ``lane.call(read_status)``)."""
     st = {k: v for k, v in db.execute("SELECT key, value FROM sync_state WHERE key LIKE 'status.%'")}
@@ -91,10 +125,11 @@ def read_status(db: Database, *, configured: bool = True) -> SyncStatus:
     conflicts = db.execute("SELECT COUNT(*) FROM sync_conflicts WHERE resolved_at IS NULL").fetchone()[0]
     rejected = db.execute("SELECT COUNT(*) FROM sync_rejected WHERE resent_at IS NULL").fetchone()[0]
     return SyncStatus(configured=configured, online=None if online is None else online == "1",
-                      waiting=outbox.pending_count(db), last_success_at=st.get("status.last_success_at"),
+                      waiting=waiting_records(db), last_success_at=st.get("status.last_success_at"),
                       last_attempt_at=st.get("status.last_attempt_at"), error_code=st.get("status.error_code"),
                       error_zh=st.get("status.error_zh"), error_en=st.get("status.error_en"), conflicts=int(conflicts),
-                      kb_version=get_state(db, "kb.version"), rejected=int(rejected))
+                      kb_version=get_state(db, "kb.version"), rejected=int(rejected),
+                      waiting_rows=outbox.pending_count(db))
 
 
 def save_outcome(db: Database, at: str, *, online: bool, error: tuple[str, str] | None) -> None:
