@@ -68,6 +68,11 @@ class CallController(QObject):
     def tr(self, text: str) -> str:  # context "CallController" for lupdate
         return QCoreApplication.translate("CallController", text)
 
+    def stage_names(self) -> dict[str, str]:
+        """The call stages (kb.model.CALL_STAGES, the names cards use) in the UI's language."""
+        return {"开场": self.tr("Opening"), "身份核验": self.tr("Identity check"), "业务处理": self.tr("Business"),
+                "风险提示": self.tr("Risk notice"), "结束": self.tr("Closing")}
+
     @property
     def call(self) -> Call | None:
         return self.calls.session.call
@@ -318,10 +323,11 @@ class CallController(QObject):
         # the call itself (caller, topic) is the panel's header line; here only the hint without a call
         v.callInfoLabel.setText("" if live else self.tr("No call in progress. Pick the call type and start the call."))
         stage = call.stage if live else ""
-        parts = [f"<b>[{s}]</b>" if s == stage else s for s in CALL_STAGES]
+        names = self.stage_names()
+        parts = [f"<b>[{names[s]}]</b>" if s == stage else names[s] for s in CALL_STAGES]
         v.stageLabel.setText(" → ".join(parts))
         v.stageLabel.setAccessibleName(self.tr("Stage: {stage} ({n} of {total})").format(
-            stage=stage, n=CALL_STAGES.index(stage) + 1, total=len(CALL_STAGES)) if live else self.tr("No call"))
+            stage=names[stage], n=CALL_STAGES.index(stage) + 1, total=len(CALL_STAGES)) if live else self.tr("No call"))
         self._building = True
         row = v.checklistView.currentRow()
         v.checklistView.clear()
