@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test venv lock clean doctor translations package
+.PHONY: run test venv lock clean doctor translations package screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,8 +25,13 @@ $(QM): $(TS_ZH) $(STAMP)
 
 venv: $(STAMP) $(QM)
 
+# `make run BASEDIR=/tmp/try` keeps everything (settings, database, logs) in that folder.
 run: $(STAMP) $(QM)
-	$(BIN)/assist
+	$(BIN)/assist $(if $(BASEDIR),--basedir "$(BASEDIR)") $(ARGS)
+
+# The main screens at 1366x768 and 1920x1080, Chinese and English, into docs/screenshots/ (needs Xvfb).
+screenshots: $(STAMP) $(QM)
+	$(BIN)/python docs/screenshots/render.py
 
 # Refresh the translation sources from the code (then translate new strings in Qt Linguist).
 translations: $(STAMP)

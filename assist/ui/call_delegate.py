@@ -120,7 +120,9 @@ class ScriptDelegate(QStyledItemDelegate):
         r = option.rect
         state = (bool(option.state & QStyle.StateFlag.State_Selected), bool(option.state & QStyle.StateFlag.State_HasFocus))
         dpr = self.view.devicePixelRatioF()
-        key = (kind, title, body, r.width(), r.height(), option.font.key(), state, index.row() == 0, dpr)
+        pal = option.palette   # part of the key: a theme change draws every row again
+        key = (kind, title, body, r.width(), r.height(), option.font.key(), state, index.row() == 0, dpr,
+               pal.color(QPalette.ColorRole.Base).rgba(), pal.color(QPalette.ColorRole.Text).rgba())
         pm = self._pixmaps.get(key)
         if pm is None:
             if len(self._pixmaps) > self.CACHE_MAX:
@@ -135,7 +137,10 @@ class ScriptDelegate(QStyledItemDelegate):
         pm.setDevicePixelRatio(dpr)
         pal = option.palette
         selected, focus = state
-        pm.fill(SELECTED_BG if selected and kind != HEADING else pal.color(QPalette.ColorRole.Base))
+        dark = pal.color(QPalette.ColorRole.Base).lightness() < 128   # the dark and high-contrast themes
+        heading_colour = QColor("#90caf9") if dark else HEADING_COLOUR
+        pm.fill((QColor("#1e3a5f") if dark else SELECTED_BG) if selected and kind != HEADING
+                else pal.color(QPalette.ColorRole.Base))
         p = QPainter(pm)
         if kind == HEADING:
             if not first:
@@ -143,7 +148,7 @@ class ScriptDelegate(QStyledItemDelegate):
                 p.drawLine(0, 0, w, 0)
             font = self._heading_font(option.font)
             p.setFont(font)
-            p.setPen(HEADING_COLOUR)
+            p.setPen(heading_colour)
             text = QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideRight, w - 2 * PAD_X)
             p.drawText(QRect(PAD_X, PAD_Y, w - 2 * PAD_X, h - 2 * PAD_Y), int(Qt.AlignmentFlag.AlignVCenter), text)
         else:

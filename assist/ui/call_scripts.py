@@ -86,7 +86,7 @@ class CallScripts(QObject):
             title = g.card.title if g.current else self.tr("{card} · other stages").format(card=g.card.title)
             self._add_row(HEADING, title, "", None)
             for e in g.entries:
-                self._add_row(SCRIPT, e.name if e.current else f"[{e.stage}] {e.name}", e.text, e)
+                self._add_row(SCRIPT, e.name if e.current else f"[{e.stage}] {e.name}", ph.as_fields(e.text), e)
         rows = [i for i, e in enumerate(self._rows) if e is not None]
         same = [i for i in rows if kept is not None and (self._rows[i].card.id, self._rows[i].name, self._rows[i].current)
                 == (kept.card.id, kept.name, kept.current)]   # the same script stays selected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from assist.core.guidance.placeholders import as_fields
 from tests.conftest import type_chinese
 from tests.ui.test_call_page import events, kb, page, rules, script_names, script_row  # noqa: F401 (fixtures)
 
@@ -40,7 +41,7 @@ def test_c2_scripts_stay_folded_until_override_with_a_reason(page, qtbot, kb):  
     assert view.gateLabel.isVisible() == any(e.folded for e in ctl.scripts.entries())
     row = script_row(view, f"{card.title} · {gated[0].name}")
     view.scriptsView.setCurrentRow(row)
-    assert ctl.scripts.selected_entry().text in view.scriptsView.item(row).text()
+    assert as_fields(ctl.scripts.selected_entry().text) in view.scriptsView.item(row).text()   # fields, never raw braces
     for name in list(ctl.scripts.selected_entry().missing):
         ctl.scripts.set_value(name, "短信" if name == "答复方式" else "不认可扣款")
     assert ctl.scripts.copy_selected_script()

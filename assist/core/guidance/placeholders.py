@@ -163,3 +163,16 @@ def render(text: str, values: dict[str, str] | None = None, today: dt.date | Non
         length += len(rep)
     out.append(text[pos:])
     return Rendered("".join(out), cursor, missing)
+
+
+def as_fields(text: str) -> str:
+    """A rendered script for reading: the placeholders still unfilled shown as 〔名称〕 (a choice as
+    〔名称：甲／乙〕), the cursor mark dropped — never raw braces on screen."""
+    out, pos = [], 0
+    for p in parse(text):
+        out.append(text[pos:p.start])
+        pos = p.end
+        if not p.is_cursor:
+            out.append("〔" + p.name + ("：" + "／".join(p.choices) if p.choices else "") + "〕")
+    out.append(text[pos:])
+    return "".join(out)
