@@ -1,4 +1,5 @@
-"""JSON-lines logging to the user log folder, with rotation.
+"""JSON-lines logging: the panel and the commands to the user log folder (rotated, owner-only),
+the head-office receiver to its standard error (:func:`setup_stream_logging`). One format for both.
 
 Privacy: log messages are fixed English strings with structured, non-personal
 fields. Never pass user-typed text; if you must, pass it through
@@ -71,6 +72,20 @@ def setup_logging(paths: Paths, process: str = "cli", level: int = logging.INFO)
     root.setLevel(level)
     root.addHandler(handler)
     _CONFIGURED.add(key)
+
+
+def setup_stream_logging(logger_name: str = "assist.hq", process: str = "hq", level: int = logging.INFO) -> logging.Logger:
+    """JSON lines on standard error for a server (the head-office receiver: its service manager or
+    container collects them), in the same format as the panel's log file. Idempotent."""
+    log = logging.getLogger(logger_name)
+    if not any(getattr(h, "_assist_stream", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter(process))
+        handler._assist_stream = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+    return log
 
 
 def log_event(logger: logging.Logger, msg: str, **fields: Any) -> None:

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from assist.core.sync import protocol
-from assist.hq import logs
+from assist.logging_setup import setup_stream_logging
 from assist.core.text import clean_text
 from assist.hq.store import Device, Forbidden, Refused, Store
 
@@ -191,15 +191,16 @@ class Observe:
             await self.app(scope, receive, send_wrapper)
         except Exception as exc:  # noqa: BLE001
             code = "internal"
-            self.log.error("unhandled error", extra={"error": type(exc).__name__, "route": scope.get("path", "")[:100]})
+            self.log.error("unhandled error", extra={"fields": {"error": type(exc).__name__, "route": scope.get("path", "")[:100]}})
             if not started[0]:
                 await error(500, "internal", "internal error in the receiver; it was logged")(scope, receive, send_wrapper)
         st = scope.get("state", {})
         dev = st.get("device")
-        self.log.info("request", extra={"method": scope["method"], "route": scope.get("path", "")[:100], "status": status[0],
-                                        "ms": round((time.perf_counter() - t0) * 1000, 1), "code": code or st.get("code"),
-                                        "device": dev.id if dev else None, "branch": dev.branch if dev else None,
-                                        "records": st.get("records"), "user": st.get("user")})
+        fields = {"method": scope["method"], "route": scope.get("path", "")[:100], "status": status[0],
+                  "ms": round((time.perf_counter() - t0) * 1000, 1), "code": code or st.get("code"),
+                  "device": dev.id if dev else None, "branch": dev.branch if dev else None,
+                  "records": st.get("records"), "user": st.get("user")}
+        self.log.info("request", extra={"fields": {k: v for k, v in fields.items() if v is not None}})
 
 
 def create_app(db_url: str | None = None, *, max_body: int | None = None, migrate: bool = True,
@@ -212,7 +213,7 @@ def create_app(db_url: str | None = None, *, max_body: int | None = None, migrat
     from assist.hq import web
     from assist.hq.auth import Accounts
 
-    log = logs.setup()
+    log = setup_stream_logging()
     store = Store(db_url or os.environ.get(ENV_DB, DEFAULT_DB))
     kb_dir = kb_dir or os.environ.get(ENV_KB) or None
     pack_key = pack_key or os.environ.get(ENV_PACK_KEY) or None
@@ -221,7 +222,7 @@ def create_app(db_url: str | None = None, *, max_body: int | None = None, migrat
     async def lifespan(app: Starlette):
         if migrate:
             await run_in_threadpool(store.migrate)
-        log.info("receiver started", extra={"instance": os.getpid()})
+        log.info("receiver started", extra={"fields": {"instance": os.getpid()}})
         yield
         store.close()
 

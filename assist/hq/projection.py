@@ -59,7 +59,7 @@ def taxonomy() -> Any:
     try:
         return load_taxonomy(kb)
     except (OSError, TaxonomyError) as exc:   # labels are a nicety: codes are shown without them
-        logging.getLogger("assist.hq").error("taxonomy unavailable", extra={"error": str(exc)[:200]})
+        logging.getLogger("assist.hq").error("taxonomy unavailable", extra={"fields": {"error": str(exc)[:200]}})
         return None
 
 

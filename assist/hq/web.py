@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from assist.hq import auth, export, notices, supervision
+from assist.hq import auth, export, supervision
+from assist.hq import stats as hq_stats
 from assist.hq.auth import COOKIE, Session
 from assist.hq.supervision import BadInput, NotAllowed
 
@@ -78,7 +79,7 @@ def _with_page(query: dict[str, str], n: int) -> str:
 
 ENV.globals["with_page"] = _with_page
 ENV.globals.update(BASE=BASE, ROLE_LABELS=auth.ROLE_LABELS, REVIEW_VERDICTS=supervision.REVIEW_VERDICTS,
-                   REGISTER_STATUSES=supervision.REGISTER_STATUSES, FIX_STATUSES=supervision.FIX_STATUSES,
+                   REGISTER_STATUSES=supervision.REGISTER_STATUSES, FIX_STATUSES=hq_stats.FIX_STATUSES,
                    SOURCES=export.SOURCES)
 
 
@@ -277,17 +278,17 @@ def _week(v: str | None, default: str) -> str:
 
 
 async def stats_page(request: Request, sess: Session, error: str = "") -> Response:
-    d_from, d_to = supervision.weeks_back(12)
+    d_from, d_to = hq_stats.weeks_back(12)
     w_from = _week(request.query_params.get("from"), d_from)
     w_to = _week(request.query_params.get("to"), d_to)
-    st = await run_in_threadpool(lambda: supervision.stats(request.app.state.store, sess.user, week_from=w_from, week_to=w_to,
+    st = await run_in_threadpool(lambda: hq_stats.stats(request.app.state.store, sess.user, week_from=w_from, week_to=w_to,
                                                            branch=_branch(request)))
     return page(request, "stats.html", st=st, w_from=w_from, w_to=w_to, error=error)
 
 
 async def cause_post(request: Request, sess: Session) -> Response:
     try:
-        await run_in_threadpool(supervision.set_root_cause, request.app.state.store, sess.user,
+        await run_in_threadpool(hq_stats.set_root_cause, request.app.state.store, sess.user,
                                 request.path_params["category"], request.state.form)
     except BadInput as exc:
         return await stats_page(request, sess, error=str(exc))
@@ -337,87 +338,6 @@ async def register_export(request: Request, sess: Session) -> Response:
     return Response(data, media_type=media, headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
 
 
-async def notices_page(request: Request, sess: Session) -> Response:
-    store = request.app.state.store
-    rows = await run_in_threadpool(notices.list_notices, store)
-    for n in rows:
-        if n["status"] == "published":
-            rates = await run_in_threadpool(supervision.read_rates, store, sess.user, n["id"], n["version"], bool(n["must_read"]))
-            agents, read = sum(r["agents"] for r in rates), sum(r["read"] for r in rates)
-            n["overall"] = (read / agents) if agents else 0.0
-            n["read"], n["agents"] = read, agents
-    return page(request, "notices.html", rows=rows, can_publish=bool(request.app.state.publish))
-
-
-def _notice_form(n: dict[str, Any] | None) -> dict[str, str]:
-    if not n:
-        return {"title": "", "risk": "", "say": "", "dont_say": "", "effective_from": dt.datetime.now(SHOWN_TZ).date().isoformat(),
-                "expires_at": "", "must_read": "1", "legal_basis": "", "issued_by": "消保部", "id": ""}
-    b = n["body"]
-    return {"title": b["title"], "risk": b["risk"], "say": "\n".join(b["say"]), "dont_say": "\n".join(b["dont_say"]),
-            "effective_from": b["effective_from"], "expires_at": b.get("expires_at") or "",
-            "must_read": "1" if b["must_read"] else "", "legal_basis": "\n".join(b.get("legal_basis") or []),
-            "issued_by": b.get("issued_by", "消保部"), "id": n["id"]}
-
-
-async def notice_new(request: Request, sess: Session) -> Response:
-    if not sess.user.can_edit:
-        raise NotAllowed("only compliance staff write notices")
-    return page(request, "notice_edit.html", f=_notice_form(None), error="")
-
-
-async def notice_save(request: Request, sess: Session) -> Response:
-    form = request.state.form
-    try:
-        n = notices.notice_from_form(form)
-        saved = await run_in_threadpool(notices.save_draft, request.app.state.store, sess.user, n)
-    except BadInput as exc:
-        if not sess.user.can_edit:
-            raise NotAllowed("only compliance staff write notices") from None
-        return page(request, "notice_edit.html", 400, f={**_notice_form(None), **form}, error=str(exc))
-    return _see_other(f"{BASE}/notices/{saved['id']}")
-
-
-async def notice_page(request: Request, sess: Session, error: str = "", status: int = 200) -> Response:
-    store = request.app.state.store
-    n = await run_in_threadpool(notices.get_notice, store, request.path_params["nid"])
-    if n is None:
-        return not_found(request, "提示函")
-    rates = []
-    if n["status"] == "published":
-        rates = await run_in_threadpool(supervision.read_rates, store, sess.user, n["id"], n["version"], bool(n["must_read"]))
-    return page(request, "notice.html", status, n=n, rates=rates, error=error, can_publish=bool(request.app.state.publish),
-                f=_notice_form(n), message=request.query_params.get("published", ""))
-
-
-async def notice_file(request: Request, sess: Session) -> Response:
-    n = await run_in_threadpool(notices.get_notice, request.app.state.store, request.path_params["nid"])
-    if n is None:
-        return not_found(request, "提示函")
-    text = notices.as_notice(n).to_yaml()
-    name = notices.safe_filename(n["id"]) + ".yaml"
-    return Response(text.encode("utf-8"), media_type="application/x-yaml; charset=utf-8",
-                    headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
-
-
-async def notice_publish(request: Request, sess: Session) -> Response:
-    if not sess.user.can_edit:
-        raise NotAllowed("only compliance staff publish notices")
-    conf = request.app.state.publish
-    store = request.app.state.store
-    n = await run_in_threadpool(notices.get_notice, store, request.path_params["nid"])
-    if n is None:
-        return not_found(request, "提示函")
-    if not conf:
-        return await notice_page(request, sess, error="本服务未配置发布（启动时加 --kb 和 --pack-key），请用命令 "
-                                                       "assist-hq notice publish 发布。", status=400)
-    try:
-        info = await run_in_threadpool(lambda: notices.publish(store, notices.as_notice(n), conf[0], conf[1], actor=sess.user.name))
-    except notices.PublishError as exc:
-        return await notice_page(request, sess, error=f"未发布：{exc}", status=400)
-    return _see_other(f"{BASE}/notices/{n['id']}?published={urllib.parse.quote(info['kb_version'])}")
-
-
 async def static(request: Request) -> Response:
     name = request.path_params["name"]
     if name != "hq.css":
@@ -431,6 +351,8 @@ async def root(request: Request) -> Response:
 
 
 def routes() -> list[Route]:
+    from assist.hq.web_notices import notice_file, notice_new, notice_page, notice_publish, notice_save, notices_page
+
     get, post = (lambda p, f: Route(BASE + p, signed_in(f), methods=["GET"])), \
                 (lambda p, f: Route(BASE + p, signed_in(f, post=True), methods=["POST"]))
     return [

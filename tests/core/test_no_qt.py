@@ -53,3 +53,29 @@ def test_commands_do_not_import_qt(tmp_path):
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, f"a command imported Qt (rc={r.returncode}): {r.stderr[-500:]}"
+
+
+# ---- the rest of the house rules (ARCHITECTURE.md, "Layers and rules") ---------------------------
+
+ASSIST = CORE.parent
+MAX_LINES = 400
+STORAGE_MAY_IMPORT = ("assist.core.storage", "assist.core.text", "assist.core.clock")
+
+
+def test_no_module_is_over_400_lines():
+    long = {f"{f.relative_to(ASSIST.parent)}: {n}" for f in sorted(ASSIST.rglob("*.py"))
+            if (n := len(f.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == set(), f"split these modules (at most {MAX_LINES} lines; see ARCHITECTURE.md)"
+
+
+def test_storage_imports_no_feature():
+    """core/storage knows no feature: the application's migration sets come from assist/schema.py."""
+    bad = [f"{f.relative_to(ASSIST.parent)} imports {name}" for f in sorted((CORE / "storage").glob("*.py"))
+           for name in _imports(f) if name.startswith("assist") and not name.startswith(STORAGE_MAY_IMPORT)]
+    assert bad == []
+
+
+def test_core_never_imports_the_app_the_ui_or_the_commands():
+    bad = [f"{f.relative_to(ASSIST.parent)} imports {name}" for f in sorted(CORE.rglob("*.py")) for name in _imports(f)
+           if name.startswith(("assist.ui", "assist.cli", "assist.app", "assist.hq", "assist.services", "assist.schema"))]
+    assert bad == []

@@ -16,6 +16,7 @@ from tests.conftest import REPO
 
 from assist.core.sync import protocol
 from assist.hq import auth, notices, supervision
+from assist.hq import stats as hq_stats
 from assist.hq.auth import Accounts, AuthError, User
 
 PW = "correct horse battery staple"
@@ -139,8 +140,8 @@ def test_edits_are_checked_and_audited(hq_store):
         supervision.set_sample_rate(hq_store, COMPLIANCE, "120")
     with pytest.raises(supervision.NotAllowed):
         supervision.set_sample_rate(hq_store, User("li", "team-leader", "0101"), "10")
-    supervision.set_root_cause(hq_store, COMPLIANCE, "C07", {"root_cause": "收费告知不到位", "fix_status": "整改中"})
-    st = supervision.stats(hq_store, COMPLIANCE, week_from="2026-W01", week_to="2026-W53")
+    hq_stats.set_root_cause(hq_store, COMPLIANCE, "C07", {"root_cause": "收费告知不到位", "fix_status": "整改中"})
+    st = hq_stats.stats(hq_store, COMPLIANCE, week_from="2026-W01", week_to="2026-W53")
     assert st["total"] == 1 and st["causes"][0]["root_cause"] == "收费告知不到位" and st["reason"][0]["label"] == "定价收费"
     assert [a["action"] for a in hq_store.audit()][-2:] == ["register_edit", "root_cause"]
 

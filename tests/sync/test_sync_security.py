@@ -51,7 +51,7 @@ def test_tokens_branches_and_bodies(hq_db, hq_store, receivers):
         assert "revoked" in _err(c.post(url, json={"branch": "0101", "records": [REC]}, headers=auth), 401)
         assert c.get(rx.url + "/v1/health").json()["status"] == "ok"   # still serving
     log = rx.log.read_text(encoding="utf-8")
-    assert '"event": "request"' in log and token not in log and "受理" not in log and "字字" not in log
+    assert '"msg": "request"' in log and token not in log and "受理" not in log and "字字" not in log
 
 
 def test_updates_reach_only_the_device_that_sent_the_complaint(hq_db, hq_store, receivers, client_db):
