@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test venv lock clean doctor translations package screenshots
+.PHONY: run test lint venv lock clean doctor translations package screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,8 +41,13 @@ translations: $(STAMP)
 doctor: $(STAMP) $(QM)
 	$(BIN)/assist doctor
 
+# The gates first (ruff and mypy, configured in pyproject.toml; both must be clean), then the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # Strict mode (CI, or ASSIST_STRICT=1): a test that needs a missing tool fails instead of skipping.
-test: $(STAMP) $(QM)
+test: lint $(QM)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 PKG_STAMP := $(VENV)/.installed-package

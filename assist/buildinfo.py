@@ -7,7 +7,7 @@ from assist import __version__
 
 def build_time() -> str:
     try:
-        from assist._build import BUILD_TIME  # type: ignore[import-not-found]
+        from assist._build import BUILD_TIME
     except ImportError:
         return "source checkout"
     return BUILD_TIME

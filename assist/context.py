@@ -33,12 +33,12 @@ class Context:
     lang: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)
     # set by the composition root (assist.app.build_context): builds the KB services of a KB folder
-    kb_builder: "Callable[[Context, Path, bool], KbServices] | None" = None
-    rules_builder: "Callable[[Context, Path, bool], KbRules] | None" = None
-    _kb_services: "KbServices | None" = field(default=None, repr=False)
-    _kb_rules: "KbRules | None" = field(default=None, repr=False)
+    kb_builder: Callable[[Context, Path, bool], KbServices] | None = None
+    rules_builder: Callable[[Context, Path, bool], KbRules] | None = None
+    _kb_services: KbServices | None = field(default=None, repr=False)
+    _kb_rules: KbRules | None = field(default=None, repr=False)
 
-    def kb_rules(self) -> "KbRules":
+    def kb_rules(self) -> KbRules:
         """The active KB's guidance rules, complaint risk rules and taxonomy (no cards loaded), from
         the builder the panel uses. A rule file that does not load raises ``RulesError``."""
         if self._kb_rules is None:
@@ -47,7 +47,7 @@ class Context:
             self._kb_rules = self.rules_builder(self, self.kb_dir, True)
         return self._kb_rules
 
-    def kb_services(self) -> "KbServices":
+    def kb_services(self) -> KbServices:
         """The active KB's cards, search, guidance rules, risk rules and taxonomy, built once per
         command by the same builder the panel uses. A rule file that does not load raises
         ``RulesError`` (``path:line: message``) here; the panel keeps running without it."""
@@ -58,7 +58,7 @@ class Context:
         return self._kb_services
 
     @cached_property
-    def settings(self) -> "Settings":
+    def settings(self) -> Settings:
         from assist.settings import Settings
 
         return Settings.load(self.paths.settings_file, managed=self.paths.managed_settings_file)
@@ -75,13 +75,13 @@ class Context:
 
         return active_kb_dir(self.paths.kb_store_dir) or self.paths.bundled_kb_dir
 
-    def load_kb(self) -> "KnowledgeBase":
+    def load_kb(self) -> KnowledgeBase:
         """From the compiled index: only files that changed are parsed again."""
         from assist.core.kb.index import load_compiled
 
         return load_compiled(self.kb_dir, self.paths.kb_index_file)
 
-    def open_db(self, *, migrate: bool = True) -> "Database":
+    def open_db(self, *, migrate: bool = True) -> Database:
         """The app's database. A missing (once set up), empty, unreadable or damaged file raises
         ``health.DbProblem``: it is never silently replaced by a new one."""
         from assist.core.storage import health

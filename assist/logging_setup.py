@@ -46,7 +46,7 @@ class JsonFormatter(logging.Formatter):
 class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
     """Every log file, the rotated ones included, is readable by its owner only."""
 
-    def _open(self):  # type: ignore[override]
+    def _open(self):
         old = os.umask(0o077)
         try:
             return super()._open()

@@ -38,7 +38,7 @@ class Paths:
     site_config_dir: Path | None = None   # machine-wide configuration (head office's managed settings)
 
     @classmethod
-    def from_basedir(cls, basedir: str | os.PathLike[str]) -> "Paths":
+    def from_basedir(cls, basedir: str | os.PathLike[str]) -> Paths:
         base = Path(basedir).expanduser().resolve()
         return cls(
             config_dir=base / "config",
@@ -51,7 +51,7 @@ class Paths:
         )
 
     @classmethod
-    def default(cls) -> "Paths":
+    def default(cls) -> Paths:
         import platformdirs
 
         from assist import APP_AUTHOR, APP_NAME
@@ -72,7 +72,7 @@ class Paths:
         )
 
     @classmethod
-    def resolve(cls, basedir: str | os.PathLike[str] | None = None) -> "Paths":
+    def resolve(cls, basedir: str | os.PathLike[str] | None = None) -> Paths:
         """``--basedir`` wins, then ``$ASSIST_BASEDIR``, then a ``portable.txt``
         marker beside a frozen executable, then the platform defaults."""
         if basedir:
@@ -126,7 +126,7 @@ class Paths:
     def resources_dir(self) -> Path:
         return self.bundle_dir / "resources"
 
-    def ensure(self) -> "Paths":
+    def ensure(self) -> Paths:
         for d in (self.config_dir, self.data_dir, self.log_dir, self.cache_dir, self.runtime_dir):
             d.mkdir(parents=True, exist_ok=True)
             if sys.platform != "win32":

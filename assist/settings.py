@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 SCHEMA_VERSION = 1
 
@@ -39,7 +40,7 @@ class Setting:
             return f"should be {self.type.__name__}, got {value!r}"
         if self.choices and value not in self.choices:
             return f"should be one of {', '.join(map(str, self.choices))}, got {value!r}"
-        if self.bounds is not None and not self.bounds[0] <= value <= self.bounds[1]:
+        if self.bounds is not None and isinstance(value, int) and not self.bounds[0] <= value <= self.bounds[1]:
             return f"should be between {self.bounds[0]} and {self.bounds[1]}, got {value!r}"
         return None
 

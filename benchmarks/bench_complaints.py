@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assist.core.complaints import repo  # noqa: E402
-from assist.core.complaints.risk import assess_risk, load_risk_rules  # noqa: E402
-from assist.core.complaints.taxonomy import load_taxonomy  # noqa: E402
-from assist.schema import open_app_db as open_db  # noqa: E402
+from assist.core.complaints import repo
+from assist.core.complaints.risk import assess_risk, load_risk_rules
+from assist.core.complaints.taxonomy import load_taxonomy
+from assist.schema import open_app_db as open_db
 
 KB = Path(__file__).resolve().parents[1] / "kb"
 RULES = {"taxonomy": load_taxonomy(KB), "risk_rules": load_risk_rules(KB)}
@@ -86,9 +86,9 @@ def typing_stall(seconds: float = 6.0, rate: float = 10.0) -> int:
 
     from assist.app import build_context, build_kb_services
     from assist.core.privacy.crypto import FieldCipher
+    from assist.core.storage import DbLane
     from assist.paths import Paths
     from assist.services import KbHolder
-    from assist.core.storage import DbLane
     from assist.settings import Settings
     from assist.ui.complaint_controller import ComplaintController, ComplaintServices
     from assist.ui.complaint_view import ComplaintView

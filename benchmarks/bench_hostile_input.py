@@ -53,11 +53,10 @@ def gui_stall(keys: int) -> None:
 
     from assist.core.guidance import load_rules
     from assist.paths import Paths
+    from assist.ui.launch import create_app
     from assist.ui.widgets import SmartTextEdit
 
-    from assist.ui.launch import create_app
-
-    app = create_app(platform="offscreen")  # as the panel: sets the GIL switch interval too
+    _app = create_app(platform="offscreen")  # as the panel: sets the GIL switch interval too
     rules = load_rules(Paths.resolve().bundled_kb_dir)
 
     class Heartbeat:

@@ -22,10 +22,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assist.hq.auth import COOKIE, Accounts  # noqa: E402
-from assist.hq.store import Store  # noqa: E402
-from benchmarks.gen_hq import generate  # noqa: E402
-from tests.sync.conftest import Postgres, Receiver  # noqa: E402
+from assist.hq.auth import COOKIE, Accounts
+from assist.hq.store import Store
+from benchmarks.gen_hq import generate
+from tests.sync.conftest import Postgres, Receiver
 
 TARGET_MS = 300.0
 PW = "bench password 2026"

@@ -12,6 +12,7 @@ nothing but red lines and near-misses; "保本×n" and "0 0 0 …" are adversari
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import time
 from pathlib import Path
@@ -51,7 +52,7 @@ def make(nbytes: int, dense: bool, seed: int = 7) -> str:
     return "".join(out)
 
 
-def timed(text: str, rules, repeat: int) -> tuple[float, int]:  # noqa: ANN001
+def timed(text: str, rules, repeat: int) -> tuple[float, int]:
     best, found = float("inf"), 0
     for _ in range(repeat):
         t0 = time.process_time()
@@ -88,7 +89,7 @@ def main() -> None:
                 rng = random.Random(3)
                 text = "".join(chr(rng.randint(0x4E00, 0x4FFF)) for _ in range(n // 3))
             times.append(timed(text, rules, 1)[0])
-        ratios = ", ".join(f"{b / a:.2f}" for a, b in zip(times, times[1:]) if a > 0)
+        ratios = ", ".join(f"{b / a:.2f}" for a, b in itertools.pairwise(times) if a > 0)
         print(f"  {label:10} 0.125/0.25/0.5 MB: {' / '.join(f'{t:.2f}' for t in times)} s; ratios {ratios}")
 
 

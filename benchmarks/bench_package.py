@@ -58,7 +58,7 @@ class Xvfb:
         self.proc: subprocess.Popen | None = None
         self.display = os.environ.get("DISPLAY")
 
-    def __enter__(self) -> "Xvfb":
+    def __enter__(self) -> Xvfb:
         if self.display:
             return self
         if not shutil.which("Xvfb"):

@@ -26,7 +26,7 @@ QUERIES = ["xykgs", "guashi", "shoujiyinhang", "tuikuan", "nianfei", "dongjie"]
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> int:
@@ -37,7 +37,7 @@ def main() -> int:
     if not kb_dir.exists():
         subprocess.run([sys.executable, "-m", "benchmarks.gen_kb", str(args.cards), str(kb_dir)], check=True)
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -65,7 +65,7 @@ def main() -> int:
             loop = QEventLoop()
             done = {"t": 0.0}
 
-            def finished() -> None:
+            def finished(done: dict = done, loop: QEventLoop = loop) -> None:
                 done["t"] = time.perf_counter()
                 loop.quit()
 

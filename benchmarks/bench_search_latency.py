@@ -23,7 +23,7 @@ from benchmarks.synth import make_docs, make_queries
 
 def _pct(v: list[float], q: float) -> float:
     s = sorted(v)
-    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(q * (len(s) - 1)))]
 
 
 def measure(n: int, n_queries: int = 400, trace_memory: bool = True, repeat: int = 3) -> dict:

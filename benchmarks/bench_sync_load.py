@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assist.core.storage import outbox  # noqa: E402
-from assist.schema import open_app_db as open_db  # noqa: E402
-from assist.hq.store import Store  # noqa: E402
-from tests.sync.conftest import Postgres, Receiver, fast_backoff, make_client  # noqa: E402
+from assist.core.storage import outbox
+from assist.hq.store import Store
+from assist.schema import open_app_db as open_db
+from tests.sync.conftest import Postgres, Receiver, fast_backoff, make_client
 
 PAYLOAD = {"status": "受理", "level": "普通", "business_B": "B03", "channel_A": "A0302", "reason_C": "C07",
            "complainant_name": "张**", "contact_phone": "138****5678", "request": "退还年费并道歉",

@@ -17,15 +17,16 @@ import json
 import random
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assist.hq import projection  # noqa: E402
-from assist.hq.store import Store, token_hash  # noqa: E402
+from assist.hq import projection
+from assist.hq.store import Store, token_hash
 
-END = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone.utc)
+END = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.UTC)
 DAYS = 730
 RED_SHARE = 0.04
 CALL_TYPES = ("咨询", "投诉", "挂失", "理财", "信贷", "反诈", "保险", "催收")

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.audit import verify_audit
 
     if args.db:

@@ -54,11 +54,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     complaints_case.register(cs)
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:  # the module contract; subcommands set func
+def run(args: argparse.Namespace, ctx: Context) -> int:  # the module contract; subcommands set func
     return run_risk(args, ctx)
 
 
-def _rules(args: argparse.Namespace, ctx: "Context") -> Any:
+def _rules(args: argparse.Namespace, ctx: Context) -> Any:
     """The risk rules: ``--rules FILE`` (trying a draft), else the active KB's, as the panel's."""
     from assist.core.complaints.risk import load_risk_rules
 
@@ -75,7 +75,7 @@ def read_intake_text(source: str) -> str:
         return fh.read()
 
 
-def run_add(args: argparse.Namespace, ctx: "Context") -> int:
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
     from assist.cli.complaints_case import keyring_cipher
     from assist.core.complaints.intake import IntakePolicy, parse_intake
     from assist.core.complaints.model import ComplaintError
@@ -83,7 +83,7 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     from assist.core.complaints.tickets import TicketError, device_id
 
     def fail(errors: list, code: int) -> int:
-        from assist.core.privacy import mask   # a message may quote a mistyped number: never echo it in full
+        from assist.core.privacy import mask  # a message may quote a mistyped number: never echo it in full
 
         if args.json:
             print(json.dumps({"errors": [{k: mask(v) for k, v in e.as_dict().items()} for e in errors]}, ensure_ascii=False))
@@ -121,7 +121,8 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     except ValueError as exc:      # RulesError / TaxonomyError: path:line: message
         return fail([FieldError("", f"知识库规则无法加载：{exc}", "kb.rules", f"the KB's rules do not load: {exc}")], 2)
     try:
-        saved = save_complaint(ctx.open_db(), data, taxonomy=kb_rules.taxonomy, risk_rules=kb_rules.risk, actor=actor, branch=st.get("org.branch_code") or "0000", device=device,
+        saved = save_complaint(ctx.open_db(), data, taxonomy=kb_rules.taxonomy, risk_rules=kb_rules.risk, actor=actor,
+                               branch=st.get("org.branch_code") or "0000", device=device,
                                policy=policy, cipher=keyring_cipher())
     except ComplaintError as exc:
         return fail(exc.errors or [FieldError("", str(exc), "save.refused", str(exc))], 1)
@@ -140,10 +141,10 @@ def run_add(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
+def run_risk(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.risk import assess_risk
-    from assist.core.yamlfile import RulesError
     from assist.core.text import clean_text
+    from assist.core.yamlfile import RulesError
 
     try:
         rules = _rules(args, ctx)
@@ -175,7 +176,7 @@ def run_risk(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace, ctx: "Context") -> int:
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.export import ExportRefused, export_lines
 
     since = None
@@ -227,7 +228,7 @@ def _open_output(path: str, private: bool):
     return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
 
-def run_list(args: argparse.Namespace, ctx: "Context") -> int:
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from dataclasses import asdict
 
     from assist.core.complaints.repo import list_complaints

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from assist.core.clock import local_minute
 
@@ -90,7 +91,7 @@ def register(cs: argparse._SubParsersAction) -> None:
     rl.add_argument("--reason", required=True, help="why the full value is needed (recorded, masked)")
 
 
-def actor_of(args: argparse.Namespace, ctx: "Context") -> str:
+def actor_of(args: argparse.Namespace, ctx: Context) -> str:
     return (getattr(args, "actor", None) or ctx.settings.get("agent.staff_id") or "").strip()
 
 
@@ -110,7 +111,7 @@ def _err(msg: object) -> None:
     print(msg, file=sys.stderr)
 
 
-def _act(args: argparse.Namespace, ctx: "Context", fn: Callable, *a: Any, **kw: Any) -> int:
+def _act(args: argparse.Namespace, ctx: Context, fn: Callable, *a: Any, **kw: Any) -> int:
     from assist.core.complaints.case import CaseInputError, CaseNotFound
 
     actor = actor_of(args, ctx)
@@ -132,7 +133,7 @@ def _act(args: argparse.Namespace, ctx: "Context", fn: Callable, *a: Any, **kw: 
     return 0
 
 
-def run_status(args: argparse.Namespace, ctx: "Context") -> int:
+def run_status(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import change_status
     from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision
 
@@ -151,69 +152,69 @@ def run_status(args: argparse.Namespace, ctx: "Context") -> int:
     return _act(args, ctx, change_status, args.to, at=args.at, reason=args.reason, notice=notice, review=review)
 
 
-def run_extend(args: argparse.Namespace, ctx: "Context") -> int:
+def run_extend(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import extend
 
     return _act(args, ctx, extend, args.days, approver_role=args.approver, approver=args.approver_name,
                 notified_at=args.notified_at, reason=args.reason)
 
 
-def run_pause(args: argparse.Namespace, ctx: "Context") -> int:
+def run_pause(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import pause
 
     return _act(args, ctx, pause, args.kind, args.start, args.end, notified_at=args.notified_at, body=args.body)
 
 
-def run_agree(args: argparse.Namespace, ctx: "Context") -> int:
+def run_agree(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import agree
 
     return _act(args, ctx, agree, args.agreed, args.evidence, agreed_at=args.agreed_at)
 
 
-def run_documents(args: argparse.Namespace, ctx: "Context") -> int:
+def run_documents(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import documents_received
 
     return _act(args, ctx, documents_received, args.received_at)
 
 
-def run_assign(args: argparse.Namespace, ctx: "Context") -> int:
+def run_assign(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import assign_handler
 
     conflict = None if args.conflict is None else args.conflict == "yes"
     return _act(args, ctx, assign_handler, args.handler, conflict_of_interest=conflict)
 
 
-def run_report(args: argparse.Namespace, ctx: "Context") -> int:
+def run_report(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import report_major
 
     return _act(args, ctx, report_major, args.to, args.at)
 
 
-def run_link_call(args: argparse.Namespace, ctx: "Context") -> int:
+def run_link_call(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import link_call
 
     return _act(args, ctx, link_call, args.call_id)
 
 
-def run_resume(args: argparse.Namespace, ctx: "Context") -> int:
+def run_resume(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import resume
 
     return _act(args, ctx, resume, args.end)
 
 
-def run_repeat(args: argparse.Namespace, ctx: "Context") -> int:
+def run_repeat(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import repeat
 
     return _act(args, ctx, repeat, args.received, args.new_facts)
 
 
-def run_review(args: argparse.Namespace, ctx: "Context") -> int:
+def run_review(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.complaints.case import request_review
 
     return _act(args, ctx, request_review, args.requested_at)
 
 
-def run_show(args: argparse.Namespace, ctx: "Context") -> int:
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     import datetime as dt
 
     from assist.core.complaints.case import CaseNotFound, summary
@@ -277,7 +278,7 @@ def show_lines(info: dict[str, Any]) -> list[str]:
     return out
 
 
-def run_reveal(args: argparse.Namespace, ctx: "Context") -> int:
+def run_reveal(args: argparse.Namespace, ctx: Context) -> int:
     """The explicit, audited way to see a full value that is stored encrypted."""
     from assist.core.complaints import protect, repo
     from assist.core.complaints.model import ComplaintError

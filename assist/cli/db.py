@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.storage import health
     from assist.schema import SCHEMA_SETS
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from assist.buildinfo import version_string
 
-CJK_FONT_HINTS = ("wqy", "noto sans cjk", "noto serif cjk", "source han", "droid sans fallback", "simhei", "simsun", "microsoft yahei", "msyh", "ar pl", "pingfang")
+CJK_FONT_HINTS = ("wqy", "noto sans cjk", "noto serif cjk", "source han", "droid sans fallback", "simhei", "simsun",
+                  "microsoft yahei", "msyh", "ar pl", "pingfang")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +49,7 @@ def _keyring_backend() -> tuple[str, bool]:
     try:
         import keyring
         from keyring.backends import fail
-    except Exception as exc:  # pragma: no cover - keyring is a dependency
+    except Exception as exc:  # noqa: BLE001 - doctor reports a broken keyring install, never crashes on it
         return f"unavailable ({exc})", False
     kr = keyring.get_keyring()
     name = f"{type(kr).__module__}.{type(kr).__name__}"

@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.set_defaults(func=run_misses)
 
 
-def _kb_path(args: argparse.Namespace, ctx: "Context") -> Path:
+def _kb_path(args: argparse.Namespace, ctx: Context) -> Path:
     return Path(args.path) if getattr(args, "path", None) else ctx.kb_dir
 
 
@@ -67,7 +67,7 @@ def _fail(msg: str, code: int = 2) -> int:
     return code
 
 
-def run_check(args: argparse.Namespace, ctx: "Context") -> int:
+def run_check(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.checker import KBUnusable, check_kb, summarize
     from assist.core.kb.loader import iter_card_files
 
@@ -92,7 +92,7 @@ def run_check(args: argparse.Namespace, ctx: "Context") -> int:
     return 1 if errors else 0
 
 
-def run_build(args: argparse.Namespace, ctx: "Context") -> int:
+def run_build(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.index import compile_kb
 
     path = _kb_path(args, ctx)
@@ -105,7 +105,7 @@ def run_build(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_keygen(args: argparse.Namespace, ctx: "Context") -> int:
+def run_keygen(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.packs import PackError, keygen
 
     try:
@@ -116,7 +116,7 @@ def run_keygen(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_pack(args: argparse.Namespace, ctx: "Context") -> int:
+def run_pack(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.checker import KBUnusable, check_kb, summarize
     from assist.core.kb.packs import PackError, build_pack
 
@@ -135,7 +135,7 @@ def run_pack(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, ctx: "Context") -> int:
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.packs import PackError, import_pack
 
     keys = ctx.settings.get("kb.trusted_keys")
@@ -150,7 +150,7 @@ def run_import(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_rollback(args: argparse.Namespace, ctx: "Context") -> int:
+def run_rollback(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.packs import PackError, rollback
 
     try:
@@ -162,7 +162,7 @@ def run_rollback(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_status(args: argparse.Namespace, ctx: "Context") -> int:
+def run_status(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.packs import status
 
     st = status(ctx.paths.kb_store_dir)
@@ -178,7 +178,7 @@ def run_status(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_trust(args: argparse.Namespace, ctx: "Context") -> int:
+def run_trust(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.kb.packs import PackError, read_public_key
 
     try:
@@ -195,7 +195,7 @@ def run_trust(args: argparse.Namespace, ctx: "Context") -> int:
     return 0
 
 
-def run_misses(args: argparse.Namespace, ctx: "Context") -> int:
+def run_misses(args: argparse.Namespace, ctx: Context) -> int:
     """Queries (already masked when recorded) that ended without an opened card, most frequent first."""
     from assist.core.storage import panel
 

@@ -51,7 +51,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _evaluate(path: str, rules) -> int:  # noqa: ANN001 - a RuleSet
+def _evaluate(path: str, rules) -> int:
     from assist.core.guidance.evaluate import CorpusError, evaluate, load_corpus
 
     try:
@@ -67,7 +67,7 @@ def _evaluate(path: str, rules) -> int:  # noqa: ANN001 - a RuleSet
     return 0
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.guidance.lint import RulesError, explain, lint
 
     try:

@@ -81,7 +81,7 @@ def _deliver(runtime, msg: dict, deadline: float, start) -> str:
             if proc is None:
                 proc = start()
             elif proc.poll() is not None:
-                raise RuntimeError(f"the panel exited at start (code {proc.returncode}); run `assist doctor`")
+                raise RuntimeError(f"the panel exited at start (code {proc.returncode}); run `assist doctor`") from None
         except ipc.PanelBusy:
             pass  # starting or busy: wait and retry the same message
         if time.monotonic() > deadline:

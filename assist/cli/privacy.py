@@ -16,7 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assist.app import Context
@@ -46,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pg.set_defaults(func=run_purge)
 
 
-def run_purge(args: argparse.Namespace, ctx: "Context") -> int:
+def run_purge(args: argparse.Namespace, ctx: Context) -> int:
     import getpass
 
     from assist.core.complaints.retention import purge_closed
@@ -96,7 +97,7 @@ def _read(path: str) -> list[str] | None:
         return None
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.privacy import find_pii, mask, mask_span
 
     lines = _read(args.file)

@@ -41,14 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _print_status(st, args: argparse.Namespace, ctx: "Context") -> None:
+def _print_status(st, args: argparse.Namespace, ctx: Context) -> None:
     if args.json:
         print(json.dumps(st.to_json(), ensure_ascii=False))
     else:
         print("\n".join(st.lines(ctx.lang or ctx.settings.get("ui.language"))))
 
 
-def run(args: argparse.Namespace, ctx: "Context") -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from assist.core.sync import local, service
     from assist.core.sync.status import words
 

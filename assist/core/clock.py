@@ -10,7 +10,7 @@ import datetime as dt
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def utc_stamp(at: dt.datetime | None = None, timespec: str = "seconds") -> str:
@@ -18,7 +18,7 @@ def utc_stamp(at: dt.datetime | None = None, timespec: str = "seconds") -> str:
     at = at or utc_now()
     if at.tzinfo is None:
         at = at.astimezone()
-    return at.astimezone(dt.timezone.utc).isoformat(timespec=timespec)
+    return at.astimezone(dt.UTC).isoformat(timespec=timespec)
 
 
 def local_time(stamp: str) -> dt.datetime | None:

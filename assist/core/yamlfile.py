@@ -25,19 +25,19 @@ class RulesError(ValueError):
         super().__init__(f"{self.path}:{self.line}: {message}")
 
 
-class LDict(dict):
+class LDict(dict[Any, Any]):
     """A mapping that knows its own line, the line of each value and of each key (1-based)."""
 
     line: int = 0
-    lines: dict
-    key_lines: dict
+    lines: dict[Any, int]
+    key_lines: dict[Any, int]
 
 
-class LList(list):
+class LList(list[Any]):
     """A sequence that knows its own line and the line of each item (1-based)."""
 
     line: int = 0
-    lines: list
+    lines: list[int]
 
 
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -51,7 +51,7 @@ _NO_DATES = {
 Loader.yaml_implicit_resolvers = _NO_DATES
 
 
-class LineLoader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):  # type: ignore[misc]
     """The pure-Python safe loader building :class:`LDict` / :class:`LList` (duplicate keys are
     errors). Pure Python on purpose: libyaml reads ``[找谁, 也?, 没用]`` as the text "也?",
     while a rule author means an optional part — PyYAML refuses it, and the message says why."""
@@ -105,7 +105,7 @@ def error_at(exc: yaml.YAMLError, first_line: int = 1) -> tuple[int, str]:
 
 def parse(text: str) -> Any:
     """Plain data from YAML text (raises ``yaml.YAMLError``; :func:`error_at` tells where)."""
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader
+    return yaml.load(text, Loader=Loader)
 
 
 def load_yaml(path: Path, shown: str | None = None) -> Any:
@@ -118,7 +118,7 @@ def load_yaml(path: Path, shown: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(shown, 1, f"cannot read the file: {exc}") from None
     try:
-        return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -134,10 +134,10 @@ def load_yaml(path: Path, shown: str | None = None) -> Any:
 def line_of(container: Any, key: Any, default: int = 1) -> int:
     """Best line number for ``container[key]`` (falls back to the container's line)."""
     if isinstance(container, LDict):
-        return container.lines.get(key, container.line or default)
+        return int(container.lines.get(key, container.line or default))
     if isinstance(container, LList) and isinstance(key, int) and 0 <= key < len(container.lines):
         return container.lines[key]
-    return getattr(container, "line", default) or default
+    return int(getattr(container, "line", default) or default)
 
 
 # ---- the node tree, for readers that report every problem of a file at once ----------------

@@ -19,9 +19,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from assist.core.sync import protocol
-from assist.logging_setup import setup_stream_logging
 from assist.core.text import clean_text
 from assist.hq.store import Device, Forbidden, Refused, Store
+from assist.logging_setup import setup_stream_logging
 
 ENV_DB = "ASSIST_HQ_DB"
 ENV_MAX_BODY = "ASSIST_HQ_MAX_BODY"

@@ -72,11 +72,11 @@ class Session:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def iso(t: dt.datetime) -> str:
-    return t.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    return t.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -187,7 +187,7 @@ class Accounts:
             if row is None or row[3]:
                 verify_password(password, _DUMMY)      # the same cost: no hint that the name exists
                 return None, "bad"
-            pw_hash, failed, locked_until, _dis, role, branch = row
+            pw_hash, failed, locked_until, _dis, _role, _branch = row
             if locked_until and locked_until > iso(at):
                 return None, f"locked:{locked_until}"
             if not verify_password(password, pw_hash):

@@ -34,7 +34,7 @@ class Cursor:
     def __init__(self, cur: Any, pg: bool):
         self._cur, self._pg = cur, pg
 
-    def execute(self, sql: str, params: Any = ()) -> "Cursor":
+    def execute(self, sql: str, params: Any = ()) -> Cursor:
         self._cur.execute(sql.replace("?", "%s") if self._pg else sql, list(params))
         return self
 

@@ -61,7 +61,7 @@ def to_xlsx(entries: list[dict[str, Any]], *, title: str = "风险隐患清单")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{max(1, ws.max_row)}"
     wb.properties.title = title
-    wb.properties.created = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    wb.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

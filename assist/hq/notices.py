@@ -122,7 +122,7 @@ def publish(store: Any, notice: Notice, kb_dir: Path, key_file: Path, *, actor: 
     kb_dir = Path(kb_dir)
     if not (kb_dir / "VERSION").is_file():
         raise PublishError(f"{kb_dir} is not a KB folder (no VERSION file); give the KB that packs are built from with --kb")
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     prev = get_notice(store, notice.id)
     if prev and prev["status"] == "published" and prev["version"] >= notice.version:
         same = {k: v for k, v in prev["body"].items() if k != "version"} == {k: v for k, v in notice.to_json().items()

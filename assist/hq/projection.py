@@ -73,8 +73,8 @@ def _s(v: Any, n: int = 200) -> str:
 
 
 def call_row(record_id: str, branch: str, device_id: str, p: dict[str, Any], received_at: str) -> dict[str, Any]:
-    qa = p.get("qa") if isinstance(p.get("qa"), dict) else {}
-    findings = qa.get("findings") if isinstance(qa.get("findings"), list) else []
+    qa: dict[str, Any] = p["qa"] if isinstance(p.get("qa"), dict) else {}
+    findings: list[Any] = qa["findings"] if isinstance(qa.get("findings"), list) else []
     score = qa.get("score")
     return {"call_id": record_id, "branch": branch, "device_id": device_id, "agent_id": _s(p.get("agent_id"), 40),
             "org_unit": _s(p.get("org_unit"), 80), "call_type": _s(p.get("call_type"), 20),
@@ -100,13 +100,13 @@ def complaint_row(record_id: str, branch: str, p: dict[str, Any], today: dt.date
 
 def call_register_entries(record_id: str, branch: str, p: dict[str, Any]) -> list[dict[str, Any]]:
     """The register entries a call's findings count in (red lines, and findings that weigh enough)."""
-    qa = p.get("qa") if isinstance(p.get("qa"), dict) else {}
+    qa: dict[str, Any] = p["qa"] if isinstance(p.get("qa"), dict) else {}
     out: dict[str, dict[str, Any]] = {}
     seen = _s(p.get("started_at"), 40) or _s(p.get("ended_at"), 40)
     for f in qa.get("findings") or []:
         if not isinstance(f, dict):
             continue
-        weight = f.get("weight") if isinstance(f.get("weight"), int) else 0
+        weight: int = f["weight"] if isinstance(f.get("weight"), int) else 0
         if not f.get("red_line") and weight < REGISTER_MIN_WEIGHT:
             continue
         item, rule = _s(f.get("item"), 64), _s(f.get("rule"), 64)

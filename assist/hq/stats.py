@@ -18,7 +18,7 @@ FIX_STATUSES = ("未开始", "整改中", "已整改", "持续监测")
 def weeks_back(n: int, today: dt.date | None = None) -> tuple[str, str]:
     from assist.hq.projection import iso_week
 
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     return iso_week((today - dt.timedelta(weeks=n - 1)).isoformat()), iso_week(today.isoformat())
 
 

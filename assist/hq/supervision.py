@@ -130,7 +130,7 @@ def queue(store: Any, user: User, *, branch: str | None = None, status: str = "t
     offset = (max(page, 1) - 1) * PAGE
     with store.db.tx() as cur:
         rate = sample_rate(cur)
-        threshold = int(round(rate * 10000))
+        threshold = round(rate * 10000)
         streams = [(f"{where} AND c.red_line = 1{reviewed}", args),
                    (f"{where} AND c.sample < ? AND c.red_line = 0{reviewed}", [*args, threshold])]
         counts = []
@@ -204,7 +204,7 @@ def high_risk(store: Any, user: User, *, branch: str | None = None, today: dt.da
               page: int = 1) -> tuple[Page, dict[str, int]]:
     """High-risk complaints (flags 监管/舆情/过激/群体, level 重大) and open ones due within
     ``NEAR_DUE_DAYS`` days or overdue, by branch, soonest due first. Also the count per branch."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     near = (today + dt.timedelta(days=NEAR_DUE_DAYS)).isoformat()
     where, args = _scope(user, branch)
     cond = f"{where} AND (high_risk = 1 OR (is_open = 1 AND due_date <> '' AND due_date <= ?))"
@@ -250,7 +250,7 @@ def complaint_detail(store: Any, user: User, complaint_id: str) -> dict[str, Any
         p = cur.execute("SELECT payload, revision FROM records WHERE kind = 'complaint' AND record_id = ?", [complaint_id]).fetchone()
     out["payload"] = (p[0] if isinstance(p[0], dict) else json.loads(p[0])) if p else {}
     out["revision"] = p[1] if p else 0
-    out["why"] = complaint_reasons(out, dt.datetime.now(dt.timezone.utc).date())
+    out["why"] = complaint_reasons(out, dt.datetime.now(dt.UTC).date())
     return out
 
 

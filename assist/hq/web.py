@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from starlette.concurrency import run_in_threadpool

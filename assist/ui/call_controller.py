@@ -65,7 +65,7 @@ class CallController(QObject):
         self.retranslate()
         self._refresh()
 
-    def tr(self, text: str) -> str:  # context "CallController" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "CallController" for lupdate
         return QCoreApplication.translate("CallController", text)
 
     def stage_names(self) -> dict[str, str]:
@@ -322,7 +322,7 @@ class CallController(QObject):
         v.complaintFormButton.setVisible(live and self.calls.session.offers_complaint_form())
         # the call itself (caller, topic) is the panel's header line; here only the hint without a call
         v.callInfoLabel.setText("" if live else self.tr("No call in progress. Pick the call type and start the call."))
-        stage = call.stage if live else ""
+        stage = call.stage if call is not None else ""
         names = self.stage_names()
         parts = [f"<b>[{names[s]}]</b>" if s == stage else names[s] for s in CALL_STAGES]
         v.stageLabel.setText(" → ".join(parts))
@@ -331,7 +331,7 @@ class CallController(QObject):
         self._building = True
         row = v.checklistView.currentRow()
         v.checklistView.clear()
-        for item, at in (call.checklist(call.stage) if live else []):
+        for item, at in (call.checklist(call.stage) if call is not None else []):
             it = QListWidgetItem(self._item_text(item, at))
             it.setData(ROLE, item.id)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -110,7 +110,7 @@ class ScriptDelegate(QStyledItemDelegate):
             self._heights[key] = h
         return self._heights[key]
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         kind, title, body = self._texts(index)
         width = self._width()
         return QSize(width, self._height(kind, title, body, option.font, width))
@@ -184,7 +184,7 @@ class FitList(QListWidget):
         extra = 0 if n <= self.max_rows else 6      # a glimpse of the next row: the list goes on
         self.setFixedHeight(sum(rows) + 2 * self.spacing() * len(rows) + 2 * self.frameWidth() + extra)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != self._width:
             self._width = event.size().width()
@@ -201,7 +201,7 @@ class ElidedLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
         self.setAccessibleName(text)
@@ -214,6 +214,6 @@ class ElidedLabel(QLabel):
         width = self.contentsRect().width() - 2 * self.margin() - 4
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width, 20)))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()

@@ -37,7 +37,7 @@ class CallDisclosures(QObject):
         view.notesEdit.textChanged.connect(self._timer.start)
         scripts.changed.connect(self.refresh)
 
-    def tr(self, text: str) -> str:  # context "CallDisclosures" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "CallDisclosures" for lupdate
         return QCoreApplication.translate("CallDisclosures", text)
 
     def notes(self) -> str:

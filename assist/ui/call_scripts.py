@@ -47,7 +47,7 @@ class CallScripts(QObject):
         self._stage = ""
         self._pending_copy = False
 
-    def tr(self, text: str) -> str:  # context "CallScripts" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "CallScripts" for lupdate
         return QCoreApplication.translate("CallScripts", text)
 
     @property
@@ -88,8 +88,8 @@ class CallScripts(QObject):
             for e in g.entries:
                 self._add_row(SCRIPT, e.name if e.current else f"[{e.stage}] {e.name}", ph.as_fields(e.text), e)
         rows = [i for i, e in enumerate(self._rows) if e is not None]
-        same = [i for i in rows if kept is not None and (self._rows[i].card.id, self._rows[i].name, self._rows[i].current)
-                == (kept.card.id, kept.name, kept.current)]   # the same script stays selected
+        same = [i for i, e in enumerate(self._rows) if e is not None and kept is not None
+                and (e.card.id, e.name, e.current) == (kept.card.id, kept.name, kept.current)]   # the same script stays selected
         if rows:
             v.scriptsView.setCurrentRow((same or rows)[0])
         n = len(folded)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -38,7 +40,7 @@ def _list(parent: QWidget, name: str, cls: type[QListWidget] = QListWidget) -> Q
 class StatusLabel(QLabel):
     """A one-line message that takes no room while it is empty."""
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
 
@@ -146,7 +148,7 @@ class CallView(QWidget):
         self.missingLabel.setStyleSheet("color:#b71c1c;font-weight:bold")
         self.missingLabel.setVisible(False)
         outer.addWidget(self.missingLabel)
-        self.missingDisclosuresView = _list(self, "missingDisclosuresView", FitList)
+        self.missingDisclosuresView = cast(FitList, _list(self, "missingDisclosuresView", FitList))
         self.missingDisclosuresView.max_rows = 3
         self.missingDisclosuresView.setStyleSheet("QListWidget{background:#fff8e1}")
         self.missingDisclosuresView.setVisible(False)
@@ -204,10 +206,11 @@ class CallView(QWidget):
         while self.promptLayout.rowCount():
             row = self.promptLayout.takeRow(0)  # deleteLater: a prompt may be inside its own signal
             for item in (row.labelItem, row.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().setObjectName("")
-                    item.widget().deleteLater()
+                w = item.widget() if item is not None else None
+                if w is not None:
+                    w.hide()
+                    w.setObjectName("")
+                    w.deleteLater()
         self.promptBox.setVisible(False)
 
     def add_prompt(self, label: str, choices: tuple[str, ...] = ()) -> QWidget:

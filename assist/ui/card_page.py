@@ -48,7 +48,7 @@ class CardPage(QObject):
         v.historyBackButton.clicked.connect(self.history_back)
         v.historyForwardButton.clicked.connect(self.history_forward)
 
-    def tr(self, text: str) -> str:  # context "CardPage" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "CardPage" for lupdate
         return QApplication.translate("CardPage", text)
 
     @property

@@ -2,12 +2,12 @@
 
 ``DraftKeeper`` belongs to a ComplaintController. ``touch()`` (every edit) restarts a
 300 ms single-shot timer (but never defers a save more than 700 ms past the first unsaved edit); when it fires the form dict and the focused field name go to
-``repo.save_draft`` on the DB lane (never on the GUI thread). At most one save is in
+``drafts.save_draft`` on the DB lane (never on the GUI thread). At most one save is in
 flight; edits meanwhile are coalesced into one more save. The draft id is per panel
 instance (``owner`` = host:pid:token). A ``DraftConflict`` (another panel took this draft
 over) moves this form to a fresh draft id, so neither panel overwrites the other.
 
-``check_restore()`` lists drafts of dead panels (``repo.orphaned_drafts``) and offers the
+``check_restore()`` lists drafts of dead panels (``drafts.orphaned_drafts``) and offers the
 newest (``offered`` signal; the controller shows the prompt); ``accept(draft)`` claims it
 (only if still owned by the dead panel) and hands it to ``restored``.
 """
@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assist.core.clock import local_minute
-from assist.core.complaints import repo
+from assist.core.complaints import drafts
 from assist.core.complaints.drafts import DraftConflict
 from assist.ui.tasks import run_in_background
 
@@ -41,8 +42,8 @@ class DraftKeeper(QObject):
     def __init__(self, lane: Any, cipher: Any, snapshot: Callable[[], tuple[dict, str]], parent: QObject | None = None):
         super().__init__(parent)
         self.lane, self.cipher, self.snapshot = lane, cipher, snapshot
-        self.owner = repo.new_owner_id()
-        self.draft_id = repo.new_draft_id()
+        self.owner = drafts.new_owner_id()
+        self.draft_id = drafts.new_draft_id()
         self.enabled = True
         self.offers: list = []
         self._inflight = False
@@ -78,7 +79,7 @@ class DraftKeeper(QObject):
         form, cursor = self.snapshot()
         self._dirty_since = None
         self._inflight = True
-        fut = self.lane.submit(repo.save_draft, self.draft_id, self.owner, form, cursor, cipher=self.cipher)
+        fut = self.lane.submit(drafts.save_draft, self.draft_id, self.owner, form, cursor, cipher=self.cipher)
         run_in_background(fut, self._done, self._failed)
 
     def _done(self, seq: int) -> None:
@@ -91,7 +92,7 @@ class DraftKeeper(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._inflight = False
         if isinstance(exc, DraftConflict):
-            self.draft_id = repo.new_draft_id()
+            self.draft_id = drafts.new_draft_id()
             self.conflict.emit()
             self.save_now()
             return
@@ -102,16 +103,16 @@ class DraftKeeper(QObject):
         """After a save: the next form gets a fresh draft id."""
         self.timer.stop()
         self._again = False
-        self.draft_id = repo.new_draft_id()
+        self.draft_id = drafts.new_draft_id()
 
     def discard(self) -> None:
         self.timer.stop()
-        self.lane.submit(repo.discard_draft, self.draft_id)
-        self.draft_id = repo.new_draft_id()
+        self.lane.submit(drafts.discard_draft, self.draft_id)
+        self.draft_id = drafts.new_draft_id()
 
     # ---- restore -----------------------------------------------------------------
     def check_restore(self) -> None:
-        run_in_background(self.lane.submit(repo.orphaned_drafts, cipher=self.cipher), self._orphans, self._failed)
+        run_in_background(self.lane.submit(drafts.orphaned_drafts, cipher=self.cipher), self._orphans, self._failed)
 
     def _orphans(self, drafts: list) -> None:
         self.offers = [d for d in drafts if d.form or d.state == "sealed"]
@@ -119,7 +120,7 @@ class DraftKeeper(QObject):
             self.offered.emit(list(self.offers))
 
     def accept(self, draft: Any) -> None:
-        fut = self.lane.submit(repo.claim_draft, draft.draft_id, self.owner, cipher=self.cipher, expected_owner=draft.owner)
+        fut = self.lane.submit(drafts.claim_draft, draft.draft_id, self.owner, cipher=self.cipher, expected_owner=draft.owner)
         run_in_background(fut, self._claimed, self._failed)
 
     def _claimed(self, draft: Any) -> None:
@@ -141,6 +142,10 @@ def restore_prompt(parent: QWidget, draft: Any, accept: Callable[[], None]) -> Q
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setObjectName("restoreDraftBox")
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    box.buttonClicked.connect(lambda b: box.standardButton(b) == QMessageBox.StandardButton.Yes and accept())
+    def clicked(button: Any) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            accept()
+
+    box.buttonClicked.connect(clicked)
     box.open()
     return box

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from assist.core.complaints import case
 from assist.core.complaints.casefile import case_sections, level_words, status_words
-from assist.core.complaints.deadlines import APPROVER_ROLES, PAUSE_TYPES
+from assist.core.complaints.clocks import APPROVER_ROLES, PAUSE_TYPES
 from assist.core.complaints.lifecycle import (
     NOTICE_METHODS,
     DecisionNotice,
@@ -76,7 +76,7 @@ class ComplaintCaseController(QObject):
         self.view.messageLabel.clear()
         self.view.savedLabel.setText(note)
         self.view.savedLabel.setVisible(bool(note))
-        self.view.scroll.verticalScrollBar().setValue(0)   # the ticket and the due date first
+        self.view.scrollArea.verticalScrollBar().setValue(0)   # the ticket and the due date first
         self._reset_inputs()
         self.reload(ref)
 

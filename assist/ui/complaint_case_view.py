@@ -45,7 +45,7 @@ class ComplaintCaseView(QWidget):
         self.setObjectName("complaintCase")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea(self)
+        self.scrollArea = scroll = QScrollArea(self)
         scroll.setObjectName("caseScroll")
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -196,7 +196,9 @@ class ComplaintCaseView(QWidget):
         """The action area is as tall as the action shown (not the tallest one): no gap at 400 px."""
         for i in range(self.actionStack.count()):
             pol = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.actionStack.widget(i).setSizePolicy(pol, pol)
+            page = self.actionStack.widget(i)
+            if page is not None:
+                page.setSizePolicy(pol, pol)
         self.actionStack.adjustSize()
 
     # ---- the record, in sections ----------------------------------------------------
@@ -206,6 +208,7 @@ class ComplaintCaseView(QWidget):
         for key, title, rows in sections:
             sec = self.sections.get(key) or self._new_section(key)
             form = sec.body.layout()
+            assert isinstance(form, QFormLayout)
             while form.rowCount():
                 form.removeRow(0)
             self.section_rows[key] = []

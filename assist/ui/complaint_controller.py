@@ -12,12 +12,12 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QWidget
 
 from assist.core.complaints import form as form_rules
 from assist.core.complaints import repo
@@ -28,7 +28,7 @@ from assist.core.complaints.tickets import device_id
 from assist.services import KbHolder, SettingsLike
 from assist.ui import complaint_form_parts as parts
 from assist.ui.complaint_autosave import DraftKeeper, restore_prompt
-from assist.ui.complaint_view import CHECKS, COMBOS, LISTS, ORDER, TEXTS, ComplaintView
+from assist.ui.complaint_view import CHECKS, LISTS, ORDER, TEXTS, ComplaintView
 from assist.ui.tasks import run_in_background
 
 log = logging.getLogger("assist.complaints")
@@ -90,7 +90,7 @@ class ComplaintController(QObject):
         self._wire()
         self.reset_form()
 
-    def tr(self, text: str) -> str:
+    def tr(self, text: str) -> str:  # type: ignore[override]
         return QApplication.translate("ComplaintController", text)
 
     # ---- set-up -------------------------------------------------------------------
@@ -104,17 +104,17 @@ class ComplaintController(QObject):
     def _wire(self) -> None:
         v = self.view
         for f, w in v.fields.items():
-            if f in COMBOS:
+            if isinstance(w, QComboBox):
                 w.currentIndexChanged.connect(lambda _i, f=f: self._edited(f))
-            elif f in CHECKS:
+            elif isinstance(w, QCheckBox):
                 w.toggled.connect(lambda _b, f=f: self._edited(f))
-            elif f in LISTS:
+            elif isinstance(w, QListWidget):
                 w.itemChanged.connect(lambda _it, f=f: self._edited(f))
-            else:
+            elif isinstance(w, (QLineEdit, QPlainTextEdit)):
                 w.textChanged.connect(lambda *_a, f=f: self._edited(f))
             if f in TEXTS and hasattr(w, "privacyNotice"):
                 w.privacyNotice.connect(self._privacy_notice)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        cast(QApplication, QApplication.instance()).focusChanged.connect(self._focus_changed)
         v.actNewComplaint.triggered.connect(self.new_complaint)
         v.actSave.triggered.connect(self.save)
         v.saveComplaintButton.clicked.connect(self.save)
@@ -124,7 +124,8 @@ class ComplaintController(QObject):
         self.drafts.offered.connect(self._offer_restore)
         self.drafts.restored.connect(self._restored)
         self.drafts.conflict.connect(lambda: self._status(self.tr("Another panel took over this draft; this form now autosaves as a new draft.")))
-        self.drafts.failed.connect(lambda err: self._status(self.tr("Could not autosave the draft ({error}); keep the panel open and try saving.").format(error=err)))
+        self.drafts.failed.connect(lambda err: self._status(
+            self.tr("Could not autosave the draft ({error}); keep the panel open and try saving.").format(error=err)))
         if self.cipher is None:
             self._notice(self.tr("No system keyring is available: the full callback number will not be stored (only its masked form), "
                                  "and drafts are stored masked."))
@@ -223,7 +224,7 @@ class ComplaintController(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not shiboken6.isValid(self.view) or not self.view.isAncestorOf(new):
             return
-        w = new
+        w: QWidget | None = new
         while w is not None and w is not self.view:
             f = w.property("formField")
             if f:
@@ -236,7 +237,7 @@ class ComplaintController(QObject):
             self.view.set_row_visible(field, True)
             self.view.unfold_section_of(field)
             w = self.view.fields[field]
-            self.view.scroll.ensureWidgetVisible(w)
+            self.view.scrollArea.ensureWidgetVisible(w)
             self.view.window().activateWindow()
             w.setFocus()
             if isinstance(w, QPlainTextEdit):

@@ -31,7 +31,7 @@ HEADER_STYLE = ("QPushButton{text-align:left;font-weight:bold;padding:4px 6px;bo
 class FoldHeader(QPushButton):
     """The header button: Space/Enter toggle (Space as any button), Left folds, Right unfolds."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             self.toggle()
@@ -107,7 +107,7 @@ class WheelGuard(QObject):
             if isinstance(w, QAbstractScrollArea):
                 w.viewport().installEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget):
             return False
         parent = obj.parentWidget()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from assist.core.complaints import repo
 from assist.core.complaints.casefile import when
 from assist.core.complaints.deadlines import timeline
+from assist.core.complaints.masking import mask_field
 from assist.core.complaints.model import COMPLAINANT_TYPES, Complaint, label
 from assist.core.complaints.risk import assess_risk, escalation_card
 from assist.core.complaints.taxonomy import Taxonomy
@@ -82,7 +83,7 @@ def held_text(held: Mapping[str, Any], zh: bool) -> str:
     """What the bank already holds, in form order: labels in the UI's language, values masked,
     times as ``YYYY-MM-DD HH:MM``."""
     order = {f: i for i, f in enumerate(ORDER)}
-    return "; ".join(f"{label(f)[0 if zh else 1]}: {when(v) if f.endswith('_at') else repo.mask_field(f, v)}"
+    return "; ".join(f"{label(f)[0 if zh else 1]}: {when(v) if f.endswith('_at') else mask_field(f, v)}"
                      for f, v in sorted(held.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
@@ -126,7 +127,7 @@ class FormPreview(QObject):
         self.view, self.s, self.form_data = view, services, form_data
         self.escalation_card_id: str | None = None
 
-    def tr(self, text: str) -> str:  # context "FormPreview" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "FormPreview" for lupdate
         return QApplication.translate("FormPreview", text)
 
     # ---- due date -----------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -61,10 +62,10 @@ class ComplaintListModel(QAbstractListModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def roleNames(self):  # noqa: N802
+    def roleNames(self):
         return {v: k.encode() for k, v in ROLES.items()}
 
     def row(self, i: int) -> Any:
@@ -78,7 +79,7 @@ class ComplaintListModel(QAbstractListModel):
                                  (self.tr("documents pending"), r.documents_pending)) if on]
         return text + (f" ({', '.join(marks)})" if marks else "")
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -124,7 +125,7 @@ class ComplaintFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         self._refilter(search=text.strip().lower())
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         idx = self.sourceModel().index(row, 0, parent)
         if self.status and idx.data(ROLES["status"]) != self.status:
             return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -61,7 +62,7 @@ def object_name(field: str) -> str:
 class _CheckLabel(QLabel):
     """A check box's text beside it, wrapping; a click on it ticks the box, as on a box's own text."""
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         box = self.buddy()
         if isinstance(box, QCheckBox) and event.button() == Qt.MouseButton.LeftButton:
             box.toggle()
@@ -80,10 +81,10 @@ class ComplaintView(QWidget):
         self.titleLabel = self._label("titleLabel", outer, "font-weight:bold")
         self.noticeLabel = self._label("privacyNoticeLabel", outer, "background:#fff8e1;color:#6d4c00;padding:3px")
         self.heldLabel = self._label("heldLabel", outer, "color:#555")
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("complaintScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scrollArea = QScrollArea(self)
+        self.scrollArea.setObjectName("complaintScroll")
+        self.scrollArea.setWidgetResizable(True)
+        self.scrollArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         body.setObjectName("complaintFormBody")
         column = QVBoxLayout(body)
@@ -105,9 +106,9 @@ class ComplaintView(QWidget):
                 self._add_row(f, sec.body)
             column.addWidget(sec)
         column.addStretch(1)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
-        self.wheelGuard = WheelGuard(self.scroll)
+        self.scrollArea.setWidget(body)
+        outer.addWidget(self.scrollArea, 1)
+        self.wheelGuard = WheelGuard(self.scrollArea)
         self.wheelGuard.guard(w for f, w in self.fields.items() if f in COMBOS or f in TEXTS or f in LISTS)
 
         self.riskLabel = self._label("riskLabel", outer, "padding:3px")
@@ -165,10 +166,11 @@ class ComplaintView(QWidget):
         return info_label(self, layout, name, style)
 
     def _add_row(self, f: str, body: QWidget) -> None:
+        w: QWidget
         if f in COMBOS:
-            w: QWidget = QComboBox(body)
-            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            w.setMinimumContentsLength(12)   # a long class name never widens the form past 400 px (the list shows it whole)
+            w = combo = QComboBox(body)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)   # a long class name never widens the form past 400 px (the list shows it whole)
         elif f in CHECKS:
             w = QCheckBox(body)
         elif f in TEXTS:
@@ -205,7 +207,7 @@ class ComplaintView(QWidget):
         err.setStyleSheet("color:#b71c1c")
         err.setVisible(False)
         v.addWidget(err)
-        body.layout().addWidget(box)
+        _layout(body).addWidget(box)
         self.fields[f], self.labels[f], self.errors[f] = w, lab, err
 
     def _tab_order(self) -> None:
@@ -279,12 +281,12 @@ class ComplaintView(QWidget):
     def set_row_visible(self, field: str, visible: bool) -> None:
         """Shown by the layout (a folded section keeps its rows' state); a section without a
         shown row is hidden, header included."""
-        self.fields[field].parentWidget().setVisible(visible)
+        _row(self.fields[field]).setVisible(visible)
         key = self.section_of[field]
         self.sections[key].setVisible(any(self.row_visible(f) for f in dict(SECTIONS)[key]))
 
     def row_visible(self, field: str) -> bool:
-        return not self.fields[field].parentWidget().isHidden()
+        return not _row(self.fields[field]).isHidden()
 
     # ---- sections -----------------------------------------------------------------------
     def set_section_state(self, required: frozenset[str] | set[str]) -> None:
@@ -301,8 +303,7 @@ class ComplaintView(QWidget):
         sec = self.sections[self.section_of[field]]
         if not sec.is_unfolded():
             sec.set_unfolded(True)
-            sec.body.layout().activate()
-            self.scroll.widget().layout().activate()
+            _relayout(sec.body, self.scrollArea.widget())
 
     def go_to_section(self, key: str) -> None:
         """Alt+1…: unfold the section, show it at the top and focus its first shown field (else its header)."""
@@ -310,9 +311,8 @@ class ComplaintView(QWidget):
         if sec.isHidden():
             return
         sec.set_unfolded(True)
-        sec.body.layout().activate()
-        self.scroll.widget().layout().activate()
-        self.scroll.verticalScrollBar().setValue(sec.y())
+        _relayout(sec.body, self.scrollArea.widget())
+        self.scrollArea.verticalScrollBar().setValue(sec.y())
         first = next((self.fields[f] for f in dict(SECTIONS)[key] if self.row_visible(f)), None)
         (first or sec.header).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -327,6 +327,7 @@ class ComplaintView(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             return
+        assert isinstance(w, QComboBox), f"{field}: options need a list or a combo box"
         w.blockSignals(True)
         w.clear()
         if blank:
@@ -346,6 +347,7 @@ class ComplaintView(QWidget):
                     if w.item(i).checkState() == Qt.CheckState.Checked]
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
+        assert isinstance(w, QLineEdit), f"{field}: unexpected widget {type(w).__name__}"
         return w.text()
 
     def set_value(self, field: str, v) -> None:
@@ -362,7 +364,7 @@ class ComplaintView(QWidget):
                 it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked)
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(v or "")
-        else:
+        elif isinstance(w, QLineEdit):
             w.setText("" if v is None else str(v))
 
     def show_error(self, field: str, text: str) -> None:
@@ -374,3 +376,23 @@ class ComplaintView(QWidget):
     def clear_errors(self) -> None:
         for f in self.errors:
             self.show_error(f, "")
+
+
+def _layout(w: QWidget) -> QLayout:
+    lay = w.layout()
+    assert lay is not None, f"{w.objectName()} has no layout"
+    return lay
+
+
+def _row(field: QWidget) -> QWidget:
+    """The widget holding a field's row (label, field, error)."""
+    box = field.parentWidget()
+    assert box is not None, f"{field.objectName()} is not in a row"
+    return box
+
+
+def _relayout(*widgets: QWidget | None) -> None:
+    for w in widgets:
+        lay = w.layout() if w is not None else None
+        if lay is not None:
+            lay.activate()

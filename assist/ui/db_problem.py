@@ -8,7 +8,8 @@ file; the damaged one is kept), or quit. Nothing is changed until the agent choo
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,7 +22,7 @@ log = logging.getLogger("assist.panel")
 
 class DbProblemDialog(QMessageBox):
     @staticmethod
-    def tr(text: str) -> str:  # fixed context for lupdate, also when called on the class
+    def tr(text: str) -> str:  # type: ignore[override]  # fixed context for lupdate, also when called on the class
         return QCoreApplication.translate("DbProblemDialog", text)
 
     @classmethod
@@ -73,7 +74,7 @@ class DbProblemDialog(QMessageBox):
 def resolve(ctx: Any, problem: health.DbProblem, ask: Callable[[QMessageBox], None] | None = None) -> bool:
     """Show the dialog until the database is usable (True) or the agent quits (False).
     ``ask`` runs a message box (tests pass one that does not block); default ``exec``."""
-    run = ask or (lambda box: box.exec())
+    run: Callable[[QMessageBox], Any] = ask or (lambda box: box.exec())
     while problem is not None:
         dlg = DbProblemDialog(problem)
         run(dlg)
@@ -96,7 +97,7 @@ def resolve(ctx: Any, problem: health.DbProblem, ask: Callable[[QMessageBox], No
     return True
 
 
-def _inform(run: Callable[[QMessageBox], None], text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+def _inform(run: Callable[[QMessageBox], Any], text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
     box = QMessageBox(icon, DbProblemDialog.words()["title"], text)
     box.setObjectName("dbProblemInfo")
     run(box)

@@ -3,7 +3,8 @@ at import without a display, and is not installed by default."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,12 +21,12 @@ def start_hotkey(spec: str, on_fire: Callable[[], None]):
     """
     if not spec:
         return None
-    from pynput import keyboard  # type: ignore[import-not-found]
+    from pynput import keyboard
 
     relay = _Relay()
     relay.fired.connect(on_fire)  # queued onto the GUI thread
     hk = keyboard.HotKey(keyboard.HotKey.parse(spec), relay.fired.emit)
-    listener = keyboard.Listener(on_press=lambda k: hk.press(listener.canonical(k)),
+    listener: Any = keyboard.Listener(on_press=lambda k: hk.press(listener.canonical(k)),
                                  on_release=lambda k: hk.release(listener.canonical(k)))
     listener._assist_relay = relay  # keep alive
     listener.start()

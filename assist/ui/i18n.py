@@ -23,6 +23,7 @@ class Translations:
 
     def install(self, language: str) -> bool:
         app = QCoreApplication.instance()
+        assert app is not None, "the translator needs the application"
         for t in self._installed:
             app.removeTranslator(t)
         self._installed.clear()

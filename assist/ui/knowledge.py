@@ -66,7 +66,7 @@ class KnowledgeController(QObject):
     def cards(self) -> dict[str, Card]:
         return self.s.kbs.current.kb.by_id()
 
-    def tr(self, text: str) -> str:  # context "KnowledgeController" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "KnowledgeController" for lupdate
         return QApplication.translate("KnowledgeController", text)
 
     def _wire(self) -> None:
@@ -287,7 +287,7 @@ class KnowledgeController(QObject):
         self.run_search(force=True)
 
     # ---- keys ---------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         v = self.view
         if obj is v.searchBox and event.type() == QEvent.Type.InputMethod:
             # Track the composition: Enter while composing commits text, it never opens a card.
@@ -305,11 +305,11 @@ class KnowledgeController(QObject):
                 v.resultsView.setCurrentIndex(self.model.index(row))
                 return True
             if key == Qt.Key.Key_Escape:
-                if v.searchBox.text():
+                if self.view.searchBox.text():   # self.view: `obj is v.searchBox` narrowed v.searchBox to QObject
                     if not self._session_opened:
                         self._record_miss()
                     self.category = None
-                    v.searchBox.clear()
+                    self.view.searchBox.clear()
                     self._session_query = ""
                 return True
         elif obj is v.cardView and key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):

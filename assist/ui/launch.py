@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from assist.services import PanelServices
@@ -29,7 +28,8 @@ def create_app(argv: list[str] | None = None, platform: str | None = None) -> QA
     # Worker threads (text scans, KB reload, sync) hold the GIL for up to the switch interval
     # whenever a GUI callback wants it: 1 ms instead of 5 keeps the GUI thread responsive.
     sys.setswitchinterval(0.001)
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("assist")
     app.setApplicationDisplayName("Assist")
     app.setQuitOnLastWindowClosed(True)

@@ -58,7 +58,7 @@ class NoticeBanner(QFrame):
         self.setVisible(False)
         self.on_language_change: Any = None
 
-    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, ev: QEvent) -> None:
         if ev.type() == QEvent.Type.LanguageChange and self.on_language_change is not None:
             self.on_language_change()
         super().changeEvent(ev)
@@ -78,7 +78,7 @@ class NoticeController(QObject):
         self.retranslate()
         self.refresh()
 
-    def tr(self, text: str) -> str:  # context "NoticeController" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "NoticeController" for lupdate
         return QCoreApplication.translate("NoticeController", text)
 
     def retranslate(self) -> None:

@@ -37,7 +37,7 @@ class PanelCalls(QObject):
         services.kbs.subscribe(self._kb_swapped)
         self.page: Any = None            # the call page controller (assist.ui.call_controller), if mounted
 
-    def tr(self, text: str) -> str:  # context "PanelCalls" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "PanelCalls" for lupdate
         return QCoreApplication.translate("PanelCalls", text)
 
     @property

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -46,7 +46,8 @@ class PrivacyNotice:
         parts = []
         secret = kinds.pop(SECRET, 0)
         if kinds:
-            listed = QCoreApplication.translate("PrivacyNotice", ", ").join(f"{cls.kind_label(k)} ×{n}" if n > 1 else cls.kind_label(k) for k, n in kinds.items())
+            listed = QCoreApplication.translate("PrivacyNotice", ", ").join(
+                f"{cls.kind_label(k)} ×{n}" if n > 1 else cls.kind_label(k) for k, n in kinds.items())
             if copied:
                 parts.append(QCoreApplication.translate("PrivacyNotice", "Masked in the copied text: {kinds}.").format(kinds=listed))
             else:

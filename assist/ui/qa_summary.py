@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from assist.ui.panel_view import SafeTextBrowser
 from assist.core.qa import store as qa_store
+from assist.core.qa.assess import QaResult
 from assist.logging_setup import log_event
+from assist.ui.panel_view import SafeTextBrowser
 from assist.ui.tasks import run_in_background
 
 log = logging.getLogger("assist.qa")
@@ -48,7 +49,7 @@ class QaSummary(QObject):
     def __init__(self, call_ctl: Any, view: QaSummaryView):
         super().__init__(call_ctl)
         self.ctl, self.view = call_ctl, view
-        self.result: qa_store.QaResult | None = None
+        self.result: QaResult | None = None
         self._rubric: tuple[str, Any] | None = None   # (kb root + version, rubric or None)
         view.findings.itemActivated.connect(self._open_card)
         view.findings.itemDoubleClicked.connect(self._open_card)
@@ -56,7 +57,7 @@ class QaSummary(QObject):
         call_ctl.callEnded.connect(lambda call_id, _missing: self.check(call_id))
         call_ctl.calls.callStarted.connect(lambda _cid, _topic: self.clear())
 
-    def tr(self, text: str) -> str:  # context "QaSummary" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "QaSummary" for lupdate
         return QCoreApplication.translate("QaSummary", text)
 
     def rubric(self) -> Any:

@@ -8,11 +8,11 @@ import html
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from assist.core.search.model import Hit
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from assist.core.search.model import Hit
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 TitleRole = Qt.ItemDataRole.UserRole + 2
@@ -40,7 +40,7 @@ class ResultsModel(QAbstractListModel):
         self._badge = expired_badge
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._hits)
 
     def row(self, i: int) -> Hit:
@@ -63,9 +63,10 @@ class ResultsModel(QAbstractListModel):
                 ScoreRole: h.score, BadgeRole: self.badge(h), CategoryRole: h.category,
                 PinnedRole: h.pinned}.get(role)
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {IdRole: b"id", TitleRole: b"title", SnippetRole: b"snippet", HighlightsRole: b"highlights",
-                ScoreRole: b"score", BadgeRole: b"badge", CategoryRole: b"category", PinnedRole: b"pinned"}
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {role: QByteArray(name) for role, name in (
+            (IdRole, b"id"), (TitleRole, b"title"), (SnippetRole, b"snippet"), (HighlightsRole, b"highlights"),
+            (ScoreRole, b"score"), (BadgeRole, b"badge"), (CategoryRole, b"category"), (PinnedRole, b"pinned"))}
 
 
 def highlight_html(text: str, ranges: list[tuple[int, int]] | list[list[int]], mark: str = "#fff176") -> str:

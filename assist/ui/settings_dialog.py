@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(buttons)
         self._first = next((w for k, w in self.fields.items() if k in PROFILE and w.isEnabled()), None)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._first is not None:   # the first field the agent can fill has the cursor
             self._first.setFocus()
@@ -176,7 +176,7 @@ class SettingsDialog(QDialog):
             return
         super().accept()
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QComboBox):
             self.accept()
             return

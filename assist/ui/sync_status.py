@@ -6,10 +6,10 @@ never inside the DB lane (the round itself uses the lane for every DB call).
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import datetime as dt
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -54,7 +54,7 @@ class SyncStatusController(QObject):
         self._refresh.stop()
         self._rounds.stop()
 
-    def tr(self, text: str) -> str:
+    def tr(self, text: str) -> str:  # type: ignore[override]
         from PySide6.QtWidgets import QApplication
 
         return QApplication.translate("SyncStatusController", text)
@@ -125,7 +125,8 @@ class SyncStatusController(QObject):
             text += "\n" + err
             colour = "#b71c1c"
         if st.conflicts:
-            text += "\n" + self.tr("{n} conflict(s) with head office: see `assist sync --conflicts`, close with `assist sync --resolve ID`").format(n=st.conflicts)
+            text += "\n" + self.tr("{n} conflict(s) with head office: see `assist sync --conflicts`, "
+                                   "close with `assist sync --resolve ID`").format(n=st.conflicts)
             colour = "#b71c1c"
         if getattr(st, "rejected", 0):
             text += "\n" + self.tr("{n} record(s) not accepted by head office (kept on this PC): "

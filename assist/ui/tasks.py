@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,7 +25,7 @@ _pending: set[_Bridge] = set()
 
 
 def run_in_background(
-    future: "cf.Future[Any]",
+    future: cf.Future[Any],
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[BaseException], None] | None = None,
 ) -> None:
@@ -44,7 +45,7 @@ def run_in_background(
 
     bridge.done.connect(deliver)
 
-    def _cb(f: "cf.Future[Any]") -> None:
+    def _cb(f: cf.Future[Any]) -> None:
         if f.cancelled():
             bridge.done.emit(None, cf.CancelledError())
             return
@@ -54,7 +55,7 @@ def run_in_background(
     future.add_done_callback(_cb)
 
 
-def run_in_thread(fn: Callable[..., Any], *args: Any) -> "cf.Future[Any]":
+def run_in_thread(fn: Callable[..., Any], *args: Any) -> cf.Future[Any]:
     """Run ``fn`` on a daemon thread (CPU or network work that must not block the GUI and must
     not hold up quitting); pair it with :func:`run_in_background` to get the result back."""
     import threading

@@ -74,7 +74,7 @@ class Restyler(QObject):
         super().__init__(app)
         self.theme = "light"
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.theme != "light" and event.type() == QEvent.Type.StyleChange and isinstance(obj, QWidget):
             # (light needs no rewriting: code sets light colours)
             sheet = obj.styleSheet()

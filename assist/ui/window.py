@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -46,7 +46,7 @@ class WindowController(QObject):
         v.actOnTop.setChecked(bool(services.settings.get("ui.always_on_top")))
         v.actDockLeft.setChecked(services.settings.get("ui.dock_side") == "left")
 
-    def tr(self, text: str) -> str:  # context "WindowController" for lupdate
+    def tr(self, text: str) -> str:  # type: ignore[override]  # context "WindowController" for lupdate
         return QApplication.translate("WindowController", text)
 
     @property
@@ -158,7 +158,7 @@ class WindowController(QObject):
         if "ui.zoom" in changed or "ui.theme" in changed:
             from assist.ui import theme
 
-            theme.apply(QApplication.instance(), st.get("ui.theme"), st.get("ui.zoom"))
+            theme.apply(cast(QApplication, QApplication.instance()), st.get("ui.theme"), st.get("ui.zoom"))
         if "ui.always_on_top" in changed:
             self.view.actOnTop.setChecked(bool(st.get("ui.always_on_top")))
         if "ui.dock_side" in changed:

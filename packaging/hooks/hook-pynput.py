@@ -11,7 +11,7 @@ from PyInstaller.utils.hooks import collect_submodules
 _spec = importlib.util.find_spec("pynput")
 hiddenimports = []
 if _spec is not None and _spec.submodule_search_locations:
-    _pkg = Path(list(_spec.submodule_search_locations)[0])
+    _pkg = Path(next(iter(_spec.submodule_search_locations)))
     if sys.platform == "win32":
         _skip = ("_darwin", "_uinput", "_xorg")
     elif sys.platform == "darwin":

@@ -1,9 +1,9 @@
 import json
 
 from assist.app import main
-from assist.schema import open_app_db as open_db
 from assist.core.storage import panel
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
 from tests.conftest import kb_rules
 
 

@@ -11,8 +11,8 @@ import pytest
 from assist.app import main
 from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
-from assist.schema import open_app_db as open_db
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
 from assist.settings import Settings
 
 INTAKE = {"source": "监管转办", "regulator_ref": "JG-2026-000123", "received_at": "2026-03-02T16:00",
@@ -47,7 +47,7 @@ def test_add_from_stdin_saves_like_the_form_and_prints_ticket_and_due_date(env, 
     rec = repo.get_complaint(db, out["ticket_no"])
     assert rec["contact_phone"] == "138****5678" and rec["agent_id"] == "A001" and rec["org_unit"] == "北京分行"
     assert rec["documents_pending"] == ["授权委托书"] and rec["receipt_day_counts"] is False
-    assert [h["action"] for h in repo.history(db, out["id"])][0] == "create" and verify_audit(db) == []
+    assert next(h["action"] for h in repo.history(db, out["id"])) == "create" and verify_audit(db) == []
     assert db.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'complaint'").fetchone()[0] == 1
     assert repo.protected_fields(db, out["id"]) == ["contact_phone"]   # the full number kept encrypted, as the form does
     # show --json carries the same due date

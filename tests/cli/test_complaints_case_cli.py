@@ -13,8 +13,8 @@ from assist.app import main
 from assist.core.complaints import repo
 from assist.core.complaints.audit import verify_audit
 from assist.core.privacy.crypto import FieldCipher
-from assist.schema import open_app_db as open_db
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
 from assist.settings import Settings
 from tests.conftest import kb_rules
 from tests.core.test_complaints_privacy import FORM, PHONE, RID

@@ -12,8 +12,9 @@ import pytest
 
 from assist.app import main
 from assist.core.storage import health
-from assist.schema import SCHEMA_SETS, open_app_db as open_db
 from assist.paths import Paths
+from assist.schema import SCHEMA_SETS
+from assist.schema import open_app_db as open_db
 from assist.settings import Settings
 from tests.conftest import REPO
 

@@ -1,9 +1,9 @@
 import json
 
 from assist.app import main
-from assist.schema import open_app_db as open_db
 from assist.core.storage import panel
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
 
 
 def test_kb_misses_lists_masked_queries_most_frequent_first(tmp_path, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assist.core.complaints.risk import FLAGS, ESCALATION_CARDS, load_risk_rules
+from assist.core.complaints.risk import ESCALATION_CARDS, FLAGS, load_risk_rules
 from assist.core.guidance import lint, load_rules
 from assist.core.kb.loader import iter_card_files, parse_card
 

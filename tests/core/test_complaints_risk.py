@@ -14,7 +14,13 @@ import pytest
 import yaml
 
 from assist.core.complaints.risk import (
-    FLAGS, RiskFacts, assess_risk, canonical_flag, check_risk_examples, cn_number, load_risk_rules,
+    FLAGS,
+    RiskFacts,
+    assess_risk,
+    canonical_flag,
+    check_risk_examples,
+    cn_number,
+    load_risk_rules,
 )
 from assist.core.complaints.risk_rules import RiskRulesError
 

@@ -10,10 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assist.core.complaints.model import Complaint, label
-from assist.core.complaints.validation import (
-    USCC_ALPHABET, _USCC_WEIGHTS, prefill, required_fields, resident_id_valid, uscc_valid, validate,
-)
 from assist.core.complaints.taxonomy import load_taxonomy
+from assist.core.complaints.validation import (
+    _USCC_WEIGHTS,
+    USCC_ALPHABET,
+    prefill,
+    required_fields,
+    resident_id_valid,
+    uscc_valid,
+    validate,
+)
 from tests.conftest import KB
 
 TODAY = dt.date(2026, 3, 10)

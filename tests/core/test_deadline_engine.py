@@ -20,8 +20,8 @@ from assist.core.complaints.deadlines import DeadlineError, HandlingClock, scrip
 from assist.core.complaints.export import export_lines
 from assist.core.complaints.intake import IntakePolicy
 from assist.core.guidance.placeholders import render
-from assist.schema import open_app_db as open_db
 from assist.core.storage import panel as store
+from assist.schema import open_app_db as open_db
 from tests.conftest import kb_rules
 
 D = dt.date
@@ -41,7 +41,10 @@ def save(db, now="2026-03-02T10:00:00", policy=None, **extra):
     return repo.save_complaint(db, {**FORM, **extra}, **kb_rules(), actor="A001", branch="0101", device="PC7", now=now, policy=policy)
 
 
-def promised(record=None, *receipts, today=D(2026, 3, 12), counts=False) -> str:
+MARCH_12 = D(2026, 3, 12)
+
+
+def promised(record=None, *receipts, today=MARCH_12, counts=False) -> str:
     due = script_due(record, receipts, receipt_day_counts=counts, today=today)
     return render(SCRIPT, {"受理编号": "T1"}, today=today, deadline=due).text
 

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from stdnum import luhn
 from stdnum.cn import ric
 

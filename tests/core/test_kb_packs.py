@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assist.core.kb import packs
-from tests.conftest import REPO
 from assist.core.kb.packs import PackError
+from tests.conftest import REPO
 
 REPO_KB = Path(__file__).resolve().parents[2] / "kb"
 CARD = "---\nid: card-{n}\ntitle: 卡片{n}\ncategory: 银行卡/挂失\nprivacy_level: C1\nversion: 1\nowner: 消保部\n---\n正文{n}\n"
@@ -78,7 +78,7 @@ def test_round_trip_status_and_rollback(tmp_path, key):
 def refused(store, pack, keys, match):
     before = packs.active_kb_dir(store)
     state = (store / "active.json").read_bytes()
-    with pytest.raises(PackError, match=match):  # noqa: PT011
+    with pytest.raises(PackError, match=match):
         packs.import_pack(pack, store, keys)
     assert packs.active_kb_dir(store) == before and (store / "active.json").read_bytes() == state
     assert not [p for p in (store / "versions").iterdir() if p.name.startswith(".")]  # no partial folder left
@@ -165,7 +165,7 @@ def test_a_kb_without_its_complaint_rules_is_not_packed_nor_imported(tmp_path, k
     k, pub = key
     kb = make_kb(tmp_path / "kb", "2026.1.0")
     (kb / "taxonomy" / "complaint.yaml").unlink()
-    with pytest.raises(packs.PackError, match="taxonomy/complaint.yaml"):
+    with pytest.raises(packs.PackError, match=r"taxonomy/complaint\.yaml"):
         packs.build_pack(kb, k, tmp_path / "p.zip")
     # a pack built by an older version without the check
     shutil.copy(REPO / "kb" / "taxonomy" / "complaint.yaml", kb / "taxonomy" / "complaint.yaml")
@@ -176,6 +176,6 @@ def test_a_kb_without_its_complaint_rules_is_not_packed_nor_imported(tmp_path, k
         packs.build_pack(kb, k, tmp_path / "old.zip")
     finally:
         packs.REQUIRED_FILES = monkey
-    with pytest.raises(packs.PackError, match="rules/risk.yaml"):
+    with pytest.raises(packs.PackError, match=r"rules/risk\.yaml"):
         packs.import_pack(tmp_path / "old.zip", tmp_path / "store", [pub])
     assert not (tmp_path / "store" / "active.json").exists()

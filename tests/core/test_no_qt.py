@@ -39,7 +39,8 @@ def test_importing_every_core_module_loads_no_qt():
         if parts[-1] == "__init__":
             parts = parts[:-1]
         mods.append(".".join(parts))
-    code = "import importlib, sys\nfor m in %r: importlib.import_module(m)\nbad = [m for m in sys.modules if m.split('.')[0] in %r]\nprint(bad)\nsys.exit(1 if bad else 0)" % (mods, QT_MODULES)
+    code = (f"import importlib, sys\nfor m in {mods!r}: importlib.import_module(m)\n"
+            f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}]\nprint(bad)\nsys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
 

@@ -11,8 +11,14 @@ from keyring.backends import fail
 from keyring.errors import KeyringLocked
 
 from assist.core.privacy.crypto import (
-    NO_KEYRING_NOTICE, SERVICE, USERNAME, DataKeyInvalid, DecryptError, FieldCipher,
-    NoKeyringAvailable, protect_field,
+    NO_KEYRING_NOTICE,
+    SERVICE,
+    USERNAME,
+    DataKeyInvalid,
+    DecryptError,
+    FieldCipher,
+    NoKeyringAvailable,
+    protect_field,
 )
 
 PHONE = "13912345678"  # not real: used only as an opaque value here

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from stdnum import luhn  # noqa: E402
-from stdnum.cn import uscc  # noqa: E402
+from stdnum import luhn
+from stdnum.cn import uscc
 
-from assist.core.privacy import synth  # noqa: E402
+from assist.core.privacy import synth
 
 OUT = Path(__file__).with_name("data") / "privacy_labelled.jsonl"
 
@@ -179,7 +179,7 @@ def generate(seed: int = 20240601) -> list[dict]:
     rng = random.Random(seed)
     rows: list[dict] = []
     for t in TEMPLATES:
-        kinds = [k for k in FORMS if "{%s:%%s}" % k in t]
+        kinds = [k for k in FORMS if f"{{{k}:%s}}" in t]
         n_forms = max((len(FORMS[k]) for k in kinds), default=1)
         for i in range(max(n_forms, 3) + 5):  # every form, plus some random repeats
             form_for = {k: FORMS[k][i % len(FORMS[k])] if i < n_forms else rng.choice(FORMS[k]) for k in kinds}

@@ -20,7 +20,7 @@ from assist.core.qa.fixtures import check_qa_examples
 from assist.core.yamlfile import RulesError
 
 REPO = Path(__file__).resolve().parents[2]
-T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -242,9 +242,11 @@ def _rubric_copy(tmp_path, edit) -> Path:
 
 @pytest.mark.parametrize("edit, line, words", [
     (lambda s: s.replace("check: stages\n", "check: stage\n"), None, "unknown check 'stage'"),
-    (lambda s: s.replace("weight: 5\n    red_line: false\n    card: tip-closing", "weight: 500\n    red_line: false\n    card: tip-closing"), None, "weight must be"),
+    (lambda s: s.replace("weight: 5\n    red_line: false\n    card: tip-closing",
+                         "weight: 500\n    red_line: false\n    card: tip-closing"), None, "weight must be"),
     (lambda s: s.replace("params: {texts: [note], severity: [error]}", "params: {texts: [notes], severity: [error]}"), None, "unknown text 'notes'"),
-    (lambda s: s.replace("call_types: [投诉]\n    card: complaint-intake-flow", "call_types: [抱怨]\n    card: complaint-intake-flow"), None, "unknown call type '抱怨'"),
+    (lambda s: s.replace("call_types: [投诉]\n    card: complaint-intake-flow",
+                         "call_types: [抱怨]\n    card: complaint-intake-flow"), None, "unknown call type '抱怨'"),
 ])
 def test_a_bad_rubric_is_refused_at_its_line(tmp_path, rules, edit, line, words):
     kb = _rubric_copy(tmp_path, edit)
@@ -320,8 +322,8 @@ def test_record_call_stores_the_result_and_queues_a_masked_call_record(tmp_path,
 
 def test_calls_qa_command_prints_findings_and_json(tmp_path, capsys, rules, cards):
     from assist.app import main
-    from assist.schema import open_app_db as open_db
     from assist.paths import Paths
+    from assist.schema import open_app_db as open_db
 
     paths = Paths.from_basedir(tmp_path).ensure()
     db = open_db(paths.db_file)

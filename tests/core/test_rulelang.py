@@ -167,8 +167,8 @@ def test_random_text_takes_linear_time(rules, seed, dense):
 
 def test_adversarial_repetition_is_linear(rules):
     for unit in ("保本", "0 ", "“", "不不不不保本", "客户称"):
-        small = min(_cpu(lambda: lint(unit * 5_000, rules)) for _ in range(3))
-        large = min(_cpu(lambda: lint(unit * 20_000, rules)) for _ in range(3))
+        small = min(_cpu(lambda unit=unit: lint(unit * 5_000, rules)) for _ in range(3))
+        large = min(_cpu(lambda unit=unit: lint(unit * 20_000, rules)) for _ in range(3))
         assert large < 10 * small + 0.05, (unit, small, large)
 
 

@@ -1,12 +1,12 @@
 import datetime as dt
 import os
-import stat
 import sqlite3
+import stat
 
 from assist.core.storage import DbLane
-from assist.schema import open_app_db as open_db
 from assist.core.storage import panel as store
 from assist.schema import app_schema_state as schema_state
+from assist.schema import open_app_db as open_db
 
 
 def test_db_file_is_owner_only_wal_and_full_sync(tmp_path):
@@ -83,6 +83,7 @@ def test_outbox_is_written_with_the_change_and_idempotent(tmp_path):
 
 def test_outbox_row_rolls_back_with_its_change(tmp_path):
     import pytest
+
     from assist.core.storage import outbox
 
     db = open_db(tmp_path / "o.sqlite3")

@@ -13,12 +13,19 @@ from assist.core.complaints.taxonomy import load_taxonomy
 from assist.core.complaints.validation import validate
 from assist.core.kb.loader import parse_card
 from assist.core.storage import outbox
-from assist.schema import open_app_db as open_db
 from assist.core.text import (
-    LINE_MAX, TEXT_MAX, TextTooLong, clean, clean_text, clean_tree, read_text, text_problem,
+    LINE_MAX,
+    TEXT_MAX,
+    TextTooLong,
+    clean,
+    clean_text,
+    clean_tree,
+    read_text,
+    text_problem,
 )
-
+from assist.schema import open_app_db as open_db
 from tests.conftest import KB
+
 
 @pytest.mark.parametrize("raw, want", [
     ("退\x00款", "退款"),
@@ -65,7 +72,7 @@ def test_complaint_form_fields_are_cleaned_and_bounded():
 def test_ipc_message_strings_are_cleaned_and_bounded():
     msg = ipc.parse_message(json.dumps({"cmd": "open", "query": "退\u0000款\ud800"}).encode())
     assert msg["query"] == "退款\ufffd"
-    with pytest.raises(ValueError, match="topic.*at most 200"):
+    with pytest.raises(ValueError, match=r"topic.*at most 200"):
         ipc.parse_message(json.dumps({"cmd": "call_start", "topic": "x" * 201}).encode())
 
 

@@ -105,7 +105,7 @@ def test_draft_survives_sigkill_and_is_restored(assist_env, tmp_path):
         time.sleep(1.0)                           # ≥ 1 s after the last key: autosave done
         os.kill(p1.pid, signal.SIGKILL)
         p1.wait(10)
-        (owner, form_json, cursor), = drafts(basedir)
+        (_owner, form_json, cursor), = drafts(basedir)
         form = json.loads(form_json)
         assert form["respondent_org"] == ORG and form["request"] == REQUEST and cursor == "request"
         assert form.get("_masked") is True        # no keyring: stored masked, never encrypted-or-plain silently

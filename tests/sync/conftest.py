@@ -22,13 +22,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, STRICT, kb_rules
-
-from assist.schema import open_app_db as open_db
 from assist.core.sync.backoff import Backoff
 from assist.core.sync.client import SyncClient
 from assist.core.sync.transport import HttpTransport, Timeouts
 from assist.hq.store import Store
+from assist.schema import open_app_db as open_db
+from tests.conftest import REPO, STRICT, kb_rules
 
 FORM = dict(agent_id="A001", org_unit="北京分行", source="客服热线", received_at="2026-03-02T09:30",
             complainant_type="本人", complainant_name="张三丰", contact_phone="13812345678",
@@ -61,7 +60,7 @@ class Receiver:
     def url(self) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
-    def start(self, faults: str | None = None) -> "Receiver":
+    def start(self, faults: str | None = None) -> Receiver:
         if faults is not None:
             self.faults = faults
         cmd = [sys.executable, "-m", "uvicorn", "--factory", self.app, "--host", "127.0.0.1", "--port", str(self.port),

@@ -26,7 +26,7 @@ class Faults:
         self.app, self.cfg = app, cfg
         self.rng = random.Random(cfg.get("seed", os.getpid()))
 
-    async def _reply(self, send: Any, status: int, headers: list[tuple[bytes, bytes]] = []) -> None:
+    async def _reply(self, send: Any, status: int, headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
         body = json.dumps({"error": {"code": "injected", "message": f"injected fault {status}"}}).encode()
         await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *headers]})

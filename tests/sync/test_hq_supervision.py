@@ -12,12 +12,11 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO
-
 from assist.core.sync import protocol
 from assist.hq import auth, notices, supervision
 from assist.hq import stats as hq_stats
 from assist.hq.auth import Accounts, AuthError, User
+from tests.conftest import REPO
 
 PW = "correct horse battery staple"
 COMPLIANCE = User("wang", "compliance", "")
@@ -25,7 +24,7 @@ COMPLIANCE = User("wang", "compliance", "")
 
 def test_passwords_are_scrypt_hashes_and_checked_in_constant_form():
     h = auth.hash_password(PW)
-    algo, n, r, p, salt, digest = h.split("$")
+    algo, n, _r, _p, _salt, _digest = h.split("$")
     assert algo == "scrypt" and int(n) >= 2**14 and PW not in h
     assert auth.verify_password(PW, h) and not auth.verify_password(PW + "x", h)
     assert auth.hash_password(PW) != h                      # a new salt each time
@@ -48,7 +47,7 @@ def test_bad_account_input_names_the_field(hq_store, name, role, branch, pw, wor
 def test_lockout_after_five_failures_and_unlock(hq_store):
     acc = Accounts(hq_store.db)
     acc.add("zhao", "qa", "", PW)
-    t = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc)
+    t = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)
     for _ in range(4):
         assert acc.login("zhao", "wrong", t) == (None, "bad")
     token, why = acc.login("zhao", "wrong", t)
@@ -68,7 +67,7 @@ def test_lockout_after_five_failures_and_unlock(hq_store):
 def test_sessions_expire_when_idle_and_end_on_logout_or_disable(hq_store):
     acc = Accounts(hq_store.db)
     acc.add("zhao", "qa", "", PW)
-    t = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc)
+    t = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)
     token, _ = acc.login("zhao", PW, t)
     s = acc.session(token, t + dt.timedelta(minutes=10))
     assert s.user == User("zhao", "qa", "") and auth.csrf_ok(s, s.csrf) and not auth.csrf_ok(s, "x")

@@ -16,11 +16,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, STRICT
-
 from assist.core.sync import protocol
 from assist.hq.auth import COOKIE, Accounts
 from assist.hq.store import Store
+from tests.conftest import REPO, STRICT
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 SHOTS = REPO / "build" / "screenshots"

@@ -8,25 +8,23 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-from tests.conftest import REPO
-from tests.conftest import kb_rules as complaint_rules
-from tests.sync.conftest import make_client
 
 from assist.core.guidance.calls import Call
 from assist.core.guidance.lint import load_rules
 from assist.core.kb.loader import load_kb
 from assist.core.qa import QaContext, load_rubric
 from assist.core.qa import store as qa_store
-from assist.schema import open_app_db as open_db
 from assist.core.storage import panel
 from assist.hq.auth import User
 from assist.hq.store import Store
+from assist.schema import open_app_db as open_db
+from tests.conftest import REPO
+from tests.conftest import kb_rules as complaint_rules
+from tests.sync.conftest import make_client
 
-T0 = dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.UTC)
 COMPLIANCE = User("wang", "compliance", "")
 
 

@@ -12,9 +12,9 @@ import pytest
 
 from assist.core.complaints import repo
 from assist.core.storage import outbox
-from assist.schema import open_app_db as open_db
 from assist.core.sync import local, protocol
 from assist.core.sync.status import read_status
+from assist.schema import open_app_db as open_db
 from tests.conftest import kb_rules
 from tests.sync.conftest import FORM, fill, make_client
 
@@ -168,7 +168,7 @@ def test_another_devices_record_is_never_overwritten(hq_db, hq_store, receivers,
     local.resend_rejected(a_db, parked[0]["id"])
     assert make_client(a_db, rx.url, tok_a).run_round().ok
     assert (("complaint", cid, rev + 5, "0101")) in hq_store.records("complaint")
-    assert [d for d in hq_store.device_list() if d.id == dev_b.id][0].revoked_at
+    assert next(d for d in hq_store.device_list() if d.id == dev_b.id).revoked_at
     a_db.conn.close()
 
 

@@ -19,7 +19,7 @@ from tests.sync.conftest import assert_exactly_once, fill, make_client
 
 def test_push_acknowledges_marks_synced_and_reports_status(hq_db, hq_store, receivers, client_db):
     rx = receivers(hq_db)
-    dev, token = hq_store.device_add("0101", "PC7")
+    _dev, token = hq_store.device_add("0101", "PC7")
     ids = fill(client_db, 5, edits=1)
     before = read_status(client_db)
     assert before.state == "waiting" and before.waiting > 0 and before.last_success_at is None

@@ -3,10 +3,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import keyring
 import pytest
 
 from assist.app import build_context, build_panel_services
+from assist.core.privacy.crypto import FieldCipher
+from assist.core.storage import DbLane
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
+from assist.settings import Settings
+from assist.ui.complaint_controller import ComplaintController, ComplaintServices
+from assist.ui.complaint_view import ComplaintView
+from tests.conftest import bundled_kb_holder
 
 
 @pytest.fixture
@@ -41,3 +49,40 @@ def make_panel(qtbot, tmp_path):
             panel.sync.stop()
         services.lane.close()
         tr.install("en")
+
+
+NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+@pytest.fixture
+def complaint_env(qtbot, tmp_path):
+    """Build the form on its own (real SQLite file, real lane, in-memory keyring)."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    made = []
+
+    def _make(context=None, cipher_factory=None, settings=None):
+        st = Settings.load(tmp_path / "settings.toml")
+        for k, v in (settings or {"agent.staff_id": "A001", "org.name": "北京分行", "org.branch_code": "0101", "org.device_id": "PC7"}).items():
+            st.set(k, v)
+        lane = DbLane(lambda: open_db(tmp_path / "assist.sqlite3"))
+        svc = ComplaintServices(lane=lane, settings=st, kbs=bundled_kb_holder(), clock=lambda: NOW,
+                                cipher_factory=cipher_factory or (lambda: FieldCipher.maybe_from_keyring(keyring)),
+                                call_context_provider=lambda: dict(context or {}),
+                                card_title=lambda cid: {"escalate-regulator": "客户提到向监管投诉（12378、金融监管总局）"}.get(cid))
+        view = ComplaintView()
+        ctl = ComplaintController(view, svc)
+        ctl.confirm = lambda *_a: True
+        qtbot.addWidget(view)
+        view.resize(420, 900)
+        view.show()
+        qtbot.waitExposed(view)
+        made.append((lane, ctl))
+        return view, ctl, svc
+
+    yield _make
+    for lane, ctl in made:
+        ctl.drafts.enabled = False   # no autosave timer of this test may fire in the next one, after the lane closed
+        ctl.drafts.timer.stop()
+        lane.close()

@@ -29,7 +29,7 @@ class FakeClipboard:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def setText(self, text: str) -> None:  # noqa: N802 (QClipboard API)
+    def setText(self, text: str) -> None:
         self.texts.append(text)
 
 
@@ -114,7 +114,7 @@ def script_row(view, name):
 
 
 def test_stable_object_names_and_accessible_names(page):
-    view, ctl, _ = page
+    view, _ctl, _ = page
     for name, cls in (("callStartButton", QPushButton), ("callTypeBox", QComboBox), ("stageLabel", QLabel),
                       ("checklistView", QListWidget), ("scriptsView", QListWidget), ("copyScriptButton", QPushButton),
                       ("notesEdit", SmartTextEdit), ("endCallButton", QPushButton),
@@ -226,7 +226,7 @@ def test_complaint_call_end_to_end_with_the_keyboard(page, qtbot, kb):
 
 def test_deadline_in_scripts_follows_the_receipt_and_the_linked_complaint(page, kb):
     """{答复期限} on the call page: the engine's date, never later than the real one."""
-    view, ctl, services = page
+    view, ctl, _services = page
     ctl.start_call(call_type="投诉")
     while ctl.call.stage != "结束":
         ctl.next_stage()

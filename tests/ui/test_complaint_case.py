@@ -11,13 +11,13 @@ from assist.core.complaints import repo
 from assist.ui.complaint_list import ComplaintListController, ComplaintListView
 from tests.conftest import kb_rules, type_chinese
 from tests.core.test_complaints_privacy import FORM
-from tests.ui.test_complaint_form import NOW, complaint_env  # noqa: F401 - fixture
+from tests.ui.conftest import NOW
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def records(complaint_env, qtbot):  # noqa: F811
+def records(complaint_env, qtbot):
     """The records list (own window) with one complaint received 12 days before NOW (D-3)."""
     _form, _ctl, svc = complaint_env()
     saved = svc.lane.call(repo.save_complaint, {**FORM, "received_at": "2026-11-14T09:30"}, **kb_rules(), actor="A001",
@@ -174,7 +174,7 @@ def test_no_staff_number_refuses_before_touching_the_database(records, qtbot):
 
 
 def test_agreed_date_documents_handler_and_report_actions(records, qtbot):
-    lv, lc, saved, svc = records
+    lv, lc, saved, _svc = records
     cv = lv.caseView
     lc.open_case(saved.id)
     qtbot.waitUntil(lambda: lc.case.info is not None, timeout=3000)

@@ -10,13 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from assist.core.complaints import repo
 from tests.conftest import kb_rules
-from tests.ui.test_complaint_form import (  # noqa: F401 - fixture
-    NOW,
-    complaint_env,
-    fill_common,
-    focus,
-    save_and_wait,
-)
+from tests.ui.conftest import NOW
+from tests.ui.test_complaint_form import focus
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -29,7 +24,7 @@ def wheel(widget, steps: int = -3) -> None:
     QApplication.sendEvent(widget, ev)
 
 
-def test_sections_fold_and_unfold_by_keyboard(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_sections_fold_and_unfold_by_keyboard(complaint_env, qtbot):
     view, _ctl, _ = complaint_env()
     sec = view.sections["complainant"]
     assert [view.sections[k].header.text().split(" · ")[0] for k in view.sections] == [
@@ -54,7 +49,7 @@ def test_sections_fold_and_unfold_by_keyboard(complaint_env, qtbot):  # noqa: F8
     assert view.sections["request"].is_unfolded()
 
 
-def test_a_folded_section_with_an_error_unfolds_on_save(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_a_folded_section_with_an_error_unfolds_on_save(complaint_env, qtbot):
     view, _ctl, _ = complaint_env()
     for sec in view.sections.values():
         sec.set_unfolded(False)
@@ -67,15 +62,15 @@ def test_a_folded_section_with_an_error_unfolds_on_save(complaint_env, qtbot):  
     assert QApplication.focusWidget() is view.fields["complainant_name"]
 
 
-def test_the_wheel_scrolls_the_form_not_an_unfocused_field(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_the_wheel_scrolls_the_form_not_an_unfocused_field(complaint_env, qtbot):
     view, _ctl, _ = complaint_env()
     view.resize(400, 500)
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scrollArea.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     focus(qtbot, view, "complainant_name")
     for field in ("business_B", "facts", "demand_D"):
         w = view.fields[field]
-        view.scroll.ensureWidgetVisible(w)
+        view.scrollArea.ensureWidgetVisible(w)
         before_value, before_scroll = view.value(field), bar.value()
         target = w.viewport() if hasattr(w, "viewport") else w
         wheel(target, -2 if bar.value() < bar.maximum() else 2)
@@ -89,7 +84,7 @@ def test_the_wheel_scrolls_the_form_not_an_unfocused_field(complaint_env, qtbot)
     assert box.currentIndex() != before
 
 
-def test_business_category_comes_from_the_call_topic(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_business_category_comes_from_the_call_topic(complaint_env, qtbot):
     view, ctl, _ = complaint_env(context={"topic": "信用卡年费", "call_id": "c1", "source": "客服热线"})
     ctl.new_complaint()
     assert view.value("business_B") == "B03" and view.value("business_B_sub") == "B0307"
@@ -99,13 +94,13 @@ def test_business_category_comes_from_the_call_topic(complaint_env, qtbot):  # n
     assert "call topic" not in view.labels["business_B"].text()
 
 
-def test_no_business_category_when_no_topic_word_matches(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_no_business_category_when_no_topic_word_matches(complaint_env, qtbot):
     view, ctl, _ = complaint_env(context={"topic": "咨询", "call_id": "c1"})
     ctl.new_complaint()
     assert view.value("business_B") == "" and "call topic" not in view.labels["business_B"].text()
 
 
-def test_english_case_labels_code_names_and_history(complaint_env, qtbot):  # noqa: F811 - the imported fixture
+def test_english_case_labels_code_names_and_history(complaint_env, qtbot):
     from assist.ui.complaint_list import ComplaintListController, ComplaintListView
 
     _view, _ctl, svc = complaint_env()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assist.core.complaints import repo
 from tests.conftest import type_chinese
-from tests.ui.test_complaint_form import complaint_env, fill_common, focus, type_into  # noqa: F401 - fixture
+from tests.ui.test_complaint_form import fill_common, type_into
 
 DEAD = f"{socket.gethostname()}:999999999:deadbeef"
 
@@ -74,7 +74,7 @@ def test_restore_prompt_yes_button_restores(complaint_env, qtbot):
 
 def test_two_panels_do_not_overwrite_each_other(complaint_env, qtbot):
     view_a, a, svc = complaint_env()
-    view_b, b, _ = complaint_env()
+    _view_b, b, _ = complaint_env()
     type_into(qtbot, view_a, "request", "甲面板")
     qtbot.waitUntil(lambda: len(drafts(svc, a)) == 1, timeout=2000)
     first = a.drafts.draft_id

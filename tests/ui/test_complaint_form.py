@@ -2,61 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QListWidget
 
 from assist.core.complaints import repo
-from assist.core.privacy.crypto import FieldCipher
-from assist.core.storage import DbLane
-from assist.schema import open_app_db as open_db
-from assist.settings import Settings
-from assist.ui.complaint_controller import ComplaintController, ComplaintServices
-from assist.ui.complaint_view import ComplaintView
-from tests.conftest import bundled_kb_holder, type_chinese
-
-NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-
-
-@pytest.fixture
-def complaint_env(qtbot, tmp_path):
-    """Build the form on its own (real SQLite file, real lane, in-memory keyring)."""
-    QLocale.setDefault(QLocale(QLocale.Language.English))
-    made = []
-
-    def _make(context=None, cipher_factory=None, settings=None):
-        st = Settings.load(tmp_path / "settings.toml")
-        for k, v in (settings or {"agent.staff_id": "A001", "org.name": "北京分行", "org.branch_code": "0101", "org.device_id": "PC7"}).items():
-            st.set(k, v)
-        lane = DbLane(lambda: open_db(tmp_path / "assist.sqlite3"))
-        svc = ComplaintServices(lane=lane, settings=st, kbs=bundled_kb_holder(), clock=lambda: NOW,
-                                cipher_factory=cipher_factory or (lambda: FieldCipher.maybe_from_keyring(keyring)),
-                                call_context_provider=lambda: dict(context or {}),
-                                card_title=lambda cid: {"escalate-regulator": "客户提到向监管投诉（12378、金融监管总局）"}.get(cid))
-        view = ComplaintView()
-        ctl = ComplaintController(view, svc)
-        ctl.confirm = lambda *_a: True
-        qtbot.addWidget(view)
-        view.resize(420, 900)
-        view.show()
-        qtbot.waitExposed(view)
-        made.append((lane, ctl))
-        return view, ctl, svc
-
-    yield _make
-    for lane, ctl in made:
-        ctl.drafts.enabled = False   # no autosave timer of this test may fire in the next one, after the lane closed
-        ctl.drafts.timer.stop()
-        lane.close()
+from tests.conftest import type_chinese
 
 
 def focus(qtbot, view, field):
     w = view.fields[field]
-    view.scroll.ensureWidgetVisible(w)
+    view.scrollArea.ensureWidgetVisible(w)
     view.activateWindow()
     w.setFocus()
     qtbot.waitUntil(w.hasFocus)
@@ -156,7 +114,7 @@ def test_each_complainant_type_keyboard_validation_and_save(complaint_env, qtbot
     assert view.deadlineLabel.isVisible() and "2026-12-11" in view.deadlineLabel.text() and "15" in view.deadlineLabel.text()
     data = svc.lane.call(repo.get_complaint, s.id)
     assert data["complainant_type"] == ctype and data["contact_phone"] == "138****5678"
-    for f, v in values:
+    for f, _v in values:
         assert data[f] not in ("", False), f
     assert "contact_phone" in s.protected
 
@@ -185,7 +143,7 @@ def test_regulator_referral_asks_for_its_number(complaint_env, qtbot):
 
 
 def test_fields_the_bank_holds_are_prefilled_not_asked(complaint_env, qtbot):
-    view, ctl, svc = complaint_env(context={"customer_name": "张三丰", "phone": "13812345678"})
+    view, ctl, _svc = complaint_env(context={"customer_name": "张三丰", "phone": "13812345678"})
     ctl.new_complaint()
     assert not view.row_visible("complainant_name") and not view.row_visible("contact_phone")
     assert not view.row_visible("agent_id") and not view.row_visible("received_at")
@@ -195,7 +153,7 @@ def test_fields_the_bank_holds_are_prefilled_not_asked(complaint_env, qtbot):
 
 
 def test_tab_reaches_every_visible_field_and_section_header(complaint_env, qtbot):
-    view, ctl, _ = complaint_env()
+    view, _ctl, _ = complaint_env()
     choose(qtbot, view, "complainant_type", "单位")
     start = view.sections["intake"].header
     start.setFocus()
@@ -234,7 +192,7 @@ def test_high_risk_text_prompts_escalation_with_the_card(complaint_env, qtbot):
 
 def test_no_keyring_saves_masked_only_and_says_so(complaint_env, qtbot):
     keyring.set_keyring(fail.Keyring())
-    view, ctl, svc = complaint_env()
+    view, ctl, _svc = complaint_env()
     assert ctl.cipher is None and view.noticeLabel.isVisible() and "keyring" in view.noticeLabel.text()
     fill_common(qtbot, view)
     save_and_wait(qtbot, view, ctl)
@@ -268,7 +226,7 @@ def test_pressing_save_twice_quickly_saves_one_complaint(complaint_env, qtbot):
 
 
 def test_copying_a_phone_number_out_of_the_form_copies_it_masked(complaint_env, qtbot):
-    view, ctl, svc = complaint_env()
+    view, _ctl, _svc = complaint_env()
     w = focus(qtbot, view, "contact_phone")
     qtbot.keyClicks(w, "13812345678")
     w.selectAll()
@@ -298,7 +256,7 @@ def test_agent_complaint_without_power_of_attorney_is_saved_with_its_clock(compl
 
 
 def test_referral_receipt_is_editable_and_moves_the_due_date_earlier(complaint_env, qtbot):
-    view, ctl, svc = complaint_env()
+    view, ctl, _svc = complaint_env()
     got = []
     ctl.receiptChanged.connect(got.append)
     assert not view.row_visible("received_at")                     # a hotline complaint is received on the call
@@ -316,7 +274,7 @@ def test_referral_receipt_is_editable_and_moves_the_due_date_earlier(complaint_e
 
 
 def test_agreed_date_and_art_29_facts_on_the_form(complaint_env, qtbot):
-    view, ctl, svc = complaint_env()
+    view, ctl, _svc = complaint_env()
     fill_common(qtbot, view)
     type_into(qtbot, view, "agreed_due_date", "2026-12-20")
     assert "agreed" in view.duePreviewLabel.text() and "2026-12-20" in view.duePreviewLabel.text()
@@ -335,7 +293,7 @@ def test_agreed_date_and_art_29_facts_on_the_form(complaint_env, qtbot):
 
 
 def test_insurer_form_uses_insurer_classes(complaint_env, qtbot):
-    view, ctl, svc = complaint_env(settings={"agent.staff_id": "A001", "org.name": "某某人寿北京分公司", "org.branch_code": "0101",
+    view, _ctl, _svc = complaint_env(settings={"agent.staff_id": "A001", "org.name": "某某人寿北京分公司", "org.branch_code": "0101",
                                              "org.device_id": "PC7", "org.institution_type": "保险"})
     assert not view.row_visible("business_B") and not view.row_visible("reason_C")
     assert view.row_visible("ins_issue") and view.row_visible("ins_line")
@@ -346,7 +304,7 @@ def test_insurer_form_uses_insurer_classes(complaint_env, qtbot):
 
 
 def test_credit_card_sub_classes_follow_the_business_category(complaint_env, qtbot):
-    view, ctl, svc = complaint_env()
+    view, _ctl, _svc = complaint_env()
     choose(qtbot, view, "business_B", "B03")
     box = view.fields["business_B_sub"]
     texts = [box.itemText(i) for i in range(box.count())]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from assist.core.complaints import repo
 from assist.ui.complaint_list import ROLES, ComplaintListController, ComplaintListView
-from tests.ui.test_complaint_form import NOW, complaint_env, fill_common  # noqa: F401 - fixture
 from tests.conftest import kb_rules
+from tests.ui.conftest import NOW
+from tests.ui.test_complaint_form import fill_common
 
 
 def test_list_shows_saved_complaint_filters_and_history(complaint_env, qtbot):
@@ -16,7 +17,8 @@ def test_list_shows_saved_complaint_filters_and_history(complaint_env, qtbot):
     saved = ctl.last_saved
     other = svc.lane.call(repo.save_complaint, {**ctl.form_data(), "complainant_name": "李四", "contact_phone": "13900001111",
                                                 "request": "解释", "facts": "扣费", "respondent_org": "朝阳支行", "channel_A": "A01", "business_B": "B02",
-                                                "reason_C": "C01", "demand_D": ["D01"]}, **kb_rules(), actor="A001", branch="0101", device="PC7", now="2026-11-26T10:05:00")
+                                                "reason_C": "C01", "demand_D": ["D01"]}, **kb_rules(), actor="A001", branch="0101",
+                         device="PC7", now="2026-11-26T10:05:00")
     svc.lane.call(repo.change_status, other.id, "处理中", actor="A001")
     lv = ComplaintListView()
     qtbot.addWidget(lv)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assist.app import Context
-from assist.schema import open_app_db as open_db
 from assist.paths import Paths
+from assist.schema import open_app_db as open_db
 from assist.ui.db_problem import DbProblemDialog, resolve
 
 

@@ -83,7 +83,7 @@ def test_profile_values_fill_the_scripts_and_the_copy(make_panel, qtbot):
 
 
 def test_card_ids_in_the_text_and_related_cards_are_links_with_history(make_panel, qtbot):
-    view, panel, services = make_panel()
+    view, panel, _services = make_panel()
     active(qtbot, view)
     panel.knowledge.open_card("dispute-unauthorized")
     text = view.cardView.toPlainText()
@@ -122,7 +122,7 @@ def test_recently_viewed_cards_in_the_empty_state_survive_a_restart(make_panel, 
     panel.knowledge.run_search()
     assert not view.recentScroll.isVisible()                 # hidden while searching
     services.lane.call(lambda db: None)                     # the opens are recorded
-    again, panel2, _ = make_panel()
+    again, _panel2, _ = make_panel()
     qtbot.waitUntil(lambda: again.recentScroll.isVisible(), timeout=5000)
     tips = [again.recentBar.findChild(type(again.backButton), f"recent{i}").toolTip() for i in (1, 2)]
     assert tips == ["借记卡挂失", "银行卡临时止付/锁卡（客户主动冻结）"]

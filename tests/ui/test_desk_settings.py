@@ -52,7 +52,7 @@ def test_first_start_asks_for_the_profile_and_everything_uses_it(make_panel, qtb
 
 
 def test_a_profile_is_not_asked_again(make_panel, qtbot):
-    view, panel, _ = make_panel(settings={"agent.staff_id": "A7", "org.name": "某行"})
+    _view, panel, _ = make_panel(settings={"agent.staff_id": "A7", "org.name": "某行"})
     panel.window.ask_profile_if_missing()
     assert panel.window.settings_dialog is None
 
@@ -112,7 +112,7 @@ def test_head_office_settings_are_shown_read_only(tmp_path, make_panel, qtbot):
         raise AssertionError("a managed setting was changed")
     except SettingsError as exc:
         assert "head office" in str(exc)
-    view, panel, services = make_panel()
+    _view, panel, services = make_panel()
     services.settings = st
     panel.window.s.settings = st
     panel.window.open_settings()

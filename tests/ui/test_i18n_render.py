@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from assist.core.complaints import repo
-from tests.conftest import kb_rules
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QTabWidget,
     QTextEdit,
     QWidget,
 )
+
+from assist.core.complaints import repo
+from tests.conftest import kb_rules
 
 FORM = {"agent_id": "A7", "org_unit": "示例银行", "source": "客服热线", "received_at": "2026-11-26T09:30",
         "complainant_type": "本人", "complainant_name": "张三", "contact_phone": "13812345678", "respondent_org": "朝阳支行",

@@ -15,7 +15,7 @@ def titles(panel):
 
 
 def test_widgets_have_stable_names_and_accessible_names(make_panel):
-    view, panel, _ = make_panel()
+    view, _panel, _ = make_panel()
     for name, cls in (("searchBox", QLineEdit), ("resultsView", QListView), ("cardView", QTextBrowser)):
         w = view.findChild(cls, name)
         assert w is not None, name
@@ -23,7 +23,7 @@ def test_widgets_have_stable_names_and_accessible_names(make_panel):
 
 
 def test_ui_is_chinese_by_default(make_panel):
-    view, panel, _ = make_panel()
+    view, _panel, _ = make_panel()
     assert view.windowTitle() == "坐席助手"
     assert "搜索知识库" in view.searchBox.placeholderText()
     assert "知识库版本" in view.kbStatusButton.text()
@@ -155,7 +155,7 @@ def test_ipc_open_and_call_start_messages(make_panel, qtbot):
 
 
 def test_focus_shortcut_and_on_top_toggle(make_panel, qtbot):
-    view, panel, services = make_panel()
+    view, _panel, services = make_panel()
     view.resultsView.setFocus()
     view.actFocusSearch.trigger()
     assert view.searchBox.hasFocus() or not view.isActiveWindow()
@@ -167,7 +167,7 @@ def test_focus_shortcut_and_on_top_toggle(make_panel, qtbot):
 
 
 def test_dock_to_right_edge_full_height(make_panel):
-    view, panel, services = make_panel()
+    view, panel, _services = make_panel()
     panel.window.dock()
     ag = view.screen().availableGeometry()
     g = view.geometry()
@@ -275,7 +275,7 @@ def test_privacy_reminders_on_cards_by_level_and_category(make_panel):
 def test_missing_rule_files_are_reported_and_the_kb_still_works(make_panel, tmp_path, repo_root):
     kb = tmp_path / "kb"
     shutil.copytree(repo_root / "kb" / "cards" / "银行卡", kb / "cards" / "银行卡")
-    view, panel, services = make_panel(kb)
+    _view, panel, services = make_panel(kb)
     assert panel.call_page is None and len(services.kb.cards) >= 5
     assert any("call guidance is off" in str(e) for e in services.kb.errors)
 
@@ -299,7 +299,7 @@ def test_expired_card_has_a_badge_and_sorts_last(make_panel, qtbot, tmp_path, re
 
 
 def test_fresh_install_shows_cards_by_category_then_the_used_ones(make_panel, qtbot):
-    view, panel, services = make_panel()
+    view, panel, _services = make_panel()
     assert panel.knowledge.model.rowCount() > 0, "a new agent must not face an empty list"
     assert "全部卡片" in view.countLabel.text()
     panel.knowledge.open_card("card-loss-debit")
@@ -376,7 +376,7 @@ def test_the_panel_fits_its_400px_width_on_every_tab(make_panel, qtbot):
 
 
 def test_window_geometry_is_remembered_across_starts(make_panel, qtbot):
-    view, panel, services = make_panel()
+    view, panel, _services = make_panel()
     view.setGeometry(30, 40, 380, 600)
     panel.window.save_geometry()
     saved = view.geometry()
@@ -386,7 +386,7 @@ def test_window_geometry_is_remembered_across_starts(make_panel, qtbot):
 
 
 def test_a_complaint_call_opens_the_complaint_form_prefilled_from_the_call(make_panel, qtbot):
-    view, panel, services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行"})
+    view, panel, _services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行"})
     panel.ipc.handle_message({"cmd": "call_start", "caller": "138****5678", "caller_full": "13812345678",
                         "customer_name": "张三丰", "topic": "年费", "call_type": "投诉"})
     button = panel.call_page.view.complaintFormButton
@@ -407,7 +407,7 @@ def test_the_close_out_uses_the_saved_ticket_and_due_date_and_the_call_is_linked
     used to show {受理编号}/{答复期限} unfilled), and call and complaint point at each other."""
     from assist.core.complaints import repo
 
-    view, panel, services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行", "org.branch_code": "0101",
+    _view, panel, services = make_panel(settings={"agent.staff_id": "A007", "org.name": "北京分行", "org.branch_code": "0101",
                                                "org.device_id": "PC7"})
     panel.call_page.s.clock = services.clock                          # the call page on the same fixed clock (11-26 10:00)
     panel.ipc.handle_message({"cmd": "call_start", "caller": "138****5678", "caller_full": "13812345678",

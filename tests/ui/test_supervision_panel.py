@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-
 from assist.core.notices.notice import card_path, parse_notice, to_card
 from assist.core.storage import outbox
 from tests.conftest import REPO, type_chinese
@@ -33,7 +32,7 @@ def _shot(widget, name: str) -> None:
 
 
 def test_the_call_page_shows_what_the_check_found_and_queues_the_call(make_panel, qtbot):
-    view, panel, services = make_panel(settings={"agent.staff_id": "A001", "org.name": "测试分行"})
+    _view, panel, services = make_panel(settings={"agent.staff_id": "A001", "org.name": "测试分行"})
     cc = panel.call_page
     panel.calls.start("13812345678", "年费", "投诉")
     type_chinese(cc.view.notesEdit, "请您把短信验证码念一下")
@@ -95,7 +94,7 @@ def test_an_unread_must_read_notice_comes_first_and_needs_an_acknowledgement(mak
 
 def test_a_plain_notice_is_read_once_opened(make_panel, qtbot, tmp_path):
     kb = _kb_with_notice(tmp_path, must_read=False)
-    view, panel, services = make_panel(kb_dir=kb, settings={"agent.staff_id": "A001"})
+    _view, panel, services = make_panel(kb_dir=kb, settings={"agent.staff_id": "A001"})
     b = panel.notices.banner
     qtbot.waitUntil(lambda: b.isVisible(), timeout=10_000)
     assert not b.ackButton.isVisible() and "提示" in b.titleLabel.text()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from assist.core.guidance import load_rules
 from assist.ui.widgets import SmartTextEdit

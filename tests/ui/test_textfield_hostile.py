@@ -10,8 +10,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor
 
 from assist.core.guidance import load_rules
-from assist.ui.widgets import SmartTextEdit
-from assist.ui.widgets import textfield
+from assist.ui.widgets import SmartTextEdit, textfield
 from tests.conftest import REPO, type_chinese
 
 

@@ -21,7 +21,8 @@ from sqlite_utils import Database
 
 from assist.core.complaints import repo
 from assist.core.complaints.case_history import as_data
-from assist.core.complaints.deadlines import RUNNING, as_date, clock_from_record, timeline
+from assist.core.complaints.clocks import RUNNING, as_date
+from assist.core.complaints.deadlines import clock_from_record, timeline
 from assist.core.complaints.lifecycle import TRANSITIONS, DecisionNotice, ReviewDecision
 from assist.core.complaints.model import ComplaintError, documents_needed
 
@@ -153,7 +154,7 @@ def pause(db: Database, ref: str, kind: str, start: str, end: str | None = None,
     s = parse_date(start, "中止开始日", "pause start", required=True)
     e = parse_date(end, "中止结束日", "pause end")
     n = parse_date(notified_at, "告知投诉人日期", "the date the complainant was told")
-    new = clock.add_pause(kind, s, e, n, body=body or "")   # type: ignore[arg-type]
+    new = clock.add_pause(kind, s, e, n, body=body or "")
     notes = () if n else ("未记录告知投诉人的日期：中止计时须告知投诉人（第十八条） / "
                           "record when the complainant was told of the pause (Art 18)",)
     return CaseResult(repo.update_clock(db, data["id"], new, actor=actor), notes)
@@ -162,7 +163,7 @@ def pause(db: Database, ref: str, kind: str, start: str, end: str | None = None,
 def resume(db: Database, ref: str, end: str, *, actor: str) -> CaseResult:
     """End the open pause; the end day counts again."""
     data, clock = _clock_data(db, ref)
-    new = clock.end_pause(parse_date(end, "中止结束日", "pause end", required=True))  # type: ignore[arg-type]
+    new = clock.end_pause(parse_date(end, "中止结束日", "pause end", required=True))
     return CaseResult(repo.update_clock(db, data["id"], new, actor=actor))
 
 
@@ -171,7 +172,7 @@ def repeat(db: Database, ref: str, received: str, new_facts: bool, *, actor: str
     the clock restarts from the receipt of the new material (Art 18)."""
     data, clock = _clock_data(db, ref)
     r = parse_date(received, "重复投诉收到日期", "date the repeat complaint was received", required=True)
-    outcome, new = clock.repeat(r, new_facts)   # type: ignore[arg-type]
+    outcome, new = clock.repeat(r, new_facts)
     if outcome == "new":
         raise ComplaintError("该重复投诉在处理期限届满或作出决定之后收到：请作为新投诉登记 / "
                              "it came after the handling period or the decision: register it as a new complaint")
@@ -191,7 +192,7 @@ def request_review(db: Database, ref: str, requested_at: str, *, actor: str) -> 
     data = load(db, ref)
     req = parse_date(requested_at, "核查申请日期", "review request date", required=True)
     saved = repo.change_status(db, data["id"], "核查中", actor=actor, at=str(requested_at).strip())
-    rv = timeline(repo.get_complaint(db, data["id"]) or {}, req).review   # type: ignore[arg-type]
+    rv = timeline(repo.get_complaint(db, data["id"]) or {}, req).review
     assert rv is not None
     notes = [f"核查期限 {rv.due} / review due {rv.due}"]
     if rv.late:
@@ -224,7 +225,7 @@ def documents_received(db: Database, ref: str, received_at: str, *, actor: str) 
     if not pending:
         raise ComplaintError("该投诉没有待补材料 / no documents are pending for this complaint")
     d = parse_date(received_at, "材料收到日期", "date the documents were received", required=True)
-    changes = {"documents_pending": [], "documents_received_at": d.isoformat(),  # type: ignore[union-attr]
+    changes: dict[str, Any] = {"documents_pending": [], "documents_received_at": d.isoformat(),  # type: ignore[union-attr]
                "heir_proof_received" if pending == ("继承关系证明",) else "poa_received": True}
     return CaseResult(repo.update_fields(db, data["id"], changes, actor=actor, action="documents"),
                       (f"已收到{'、'.join(pending)} / documents received",))

@@ -139,13 +139,13 @@ class HandlingClock:
         return due30 if self.extension_notified_at > due30 else None
 
     # ---- changes (each returns a new clock) -------------------------------
-    def mark_complex(self, reason: str = "") -> "HandlingClock":
+    def mark_complex(self, reason: str = "") -> HandlingClock:
         if self.extension != "none":
             return self
         return dataclasses.replace(self, extension="30", extension_reason=reason.strip() or self.extension_reason)
 
     def extend(self, days: int, reason: str, approver_role: str = "", approver: str = "",
-               notified_at: dt.date | str | None = None) -> "HandlingClock":
+               notified_at: dt.date | str | None = None) -> HandlingClock:
         """An extension as the rules allow it (Art 18): 30 for complexity, 60 with approval and notice."""
         if days not in (30, 60):
             raise DeadlineError("extension.days", f"延长天数只能是30或60（不是{days}）（第十八条） / an extension is to 30 or 60 days, not {days}")
@@ -159,9 +159,10 @@ class HandlingClock:
             return self.mark_complex(reason)
         return dataclasses.replace(self.extend_to_60(approver_role, approver, notified_at), extension_reason=reason.strip())
 
-    def extend_to_60(self, approver_role: str, approver: str, notified_at: dt.date | str | None) -> "HandlingClock":
+    def extend_to_60(self, approver_role: str, approver: str, notified_at: dt.date | str | None) -> HandlingClock:
         if approver_role not in APPROVER_ROLES or not approver.strip():
-            raise DeadlineError("extension.approver", "延长至60日须由上级机构或总行高级管理人员批准：请选择审批人类别（上级机构/总行高管）并填写审批人（第十八条）。"
+            raise DeadlineError("extension.approver", "延长至60日须由上级机构或总行高级管理人员批准："
+                                "请选择审批人类别（上级机构/总行高管）并填写审批人（第十八条）。"
                                 " / A 60-day extension needs an approver: a superior institution or a head-office senior manager (Art 18).")
         notified = as_date(notified_at)
         if notified is None:
@@ -175,7 +176,7 @@ class HandlingClock:
         return new
 
     def add_pause(self, kind: str, start: dt.date | str, end: dt.date | str | None = None,
-                  notified_at: dt.date | str | None = None, body: str | None = None) -> "HandlingClock":
+                  notified_at: dt.date | str | None = None, body: str | None = None) -> HandlingClock:
         """A paused period. ``body`` (the external body) is required; ``None`` only rebuilds a stored one."""
         if kind not in PAUSE_TYPES:
             raise DeadlineError("pause.kind", f"中止计时的类型“{kind}”无效：只有{'/'.join(PAUSE_TYPES)}不计入期限（第十八、二十三条）。")
@@ -190,7 +191,7 @@ class HandlingClock:
             raise DeadlineError("pause.open", "已有未结束的中止期间：请先填写其结束日，再添加新的中止期间。")
         return dataclasses.replace(self, pauses=self.pauses + (Pause(kind, s, e, as_date(notified_at), name),))
 
-    def end_pause(self, end: dt.date | str) -> "HandlingClock":
+    def end_pause(self, end: dt.date | str) -> HandlingClock:
         e = as_date(end)
         pauses = list(self.pauses)
         for i, p in enumerate(pauses):
@@ -201,7 +202,7 @@ class HandlingClock:
                 return dataclasses.replace(self, pauses=tuple(pauses))
         raise DeadlineError("pause.none_open", "没有正在进行的中止期间。")
 
-    def repeat(self, received: dt.date | str, new_facts: bool) -> tuple[str, "HandlingClock"]:
+    def repeat(self, received: dt.date | str, new_facts: bool) -> tuple[str, HandlingClock]:
         """A repeat complaint: ``("merged", same clock)``, ``("restarted", clock from the new
         material's receipt; the earlier starts kept in ``restarts``)`` or ``("new", self)`` when it
         came after the period or the decision."""

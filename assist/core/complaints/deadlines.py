@@ -40,10 +40,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from assist.core.complaints.clocks import (  # noqa: F401 - the clocks are part of this module's interface
-    APPROVER_ROLES, LIMITS, PAUSE_TYPES, RUNNING, WARN_DAYS, ClockAlert, DeadlineError, HandlingClock, Pause, ReviewClock,
-    as_date, check_pause_body, date_or_none, rolled_over,
+    APPROVER_ROLES,
+    LIMITS,
+    PAUSE_TYPES,
+    RUNNING,
+    WARN_DAYS,
+    ClockAlert,
+    DeadlineError,
+    HandlingClock,
+    Pause,
+    ReviewClock,
+    as_date,
+    check_pause_body,
+    date_or_none,
+    rolled_over,
 )
-
 
 # ---- the engine ------------------------------------------------------------------------
 
@@ -125,7 +136,8 @@ class Timeline:
     alerts: tuple[ClockAlert, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return _iso(dataclasses.asdict(self))
+        out: dict[str, Any] = _iso(dataclasses.asdict(self))
+        return out
 
 
 def _iso(v: Any) -> Any:
@@ -161,7 +173,8 @@ def timeline(record: Mapping[str, Any], today: dt.date | None = None) -> Timelin
         due = clock.due(today)
         decided = clock.decided_at
         tl = dataclasses.replace(
-            tl, received=clock.original_received, clock_start=clock.received, restarts=restart_dates(record), limit=clock.limit, extension_reason=clock.extension_reason, statutory_due=statutory,
+            tl, received=clock.original_received, clock_start=clock.received, restarts=restart_dates(record), limit=clock.limit,
+            extension_reason=clock.extension_reason, statutory_due=statutory,
             agreed_due=clock.agreed_due, due=due, basis="agreed" if clock.agreed_due else "statutory",
             projected=any(p.end is None for p in clock.pauses), paused=clock.paused(today),
             days_left=(due - today).days if running else None, decided_at=decided,

@@ -104,7 +104,7 @@ def save_draft(db: Database, draft_id: str, owner: str, form: dict[str, Any], cu
     return int(seq)
 
 
-def _draft(row: tuple, cipher: Any = None) -> Draft:
+def _draft(row: tuple[Any, ...], cipher: Any = None) -> Draft:
     draft_id, owner, complaint_id, stored, cursor, updated, seq = row
     form, state = open_draft(draft_id, stored, cipher)
     return Draft(draft_id, owner, form, cursor, updated, complaint_id, seq, state)

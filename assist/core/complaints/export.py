@@ -19,8 +19,8 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Any
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -59,7 +59,7 @@ def _cell(v: Any) -> Any:
         return "'" + v
     return v
 
-def _records(db: Database, since: str | None, with_tokens: bool = False) -> Iterator[dict]:
+def _records(db: Database, since: str | None, with_tokens: bool = False) -> Iterator[dict[str, Any]]:
     sql = "SELECT data, revision, sync_state, protected FROM complaints"
     args: list[str] = []
     if since:
@@ -75,7 +75,7 @@ def _records(db: Database, since: str | None, with_tokens: bool = False) -> Iter
         yield rec
 
 
-def deadline_fields(rec: dict, today: dt.date) -> dict:
+def deadline_fields(rec: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """The deadline engine's dates for an exported record (computed, never taken as input)."""
     tl = timeline(rec, today)
     return {"due_date": tl.due.isoformat() if tl.due else None, "due_basis": tl.basis, "handling_limit": tl.limit,
@@ -83,7 +83,7 @@ def deadline_fields(rec: dict, today: dt.date) -> dict:
 
 
 def unmasked_records(db: Database, since: str | None, cipher: object, *, actor: str, reason: str,
-                     now: str | None = None) -> list[dict]:
+                     now: str | None = None) -> list[dict[str, Any]]:
     """Records with the protected full values decrypted; the audit events are written first."""
     if cipher is None:
         raise ExportRefused("系统密钥环不可用，无法导出完整值 / no system keyring: full values cannot be exported")
@@ -118,12 +118,12 @@ def export_lines(db: Database, fmt: str, since: str | None = None, *, cipher: ob
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown format {fmt!r}: use csv or jsonl")
     if unmasked:
-        recs: Iterable[dict] = unmasked_records(db, since, cipher, actor=actor, reason=reason, now=now)
+        recs: Iterable[dict[str, Any]] = unmasked_records(db, since, cipher, actor=actor, reason=reason, now=now)
         return _lines(recs, fmt, CSV_COLUMNS + UNMASKED_EXTRA)
     return _lines(_records(db, since), fmt, CSV_COLUMNS)
 
 
-def _lines(records: Iterable[dict], fmt: str, columns: tuple[str, ...]) -> Iterator[str]:
+def _lines(records: Iterable[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> Iterator[str]:
     if fmt == "jsonl":
         for rec in records:
             yield json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n"

@@ -80,7 +80,7 @@ class IntakePolicy:
     org_unit: str = ""
 
     @classmethod
-    def from_settings(cls, settings: Any) -> "IntakePolicy":
+    def from_settings(cls, settings: Any) -> IntakePolicy:
         get = settings.get
         return cls(institution_type=get("org.institution_type") or "银行",
                    receipt_day_counts=bool(get("complaints.receipt_day_counts")),

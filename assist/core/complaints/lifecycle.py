@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from assist.core.complaints.clocks import as_date, date_or_none
+from assist.core.complaints.clocks import HandlingClock, as_date, date_or_none
 
 REMEDIES = ("核查", "调解", "仲裁", "诉讼")
 NOTICE_METHODS = ("书面", "邮寄", "短信", "邮件", "电话", "协商约定")
@@ -182,7 +182,7 @@ def transition(form: dict[str, Any], to: str, *, at: str, reason: str = "",
     return changes
 
 
-def clock_for(form: dict[str, Any]):  # -> HandlingClock | None
+def clock_for(form: dict[str, Any]) -> HandlingClock | None:
     """The handling clock described by a form's fields (None before ``received_at`` is set).
     The deadline engine's reading (``deadlines.clock_from_record``); kept for callers."""
     from assist.core.complaints.deadlines import clock_from_record

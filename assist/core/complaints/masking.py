@@ -18,7 +18,6 @@ from assist.core.privacy import checks
 from assist.core.privacy import mask as privacy_mask
 from assist.core.privacy.masking import mask_span
 
-
 PERSONAL_FIELDS: dict[str, str] = {
     "complainant_name": "name", "agent_name": "name", "deceased_name": "name",
     "represented_name": "name", "legal_rep_name": "name",

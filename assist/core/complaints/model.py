@@ -35,6 +35,7 @@ Which fields are whose (the rest are bookkeeping):
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ INSTITUTION_TYPES = ("银行", "保险")
 class ComplaintError(ValueError):
     """A save or rule was refused; ``errors`` holds the field errors, if any."""
 
-    def __init__(self, message: str, errors: list["FieldError"] | None = None):
+    def __init__(self, message: str, errors: list[FieldError] | None = None):
         super().__init__(message)
         self.errors = errors or []
 
@@ -177,11 +178,11 @@ class Complaint:
 
     @classmethod
     def defaults(cls) -> dict[str, Any]:
-        return {f.name: (f.default_factory() if f.default is dataclasses.MISSING else f.default)  # type: ignore[misc]
+        return {f.name: (f.default_factory() if f.default is dataclasses.MISSING else f.default)  # type: ignore[operator]
                 for f in dataclasses.fields(cls)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Complaint":
+    def from_dict(cls, data: dict[str, Any]) -> Complaint:
         """Build from a form dict; unknown keys are ignored (older drafts still load)."""
         defaults = cls.defaults()
         kw: dict[str, Any] = {}
@@ -224,7 +225,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "demand_D": ("诉求", "demand"), "amount_involved": ("涉及金额", "amount involved"),
     "institution_type": ("机构类型", "institution type"), "receipt_day_counts": ("期限计算方式", "counting convention"),
     "call_id": ("受理通话", "intake call"),
-    "documents_pending": ("待补材料", "documents pending"), "documents_due_date": ("补交材料日期", "documents due"), "documents_received_at": ("材料收到日期", "documents received"),
+    "documents_pending": ("待补材料", "documents pending"), "documents_due_date": ("补交材料日期", "documents due"),
+    "documents_received_at": ("材料收到日期", "documents received"),
     "handler": ("核查处理人员", "handler"), "conflict_of_interest": ("受理人有利害关系", "conflict of interest"),
     "people_count": ("投诉人数", "number of complainants"), "in_person": ("现场投诉", "in person"),
     "arising_event": ("引发投诉的事件", "event it arises from"), "regulator_designated": ("监管认定为重大", "designated major by the regulator"),
@@ -243,9 +245,9 @@ def label(field_name: str) -> tuple[str, str]:
     return LABELS.get(field_name, (field_name, field_name))
 
 
-def documents_needed(record: "Complaint | dict[str, Any]") -> tuple[str, ...]:
+def documents_needed(record: Complaint | Mapping[str, Any]) -> tuple[str, ...]:
     """Documents the institution may ask for (Art 13–14) and has not recorded as received."""
-    get = record.get if isinstance(record, dict) else lambda k, d=None: getattr(record, k, d)
+    get = record.get if isinstance(record, Mapping) else lambda k, d=None: getattr(record, k, d)
     stored = get("documents_pending")
     if isinstance(record, dict) and isinstance(stored, list) and "documents_pending" in record and get("id"):
         return tuple(stored)   # a saved record: decided at save from the unmasked names

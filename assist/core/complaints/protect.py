@@ -104,7 +104,7 @@ def reveal(db: Database, complaint_id: str, field: str, cipher: Any, actor: str,
         append_audit(db, [{"entity": "complaint", "entity_id": complaint_id, "action": "reveal", "field": field,
                            "old": None, "new": _mask(reason.strip())}],
                      at=now or utc_stamp(), actor=actor)
-    return value
+    return str(value)
 
 
 def mask_draft(form: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def mask_draft(form: dict[str, Any]) -> dict[str, Any]:
 def seal_draft(draft_id: str, form: dict[str, Any], cipher: Any) -> str:
     """What the ``form`` column stores: an AES-GCM token, or masked JSON without a cipher."""
     if cipher is not None:
-        return cipher.encrypt(json.dumps(form, ensure_ascii=False, sort_keys=True), f"draft:{draft_id}")
+        return str(cipher.encrypt(json.dumps(form, ensure_ascii=False, sort_keys=True), f"draft:{draft_id}"))
     return json.dumps({**mask_draft(form), _MASKED_KEY: True}, ensure_ascii=False, sort_keys=True)
 
 
@@ -138,5 +138,15 @@ def open_draft(draft_id: str, stored: str, cipher: Any) -> tuple[dict[str, Any],
     return form, "plain"
 
 
-__all__ = ["PROTECTED_FIELDS", "NO_KEYRING_NOTICE", "DRAFT_MASKED_NOTICE", "protect_values", "protected_fields",
-           "reveal", "mask_draft", "seal_draft", "open_draft", "mask_field"]
+__all__ = [
+    "DRAFT_MASKED_NOTICE",
+    "NO_KEYRING_NOTICE",
+    "PROTECTED_FIELDS",
+    "mask_draft",
+    "mask_field",
+    "open_draft",
+    "protect_values",
+    "protected_fields",
+    "reveal",
+    "seal_draft",
+]

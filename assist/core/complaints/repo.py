@@ -18,12 +18,17 @@ from typing import Any
 from sqlite_utils import Database
 
 from assist.core.clock import utc_stamp
-from assist.core.storage import outbox
-
 from assist.core.complaints.audit import append_audit
-from assist.core.complaints.deadlines import DeadlineError, HandlingClock, timeline
+from assist.core.complaints.clocks import DeadlineError, HandlingClock
+from assist.core.complaints.deadlines import timeline
 from assist.core.complaints.drafts import (  # noqa: F401 - re-exported for the UI
-    claim_draft, discard_draft, load_drafts, new_draft_id, new_owner_id, orphaned_drafts, save_draft,
+    claim_draft,
+    discard_draft,
+    load_drafts,
+    new_draft_id,
+    new_owner_id,
+    orphaned_drafts,
+    save_draft,
 )
 from assist.core.complaints.intake import IntakePolicy, apply_defaults
 from assist.core.complaints.lifecycle import DecisionNotice, ReviewDecision, transition
@@ -35,6 +40,7 @@ from assist.core.complaints.taxonomy import Taxonomy
 from assist.core.complaints.tickets import next_ticket_no
 from assist.core.complaints.txn import immediate
 from assist.core.complaints.validation import validate
+from assist.core.storage import outbox
 
 _BOOKKEEPING = {"updated_at", "created_at"}
 

@@ -26,11 +26,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from assist.core.clock import utc_stamp
-from assist.core.storage import outbox
-
 from assist.core.complaints.audit import append_audit
 from assist.core.complaints.masking import PERSONAL_FIELDS
 from assist.core.complaints.txn import immediate
+from assist.core.storage import outbox
 
 CLOSED = ("已办结", "已撤回", "不予办理")
 MODES = ("anonymise", "delete")
@@ -75,7 +74,7 @@ def purge_closed(db: Database, older_than_days: int, *, mode: str = "anonymise",
         report.tickets = [r[1] for r in rows]
         if dry_run or not rows:
             return report
-        for cid, ticket, data_json in rows:
+        for cid, _ticket, data_json in rows:
             if mode == "delete":
                 db.execute("DELETE FROM complaint_revisions WHERE complaint_id = ?", [cid])
                 db.execute("DELETE FROM complaints WHERE id = ?", [cid])

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assist.core.complaints.topics import TopicMatch, Topics, parse_topics
 from assist.core.yamlfile import compose, mapping_items, string_list
@@ -112,7 +113,7 @@ def _load_cached(path: str, _mtime: int) -> Taxonomy:
     return Taxonomy(codes=codes, lists=lists, version=version, own=own, topics=topics)
 
 
-def _own(p: Path, node, codes: dict[str, dict[str, str]], problems: list[str]) -> dict[str, frozenset[str]]:
+def _own(p: Path, node: Any, codes: dict[str, dict[str, str]], problems: list[str]) -> dict[str, frozenset[str]]:
     """``own: {dimension: all | [codes]}``: the classes that are ours, not a standard's."""
     out: dict[str, frozenset[str]] = {}
     for k, v in mapping_items(p, node, "own", problems):
@@ -131,7 +132,7 @@ def _own(p: Path, node, codes: dict[str, dict[str, str]], problems: list[str]) -
     return out
 
 
-def _code_map(p: Path, key: str, node, prefix: str, problems: list[str]) -> dict[str, str]:
+def _code_map(p: Path, key: str, node: Any, prefix: str, problems: list[str]) -> dict[str, str]:
     rx = re.compile(rf"^{prefix}\d{{2}}(\d{{2}})?$")
     out: dict[str, str] = {}
     labels: dict[str, str] = {}

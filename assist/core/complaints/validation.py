@@ -120,7 +120,8 @@ def validate(form: Complaint | dict[str, Any], taxonomy: Taxonomy,
             elif f == "regulator_ref":
                 fix, fix_en = "来源为“监管转办”时必填，请照转办单填写编号", "required for regulator referrals; copy it from the referral"
             elif f in classes and c.institution_type == "保险":
-                fix, fix_en = "保险机构的投诉按保险纠纷类型和险种分类，请从下拉列表选择", "insurer complaints are classified by issue and line; pick from the list"
+                fix = "保险机构的投诉按保险纠纷类型和险种分类，请从下拉列表选择"
+                fix_en = "insurer complaints are classified by issue and line; pick from the list"
             else:
                 fix, fix_en = "该项为必填，请填写", "this field is required"
             errs.append(_err(f, "未填写", fix, "required", "missing", fix_en))
@@ -171,7 +172,8 @@ def _check_choices(c: Complaint, tax: Taxonomy, have: set[str], errs: list[Field
             have.add(f)
     if c.business_B_sub and "business_B_sub" not in have and c.business_B and tax.parent("B_business_sub", c.business_B_sub) != c.business_B:
         parent = tax.parent("B_business_sub", c.business_B_sub)
-        errs.append(_err("business_B_sub", f"子类“{c.business_B_sub} {tax.label('B_business_sub', c.business_B_sub)}”属于{parent}，不属于所选业务类别{c.business_B}",
+        sub_label = tax.label("B_business_sub", c.business_B_sub)
+        errs.append(_err("business_B_sub", f"子类“{c.business_B_sub} {sub_label}”属于{parent}，不属于所选业务类别{c.business_B}",
                          "请改选业务类别或子类", "parent", f"sub-category belongs to {parent}, not {c.business_B}",
                          "pick a matching category and sub-category"))
     bad = [d for d in c.demand_D if not tax.has("D_demand", d)]
@@ -206,11 +208,13 @@ def _check_formats(c: Complaint, have: set[str], errs: list[FieldError], today: 
             if when.date() > today:
                 errs.append(_err("received_at", "晚于今天", "请填写实际收到投诉的日期时间", "future", "is in the future", "enter when it was received"))
         except ValueError:
-            errs.append(_err("received_at", f"“{c.received_at}”不是日期时间", "请按 2026-03-01 14:30 的格式填写", "format", "not a date-time", "use YYYY-MM-DD HH:MM"))
+            errs.append(_err("received_at", f"“{c.received_at}”不是日期时间", "请按 2026-03-01 14:30 的格式填写", "format",
+                             "not a date-time", "use YYYY-MM-DD HH:MM"))
     if c.amount_involved:
         try:
             amt = Decimal(c.amount_involved.replace(",", "").replace("，", ""))
-            if amt < 0 or amt.as_tuple().exponent < -2:
+            exponent = amt.as_tuple().exponent
+            if amt < 0 or not isinstance(exponent, int) or exponent < -2:
                 raise InvalidOperation
         except InvalidOperation:
             errs.append(_err("amount_involved", f"“{c.amount_involved}”不是有效金额", "请填写不小于0、最多两位小数的人民币金额，如 1234.50",

@@ -18,6 +18,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from assist.core.guidance.lint import MissingDisclosure, check_disclosures, lint
 from assist.core.guidance.rules import CallType, ChecklistItem, RuleSet
@@ -42,7 +43,7 @@ class CallError(RuntimeError):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).astimezone()
+    return dt.datetime.now(dt.UTC).astimezone()
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class Call:
         self.uses: list[ScriptUse] = []
         self.values: dict[str, str] = {}  # placeholder answers kept for the rest of the call
         self._texts: list[str] = []  # rendered scripts and notes, for the disclosure check
-        self._events: list[dict] = []
+        self._events: list[dict[str, Any]] = []
         self.ended_at: dt.datetime | None = None
         told = normalize_direction(direction)
         self.direction_told = bool(told)   # given by the softphone or the agent (a type change keeps it)
@@ -87,12 +88,12 @@ class Call:
                                     kb_version=kb_version, source=source, direction=self.direction)
 
     # ---- events ------------------------------------------------------------------
-    def _log(self, kind: str, **detail) -> dt.datetime:
+    def _log(self, kind: str, **detail: Any) -> dt.datetime:
         at = self._clock()
         self._events.append({"call_id": self.call_id, "at": at.isoformat(), "kind": kind, "detail": detail})
         return at
 
-    def events(self) -> list[dict]:
+    def events(self) -> list[dict[str, Any]]:
         return [dict(e, detail=dict(e["detail"])) for e in self._events]
 
     def _live(self) -> None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from assist.core.guidance.lint import Finding, lint
 from assist.core.guidance.rules import RuleSet
 from assist.core.yamlfile import RulesError, load_yaml
@@ -26,11 +25,11 @@ from assist.core.yamlfile import RulesError, load_yaml
 
 @dataclass
 class LintReport:
-    flagged: Counter = field(default_factory=Counter)       # category -> sentences flagged
-    flag_total: Counter = field(default_factory=Counter)    # category -> sentences
-    right_category: Counter = field(default_factory=Counter)
-    alarms: Counter = field(default_factory=Counter)        # kind -> near-misses flagged
-    clean_total: Counter = field(default_factory=Counter)
+    flagged: Counter[str] = field(default_factory=Counter)       # category -> sentences flagged
+    flag_total: Counter[str] = field(default_factory=Counter)    # category -> sentences
+    right_category: Counter[str] = field(default_factory=Counter)
+    alarms: Counter[str] = field(default_factory=Counter)        # kind -> near-misses flagged
+    clean_total: Counter[str] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[tuple[dict[str, Any], list[Finding]]] = field(default_factory=list)
 

@@ -10,12 +10,14 @@ also runs every rule's examples through :func:`check_examples`). Linear in the t
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from assist.core.yamlfile import RulesError
 from assist.core.guidance.rules import Disclosure, ForbiddenRule, RuleSet, load_rules
 from assist.core.rulelang.engine import Candidate
 from assist.core.rulelang.text import norm
+from assist.core.yamlfile import RulesError
 
 __all__ = ["Finding", "MissingDisclosure", "RuleSet", "RulesError", "check_disclosures", "check_examples",
            "explain", "lint", "load_rules"]
@@ -34,7 +36,7 @@ class Finding:
     label: str = ""
     basis: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         return {k: d[k] for k in ("rule", "start", "end", "severity", "message", "suggestion", "text", "category",
                                   "label", "basis")}
@@ -72,11 +74,11 @@ def _applies(rule: ForbiddenRule, call_type: str | None, text_kind: str | None) 
 
 def _considered(text: str, rules: RuleSet, keys: list[str],
                 with_unless: bool = False) -> list[tuple[ForbiddenRule, Candidate, str]]:
-    out = []
-    dropped: dict = {} if with_unless else None  # type: ignore[assignment]
+    out: list[tuple[ForbiddenRule, Candidate, str]] = []
+    dropped: dict[Hashable, list[Candidate]] | None = {} if with_unless else None
     found = rules.lint_matcher.candidates(text, keys, dropped)
     t = rules.scope.prepare(norm(text), [(c.start, c.end) for cands in found.values() for c in cands])
-    by_id = {r.id: r for r in rules.forbidden}
+    by_id: dict[Hashable, ForbiddenRule] = {r.id: r for r in rules.forbidden}
     for rid, cands in found.items():
         rule = by_id[rid]
         for c in cands:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
 from assist.core.kb.model import CALL_STAGES, DIRECTIONS
 from assist.core.rulelang import SCOPES, Lexicon, Matcher, Pattern, Scope, SpecReader, load_lexicon
 from assist.core.rulelang.lexicon import words
+from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
 
 SEVERITIES = ("error", "warning")
 TEXT_KINDS = ("script", "note", "complaint")   # KB scripts, the agent's own notes, complaint form text
@@ -260,7 +260,8 @@ def _load_call_types(f: _File) -> dict[str, CallType]:
         direction = f.text(e, "direction")
         if direction not in ("", *DIRECTIONS):
             raise f.fail(e, "direction", "direction must be 呼入 (inbound) or 外呼 (outbound), or left out for both")
-        items, seen = [], set()
+        items: list[Any] = []
+        seen: set[str] = set()
         cl = e["checklist"]
         if not isinstance(cl, LList):
             raise f.fail(e, "checklist", "checklist must be a list of items")
@@ -339,7 +340,8 @@ def _load_lint_file(f: _File, call_types: dict[str, CallType], seen: set[str]) -
 
 
 def _load_disclosures(f: _File, call_types: dict[str, CallType]) -> tuple[Disclosure, ...]:
-    out, seen = [], set()
+    out: list[Disclosure] = []
+    seen: set[str] = set()
     seq = f.items("disclosures")
     allowed = {"id", "label", "call_types", "match", "unless", "window", "span", "scope", "example", "basis", "examples"}
     for i in range(len(seq)):

@@ -81,7 +81,7 @@ def topic_cards(call: Call, topic: str, kb: Any, search: Any = None) -> list[Car
     return approved + [c for c in found if c not in approved]
 
 
-def placeholder_values(settings: Any, call: Call | None, topic: str = "", complaint: dict | None = None) -> dict[str, str]:
+def placeholder_values(settings: Any, call: Call | None, topic: str = "", complaint: dict[str, Any] | None = None) -> dict[str, str]:
     get = settings.get
     vals = {"工号": get("agent.staff_id"), "坐席姓名": get("agent.name"), "机构名称": get("org.name")}
     if topic:
@@ -93,7 +93,7 @@ def placeholder_values(settings: Any, call: Call | None, topic: str = "", compla
     return {k: v for k, v in vals.items() if v}
 
 
-def call_deadline(call: Call | None, settings: Any, today: dt.date, complaint: dict | None = None,
+def call_deadline(call: Call | None, settings: Any, today: dt.date, complaint: dict[str, Any] | None = None,
                   receipt_hint: str = "") -> dt.date | None:
     """``{答复期限}`` for this call: the deadline engine's date, never later than the real one."""
     if call is None:
@@ -102,7 +102,7 @@ def call_deadline(call: Call | None, settings: Any, today: dt.date, complaint: d
                       receipt_day_counts=bool(settings.get("complaints.receipt_day_counts")))
 
 
-def script_values(call: Call | None, settings: Any, today: dt.date, topic: str = "", complaint: dict | None = None,
+def script_values(call: Call | None, settings: Any, today: dt.date, topic: str = "", complaint: dict[str, Any] | None = None,
                   receipt_hint: str = "") -> tuple[dict[str, str], dt.date | None]:
     """The placeholder values and the ``{答复期限}`` date every script and example of the call uses."""
     vals = placeholder_values(settings, call, topic, complaint)
@@ -113,7 +113,7 @@ def script_values(call: Call | None, settings: Any, today: dt.date, topic: str =
 
 
 def build_entries(call: Call | None, card: Card | None, topic_cards: list[Card], settings: Any,
-                  today: dt.date, topic: str = "", complaint: dict | None = None,
+                  today: dt.date, topic: str = "", complaint: dict[str, Any] | None = None,
                   receipt_hint: str = "") -> list[ScriptEntry]:
     """Scripts of the current stage (the opened card first), then the opened card's scripts of the
     other stages, rendered; scripts for the other direction left out; C2/C3 folded until the gate opens."""

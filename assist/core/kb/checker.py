@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from assist.core.kb.loader import iter_card_files, load_synonyms, parse_card
-from assist.core.yamlfile import error_at, parse
 from assist.core.kb.model import Card, CardError
+from assist.core.yamlfile import error_at, parse
 
 CONSUMER_CATEGORIES = ("消费者权益保护", "投诉处理")
 CONSUMER_TAG = "消保"
@@ -137,7 +138,8 @@ def _check_pii(rel: str, text: str, tools: _Tools, out: list[CardError]) -> None
             continue
         shown = text[span.start:span.end]
         masked = shown[:3] + "*" * max(0, len(shown) - 7) + shown[-4:] if len(shown) > 7 else "***"
-        out.append(CardError(rel, line_at(text, span.start), f"personal data ({kind}) '{masked}' in card; write examples masked, e.g. 6222 **** **** 1234", code="pii"))
+        out.append(CardError(rel, line_at(text, span.start),
+                             f"personal data ({kind}) '{masked}' in card; write examples masked, e.g. 6222 **** **** 1234", code="pii"))
 
 
 def _field_value_line(card: Card, lines: list[str], field: str, value: str) -> int:
@@ -155,12 +157,14 @@ def _check_card_meta(card: Card, rel: str, lines: list[str], ids: dict[str, str]
         if rid not in ids:
             out.append(CardError(rel, _field_value_line(card, lines, "related", rid), f"related id '{rid}' does not exist in this KB", code="dangling-related"))
     if card.expires_at and card.expires_at < today:
-        out.append(CardError(rel, at("expires_at", 1), f"card expired on {card.expires_at}; review it and move expires_at forward, or remove it", severity="warning", code="expired"))
+        out.append(CardError(rel, at("expires_at", 1), f"card expired on {card.expires_at}; review it and move expires_at forward, or remove it",
+                             severity="warning", code="expired"))
     if card.effective_from and card.effective_from > today:
         out.append(CardError(rel, at("effective_from", 1), f"card is not effective until {card.effective_from}", severity="warning", code="not-yet-effective"))
     consumer = any(card.category == c or card.category.startswith(c + "/") for c in CONSUMER_CATEGORIES) or CONSUMER_TAG in card.tags
     if consumer and not any(x.strip() for x in card.legal_basis):
-        out.append(CardError(rel, at("legal_basis", at("category", 1)), "consumer-protection card has no legal_basis; name the regulation and article", code="missing-legal-basis"))
+        out.append(CardError(rel, at("legal_basis", at("category", 1)), "consumer-protection card has no legal_basis; name the regulation and article",
+                             code="missing-legal-basis"))
 
 
 def _check_yaml_files(kb_dir: Path, out: list[CardError]) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -50,7 +52,7 @@ def _split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def _as_list(value, field: str, errors: list[str]) -> tuple[str, ...]:
+def _as_list(value: Any, field: str, errors: list[str]) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -61,7 +63,7 @@ def _as_list(value, field: str, errors: list[str]) -> tuple[str, ...]:
     return ()
 
 
-def _as_date(value, field: str, errors: list[str]) -> dt.date | None:
+def _as_date(value: Any, field: str, errors: list[str]) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -104,7 +106,8 @@ def parse_blocks(body: str, first_line: int, rel: str) -> tuple[list[Block], lis
         while j < len(lines) and not lines[j].strip().startswith(fence[0] * len(fence)):
             j += 1
         if j >= len(lines):
-            errors.append(CardError(rel, first_line + start, f"code block opened with {fence} is never closed; add a closing {fence} line", code="unclosed-block"))
+            errors.append(CardError(rel, first_line + start, f"code block opened with {fence} is never closed; add a closing {fence} line",
+                                    code="unclosed-block"))
             break
         text = "\n".join(lines[start + 1:j]).strip("\n")
         lineno = first_line + start
@@ -131,7 +134,7 @@ def parse_blocks(body: str, first_line: int, rel: str) -> tuple[list[Block], lis
     return blocks, errors
 
 
-def _node_key_lines(node, offset: int) -> dict[str, int]:
+def _node_key_lines(node: Any, offset: int) -> dict[str, int]:
     out: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for k, _v in node.value:
@@ -154,7 +157,8 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
     text = cleaned.text
     fm_text, body, body_line = _split_front_matter(text)
     if fm_text is None:
-        return None, [CardError(rel, 1, "no YAML front matter: the file must start with a '---' line, the fields, and a closing '---' line", code="no-front-matter")]
+        return None, [CardError(rel, 1, "no YAML front matter: the file must start with a '---' line, the fields, and a closing '---' line",
+                                code="no-front-matter")]
     loader = Loader(fm_text)
     try:  # compose once: the node tree gives both the data and each field's line
         node = loader.get_single_node()
@@ -182,7 +186,7 @@ def parse_card(text: str, rel: str) -> tuple[Card | None, list[CardError]]:
         errs.append(CardError(rel, at("id"), f"id {cid!r} must be 2–64 lowercase letters, digits or '-', e.g. card-loss-debit", code="bad-id"))
     problems: list[tuple[str, str]] = []
 
-    def collect(field: str, fn, *a):
+    def collect(field: str, fn: Callable[..., Any], *a: Any) -> Any:
         msgs: list[str] = []
         val = fn(data.get(field), field, msgs, *a)
         problems.extend((field, m) for m in msgs)

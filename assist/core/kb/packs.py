@@ -108,7 +108,7 @@ def key_id(pub_b64: str) -> str:
 
 # ---- versions ---------------------------------------------------------------------------
 
-def version_key(v: str) -> tuple:
+def version_key(v: str) -> tuple[Any, ...]:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-_+]", v.strip()) if p)
 
 
@@ -140,7 +140,7 @@ def build_pack(kb_dir: Path, key_file: Path, out: Path) -> dict[str, Any]:
     manifest = {
         "format": FORMAT,
         "kb_version": kb_version(kb_dir),
-        "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "built_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "key": public_b64(key.public_key()),
         "files": {rel: {"sha256": hashlib.sha256(p.read_bytes()).hexdigest(), "size": p.stat().st_size} for rel, p in files},
     }
@@ -192,7 +192,7 @@ def _safe_rel(name: str) -> str:
     return name
 
 
-def _verify_signature(mbytes: bytes, sig: dict, trusted: list[str]) -> Ed25519PublicKey:
+def _verify_signature(mbytes: bytes, sig: dict[str, Any], trusted: list[str]) -> Ed25519PublicKey:
     """The trusted key that signed ``mbytes``; PackError when none did."""
     try:
         raw = base64.b64decode(sig["sig"], validate=True)
@@ -206,7 +206,8 @@ def _verify_signature(mbytes: bytes, sig: dict, trusted: list[str]) -> Ed25519Pu
         except PackError:
             continue
     if signer not in trusted_norm:
-        raise PackError(f"the pack is signed by an untrusted key (id {key_id(signer)}); ask head office for the right pack, or `assist kb trust` its public key")
+        raise PackError(f"the pack is signed by an untrusted key (id {key_id(signer)}); ask head office for the right pack, "
+                        "or `assist kb trust` its public key")
     key = parse_public_key(signer)
     try:
         key.verify(raw, mbytes)
@@ -255,7 +256,7 @@ def verify_pack(file: Path, trusted_keys: list[str]) -> tuple[dict[str, Any], di
             manifest = json.loads(mbytes)  # signed, so trusted from here
             if manifest.get("format") != FORMAT:
                 raise PackError(f"pack format {manifest.get('format')!r} is not supported by this version of Assist")
-            files: dict[str, dict] = manifest["files"]
+            files: dict[str, dict[str, Any]] = manifest["files"]
             listed = {f"content/{_safe_rel(r)}" for r in files}
             present = {n for n in names if n.startswith("content/")}
             if listed != present:
@@ -301,7 +302,8 @@ def _entry(store: Path, name: str | None) -> dict[str, Any]:
     if not name:
         return {}
     try:
-        return json.loads((store / "versions" / name / "info.json").read_text(encoding="utf-8"))
+        info: dict[str, Any] = json.loads((store / "versions" / name / "info.json").read_text(encoding="utf-8"))
+        return info
     except (OSError, ValueError):
         return {"name": name}
 
@@ -334,7 +336,7 @@ def import_pack(file: Path, store_dir: Path, trusted_keys: list[str]) -> dict[st
     if current and version_key(version) <= version_key(str(current)):
         word = "the same as" if version_key(version) == version_key(str(current)) else "older than"
         raise PackError(f"pack version {version} is {word} the active KB version {current}; refusing (only newer packs are imported)")
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     name = re.sub(r"[^\w.\-]", "_", f"{version}-{now:%Y%m%dT%H%M%S%f}")
     versions = store / "versions"
     tmp = versions / f".{name}.partial"

@@ -18,6 +18,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -39,7 +40,7 @@ REMINDER_STYLE = {
 }
 
 
-def _fence(self, tokens, idx, options, env):  # markdown-it renderer rule
+def _fence(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:  # markdown-it renderer rule
     tok = tokens[idx]
     info = (tok.info or "").strip()
     kind = info.split()[0] if info else ""

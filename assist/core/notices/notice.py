@@ -69,7 +69,7 @@ class Notice:
     def to_yaml(self) -> str:
         """The notice as a file for ``assist-hq notice publish`` (round-trips through :func:`parse_notice`)."""
         d = {k: v for k, v in self.to_json().items() if v not in (None, [], "")}
-        return yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=1000)
+        return str(yaml.safe_dump(d, allow_unicode=True, sort_keys=False, width=1000))
 
 
 def make_id(title: str, effective: dt.date) -> str:
@@ -156,7 +156,7 @@ def card_path(kb_dir: Path, notice: Notice) -> Path:
 
 
 def _yaml_str(s: str) -> str:
-    return yaml.safe_dump(s, allow_unicode=True, width=10_000).strip().removesuffix("...").strip()
+    return str(yaml.safe_dump(s, allow_unicode=True, width=10_000)).strip().removesuffix("...").strip()
 
 
 def to_card(notice: Notice, *, published: dt.date | None = None) -> str:

@@ -10,13 +10,15 @@ transaction (outbox kind ``notice_ack``, id ``<notice>:v<version>:<agent>``; rev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
 from assist.core.kb.model import Card
 from assist.core.storage import outbox
+
 
 class NoticeError(ValueError):
     """An acknowledgement that cannot be recorded (no staff number, not a notice…)."""
@@ -29,7 +31,7 @@ class Receipt:
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def current(cards: Iterable[Card], today: dt.date) -> list[Card]:

@@ -16,7 +16,14 @@ Field encryption lives in ``assist.core.privacy.crypto`` (imported on demand).
 """
 
 from assist.core.privacy.checks import (
-    BANK_CARD, EMAIL, ID_CARD, KINDS, LANDLINE, MOBILE, SECRET, USCC,
+    BANK_CARD,
+    EMAIL,
+    ID_CARD,
+    KINDS,
+    LANDLINE,
+    MOBILE,
+    SECRET,
+    USCC,
 )
 from assist.core.privacy.detect import PiiSpan, contains_pii, find_pii
 from assist.core.privacy.masking import MaskPolicy, mask, mask_span, mask_with_report

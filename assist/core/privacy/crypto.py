@@ -87,11 +87,11 @@ class FieldCipher:
         return "FieldCipher(<key hidden>)"
 
     @classmethod
-    def generate(cls) -> "FieldCipher":
+    def generate(cls) -> FieldCipher:
         return cls(AESGCM.generate_key(bit_length=256))
 
     @classmethod
-    def from_keyring(cls, kr: Any, *, create: bool = True) -> "FieldCipher":
+    def from_keyring(cls, kr: Any, *, create: bool = True) -> FieldCipher:
         """The cipher for the data key in ``kr``; creates the key if missing and ``create``.
 
         Raises ``NoKeyringAvailable`` (no backend, fail backend, plaintext backend, any
@@ -120,7 +120,7 @@ class FieldCipher:
         return cls(key)
 
     @classmethod
-    def maybe_from_keyring(cls, kr: Any) -> "FieldCipher | None":
+    def maybe_from_keyring(cls, kr: Any) -> FieldCipher | None:
         """Like ``from_keyring`` but None when no keyring is usable."""
         try:
             return cls.from_keyring(kr)

@@ -7,12 +7,19 @@ change length. A masked text contains no span ``find_pii`` would report again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from assist.core.privacy import checks
 from assist.core.privacy.checks import (
-    BANK_CARD, EMAIL, ID_CARD, LANDLINE, MOBILE, SECRET, USCC,
+    BANK_CARD,
+    EMAIL,
+    ID_CARD,
+    LANDLINE,
+    MOBILE,
+    SECRET,
+    USCC,
 )
 from assist.core.privacy.detect import PiiSpan, find_pii
 
@@ -36,7 +43,7 @@ class MaskPolicy:
     secret_text: str = "[已隐去]"
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "MaskPolicy":
+    def from_mapping(cls, data: Mapping[str, Any]) -> MaskPolicy:
         """Build from a settings-like mapping; unknown keys are ignored."""
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})

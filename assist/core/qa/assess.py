@@ -14,8 +14,9 @@ promise made in the agent's own words is not seen.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from assist.core.kb.model import CALL_STAGES, Card
 from assist.core.qa.rubric import Rubric, RubricItem
@@ -58,7 +59,7 @@ class QaResult:
                 "rubric_version": self.rubric_version, "assessed_at": self.assessed_at, "passed": list(self.passed)}
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "QaResult":
+    def from_json(cls, d: dict[str, Any]) -> QaResult:
         return cls(str(d["call_id"]), str(d.get("call_type", "")), int(d["score"]), str(d["verdict"]), bool(d["red_line"]),
                    tuple(QaFinding(**f) for f in d.get("findings", [])), str(d.get("rubric_version", "")),
                    str(d.get("assessed_at", "")), tuple(d.get("passed", [])))
@@ -75,7 +76,7 @@ class CallRecord:
 
     @classmethod
     def from_events(cls, call_id: str, call_type: str, events: list[dict[str, Any]],
-                    complaints: list[dict[str, Any]] | None = None) -> "CallRecord":
+                    complaints: list[dict[str, Any]] | None = None) -> CallRecord:
         ct = call_type
         for e in events:
             d = e.get("detail") or {}
@@ -98,7 +99,7 @@ class CallRecord:
 class QaContext:
     cards: dict[str, Card]                 # the KB by id
     rules: Any                             # guidance RuleSet (call types, disclosures, linter)
-    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
 
 
 def _ct(ctx: QaContext, name: str) -> Any:
@@ -324,5 +325,5 @@ def assess(rec: CallRecord, rubric: Rubric, ctx: QaContext) -> QaResult:
     score = max(0, 100 - lost)
     red = any(f.red_line for f in findings)
     verdict = "红线" if red else ("合格" if score >= rubric.pass_mark else "待改进")
-    at = ctx.clock().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    at = ctx.clock().astimezone(dt.UTC).isoformat(timespec="seconds")
     return QaResult(rec.call_id, rec.call_type, score, verdict, red, tuple(findings), rubric.version, at, tuple(passed))

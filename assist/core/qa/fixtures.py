@@ -28,7 +28,7 @@ from assist.core.qa.rubric import Fixture, Rubric, RubricItem
 from assist.core.yamlfile import RulesError
 
 STEP_KINDS = ("tick", "untick", "stage", "stages", "script", "override", "note", "value", "type", "complaint")
-T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
 
 
 class FixtureError(ValueError):

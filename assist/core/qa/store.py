@@ -19,6 +19,7 @@ from assist.core.qa.assess import CallRecord, QaContext, QaFinding, QaResult, as
 from assist.core.qa.rubric import Rubric
 from assist.core.storage import outbox
 
+
 def load_record(db: Database, call_id: str) -> CallRecord | None:
     """What the panel recorded about ``call_id`` (events in order, the linked complaints)."""
     row = db.execute("SELECT id, call_type FROM calls WHERE id = ?", [call_id]).fetchone()
@@ -62,7 +63,7 @@ def _utc(at: str | None) -> str | None:
         return at
     if t.tzinfo is None:
         t = t.astimezone()
-    return t.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    return t.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def call_payload(db: Database, call_id: str, result: QaResult | None, *, agent_id: str = "", org_unit: str = "") -> dict[str, Any]:

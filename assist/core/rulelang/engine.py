@@ -16,8 +16,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import Hashable, Iterable
 
 import ahocorasick
 
@@ -114,11 +114,11 @@ class Matcher:
                 occ[pid] = occ.get(pid, []) + spans
         return occ
 
-    def _sorted(self, text: str) -> dict[int, "_Occ"]:
+    def _sorted(self, text: str) -> dict[int, _Occ]:
         """Occurrences per part, indexed for window queries from either side."""
         return {pid: _Occ(spans) for pid, spans in self._occurrences(text).items()}
 
-    def _join(self, seq: Sequence, pat: Pattern, occ: dict[int, "_Occ"], bounds: Boundaries) -> list[Candidate]:
+    def _join(self, seq: Sequence, pat: Pattern, occ: dict[int, _Occ], bounds: Boundaries) -> list[Candidate]:
         """Matches of one sequence: start from the part with the fewest occurrences in this text
         and extend to the left and to the right inside the window. Work is proportional to that
         part's occurrences (times a bounded number of neighbours), never to the busiest part's."""
@@ -162,7 +162,7 @@ class Matcher:
                 best[ce] = (cs, ps)
         return [Candidate(cs, ce, ps) for ce, (cs, ps) in best.items()]
 
-    def _match(self, pat: Pattern, seqs: Iterable[Sequence], occ: dict[int, tuple[list[Span], list[int]]],
+    def _match(self, pat: Pattern, seqs: Iterable[Sequence], occ: dict[int, _Occ],
                bounds: Boundaries) -> list[Candidate]:
         out: dict[Span, Candidate] = {}
         for seq in seqs:
@@ -198,11 +198,11 @@ class Matcher:
         # never cut a number or a run of Latin letters in two (its value or word would change)
         for w in out:
             k = 0
-            while w[0] > 0 and k < MAX_NUMBER and (t[w[0] - 1].isalnum() and t[w[0] - 1] < "\u2e80" or t[w[0] - 1] in _CN_NUM):
+            while w[0] > 0 and k < MAX_NUMBER and ((t[w[0] - 1].isalnum() and t[w[0] - 1] < "\u2e80") or t[w[0] - 1] in _CN_NUM):
                 w[0] -= 1
                 k += 1
             k = 0
-            while w[1] < n and k < MAX_NUMBER and (t[w[1]].isalnum() and t[w[1]] < "\u2e80" or t[w[1]] in _CN_NUM):
+            while w[1] < n and k < MAX_NUMBER and ((t[w[1]].isalnum() and t[w[1]] < "\u2e80") or t[w[1]] in _CN_NUM):
                 w[1] += 1
                 k += 1
         merged: list[Span] = []

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
 from assist.core.rulelang.scope import ScopeCues
 from assist.core.rulelang.spec import BUILTINS
+from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
 
 _NAME = re.compile(r"^[\w\u4e00-\u9fff]{1,20}$")
 CUE_FIELDS = tuple(f.name for f in fields(ScopeCues) if f.name != "negation_window")
@@ -48,7 +48,7 @@ def read_cues(shown: str, node: object, base: ScopeCues | None = None) -> ScopeC
         else:
             raise RulesError(shown, line_of(node, k), f"unknown scope cue list '{k}'; known: "
                                                       f"{', '.join(CUE_FIELDS)}, negation_window")
-    return ScopeCues(**{**{f.name: getattr(base, f.name) for f in fields(ScopeCues)}, **kw})  # type: ignore[arg-type]
+    return ScopeCues(**{**{f.name: getattr(base, f.name) for f in fields(ScopeCues)}, **kw})
 
 
 def load_lexicon(path: Path, shown: str) -> Lexicon:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Callable, Hashable
 
 from assist.core.rulelang.engine import Candidate, Matcher
 from assist.core.rulelang.spec import Part, Pattern, Sequence
@@ -87,7 +87,7 @@ class _Hits:
     """Cue occurrences of one kind, sorted by start, with O(log n) window queries."""
 
     def __init__(self, cands: list[Candidate]):
-        self.items = sorted(((c.start, c.end) for c in cands))
+        self.items = sorted((c.start, c.end) for c in cands)
         self.starts = [s for s, _ in self.items]
 
     def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -123,7 +123,7 @@ class ScopeText:
         self.soft = sorted(self.hard + [m.start() for m in _SOFT_RX.finditer(text)])
         found = {}
         if matcher is not None:
-            windows = None
+            windows: list[tuple[int, int]] | None = None
             if around is not None:  # cues are looked for only near the matches that will be checked
                 windows = []
                 for s, e in sorted(around):

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assist.core.yamlfile import LDict, LList, RulesError, line_of
 from assist.core.rulelang.text import norm
+from assist.core.yamlfile import LDict, LList, RulesError, line_of
 
 BUILTINS = ("数字", "金额", "百分比")
 _COMPARE = re.compile(r"^(数字|金额|百分比)\s*(>=|<=|>|<|=|≥|≤)\s*(\d+)$")

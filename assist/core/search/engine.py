@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 from assist.core.search.highlight import Highlighter
 from assist.core.search.index import Index
 from assist.core.search.model import Boosts, Doc, Filters, Hit
-from assist.core.search.query import Query
 from assist.core.search.pinyin import sound
+from assist.core.search.query import Query
 from assist.core.search.text import expand_shorthand, normalize, strip_chatter
 
 CANDIDATES = 150  # BM25 candidates reranked (a customer's sentence)
@@ -84,7 +84,7 @@ class SearchEngine:
 
     # ----------------------------------------------------------------- build
     @classmethod
-    def build(cls, docs: Iterable[Doc], synonyms: Iterable[Sequence[str]] = ()) -> "SearchEngine":
+    def build(cls, docs: Iterable[Doc], synonyms: Iterable[Sequence[str]] = ()) -> SearchEngine:
         docs = list(docs)
         names = [[normalize(d.title)] + [normalize(a) for a in d.aliases] for d in docs]
         tags = [[normalize(t) for t in d.tags] for d in docs]

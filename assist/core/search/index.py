@@ -131,7 +131,7 @@ class Index:
         self.syl_chars = syl
 
     @classmethod
-    def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> "Index":
+    def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> Index:
         return cls(names, tags, bodies)
 
     def has(self, key: str) -> bool:

@@ -55,7 +55,7 @@ class Filters:
     include_expired: bool = True
 
     @classmethod
-    def coerce(cls, value: "Filters | Mapping[str, Any] | None") -> "Filters | None":
+    def coerce(cls, value: Filters | Mapping[str, Any] | None) -> Filters | None:
         if value is None or isinstance(value, Filters):
             return value
         return cls(**dict(value))
@@ -91,7 +91,7 @@ class Boosts:
     usage_weight: float = 0.25
 
     @classmethod
-    def coerce(cls, value: "Boosts | Mapping[str, Any] | None") -> "Boosts":
+    def coerce(cls, value: Boosts | Mapping[str, Any] | None) -> Boosts:
         if value is None:
             return cls()
         if isinstance(value, Boosts):
@@ -102,11 +102,11 @@ class Boosts:
         return cls(**d)
 
     @classmethod
-    def off(cls) -> "Boosts":
+    def off(cls) -> Boosts:
         return cls(expired_last=False)
 
 
-def docs_from_kb(kb: "KnowledgeBase", today: dt.date | None = None) -> list[Doc]:
+def docs_from_kb(kb: KnowledgeBase, today: dt.date | None = None) -> list[Doc]:
     """One Doc per card of a loaded knowledge base (body as plain text)."""
     out: list[Doc] = []
     for c in kb.cards:

@@ -45,7 +45,7 @@ def _syls(u: Unit) -> frozenset[str]:
 def keys_for(
     norm: str,
     units: tuple[Unit, ...],
-    index: "Index",
+    index: Index,
     scale: float = 1.0,
     into: Keys | None = None,
 ) -> Keys:
@@ -106,19 +106,19 @@ class Query:
     has_latin: bool
 
     @classmethod
-    def parse(cls, norm: str, alternatives: list[str]) -> "Query":
+    def parse(cls, norm: str, alternatives: list[str]) -> Query:
         units = query_units(norm)
         alts = [(a, query_units(a)) for a in alternatives if a and a != norm]
         return cls(norm, units, alts, any(u.latin for u in units))
 
     @property
-    def aligner(self) -> "Aligner":
+    def aligner(self) -> Aligner:
         al = self.__dict__.get("_aligner")
         if al is None:
             al = self.__dict__["_aligner"] = Aligner(self.units)
         return al
 
-    def keys(self, index: "Index", alt_scale: float = 0.6) -> Keys:
+    def keys(self, index: Index, alt_scale: float = 0.6) -> Keys:
         keys = keys_for(self.norm, self.units, index)
         for a, units in self.alternatives:
             keys_for(a, units, index, alt_scale, keys)

@@ -18,10 +18,10 @@ Qt-free; used by the panel's dialog (``ui/db_problem.py``), ``assist db`` and ev
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,7 +181,7 @@ def _copy_rows(old: Path, new: sqlite3.Connection) -> None:
             except sqlite3.DatabaseError:
                 continue
             _copy_table(src, new, name)
-        for typ, name, sql in schema:
+        for typ, _name, sql in schema:
             if typ in ("index", "trigger"):
                 try:
                     new.execute(sql)

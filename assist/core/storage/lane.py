@@ -9,7 +9,8 @@ sqlite3 connections are thread-bound in spirit; every DB call goes through
 from __future__ import annotations
 
 import concurrent.futures as cf
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -27,7 +28,7 @@ class DbLane:
             self._db = self._opener()
         return self._db
 
-    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "cf.Future[T]":
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> cf.Future[T]:
         return self._pool.submit(lambda: fn(self._get(), *args, **kwargs))
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

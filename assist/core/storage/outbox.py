@@ -25,7 +25,7 @@ KINDS = ("complaint", "audit", "script_use", "search_miss", "call", "notice_ack"
 def enqueue(db: Database, kind: str, record_id: str, revision: int, payload: dict[str, Any], at: str | None = None) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}; one of {', '.join(KINDS)}")
-    at = at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    at = at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     payload = clean_tree(payload)  # head office refuses control characters and lone surrogates
     db.execute(
         "INSERT OR IGNORE INTO outbox (kind, record_id, revision, payload, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -71,7 +72,7 @@ def record_miss(db: Database, query_masked: str, at: str, kb_version: str, resul
                        {"at": at, "query_masked": query_masked, "results": results, "kb_version": kb_version}, at=at)
 
 
-def list_misses(db: Database, limit: int = 100) -> list[dict]:
+def list_misses(db: Database, limit: int = 100) -> list[dict[str, Any]]:
     cur = db.execute(
         "SELECT query_masked, COUNT(*) AS n, MAX(at) AS last FROM search_misses GROUP BY query_masked ORDER BY n DESC, last DESC LIMIT ?",
         [limit],
@@ -96,6 +97,6 @@ def end_call(db: Database, call_id: str, at: str) -> None:
         db.execute("INSERT INTO call_events (call_id, at, kind, detail) VALUES (?, ?, 'end', '{}')", [call_id, at])
 
 
-def add_call_event(db: Database, call_id: str, at: str, kind: str, detail: dict) -> None:
+def add_call_event(db: Database, call_id: str, at: str, kind: str, detail: dict[str, Any]) -> None:
     db.execute("INSERT INTO call_events (call_id, at, kind, detail) VALUES (?, ?, ?, ?)",
                [call_id, at, kind, json.dumps(detail, ensure_ascii=False)])

@@ -12,9 +12,11 @@ treats as a duplicate (idempotent by kind + id + revision).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from assist.core.sync import local, pull, status
 from assist.core.sync.backoff import Backoff
@@ -78,6 +80,9 @@ class SyncClient:
                 d = self.backoff.wait(attempt, exc.retry_after)
                 log.info("sync retry", extra={"fields": {"what": what, "code": exc.code, "attempt": attempt, "wait_s": round(d, 2)}})
 
+    def _note_failure(self, seqs: list[int], exc: SyncError) -> None:
+        self.db_call(local.note_failure, seqs, exc.code, str(exc))
+
     def push_all(self, transport: Transport, report: RoundReport) -> None:
         size = self.batch_size
         while True:
@@ -88,8 +93,8 @@ class SyncClient:
             seqs = [s for s, _ in batch]
             t0 = self.clock() if self.clock else None
             try:
-                results = self._retrying("push", lambda: transport.push(self.branch, records),
-                                         lambda e: self.db_call(local.note_failure, seqs, e.code, str(e)), report)
+                results = self._retrying("push", partial(transport.push, self.branch, records),
+                                         partial(self._note_failure, seqs), report)
             except SyncError as exc:
                 if exc.code == "too_large" and size > 1:
                     size = max(1, size // 2)   # 413: halve and go on
@@ -118,7 +123,7 @@ class SyncClient:
     def pull_all(self, transport: Transport, report: RoundReport) -> None:
         while self.pull_updates:
             after = self.db_call(pull.cursor)
-            updates, nxt = self._retrying("updates", lambda: transport.updates(after), report=report)
+            updates, nxt = self._retrying("updates", partial(transport.updates, after), report=report)
             if not updates:
                 if nxt > after:
                     self.db_call(local.set_state, {"pull.cursor": str(nxt)})
@@ -129,7 +134,7 @@ class SyncClient:
         if self.kb_store is not None:
             refused = self.db_call(local.get_state, "kb.refused")
             try:
-                result, _ = self._retrying("kb", lambda: pull.pull_pack(transport, self.kb_store, self.trusted_keys, refused))
+                result, _ = self._retrying("kb", partial(pull.pull_pack, transport, self.kb_store, self.trusted_keys, refused))
             except SyncError as exc:
                 sha = getattr(exc, "refused_sha", None)
                 if sha:

@@ -18,7 +18,7 @@ GLOBAL_ID_KINDS = ("complaint",)  # ids already unique across devices (UUIDs)
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def get_state(db: Database, key: str, default: str | None = None) -> str | None:

@@ -181,8 +181,8 @@ def _record(it: Any, i: int) -> Record | Result:
     kind, rid, rev = (it.get("kind"), it.get("id"), it.get("revision")) if isinstance(it, dict) else (None, None, None)
 
     def bad(why: str) -> Result:
-        ok_rev = isinstance(rev, int) and not isinstance(rev, bool) and 0 <= rev <= MAX_REVISION
-        return Result(_echo(kind, 40), _echo(rid), rev if ok_rev else 0, REJECTED, 0, "bad_record", f"{where}: {why}", i)
+        ok_rev = rev if isinstance(rev, int) and not isinstance(rev, bool) and 0 <= rev <= MAX_REVISION else 0
+        return Result(_echo(kind, 40), _echo(rid), ok_rev, REJECTED, 0, "bad_record", f"{where}: {why}", i)
 
     if not isinstance(it, dict):
         return bad("must be an object with kind, id, revision and payload")
@@ -194,6 +194,7 @@ def _record(it: Any, i: int) -> Record | Result:
             return bad(f"field '{key}': {v.token} is not a valid value")
         if not isinstance(v, typ) or (typ is int and isinstance(v, bool)):
             return bad(f"field '{key}' must be {typ.__name__}, got {type(v).__name__}")
+    kind, rid, rev = str(it["kind"]), str(it["id"]), int(it["revision"])
     if kind not in KINDS:
         return bad(f"unknown kind {_echo(kind, 40)!r}; one of {', '.join(KINDS)}")
     why = text_problem(rid, MAX_ID)

@@ -13,9 +13,10 @@ Panel use (on a worker thread, never the GUI thread)::
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import keyring
 from keyring.errors import KeyringError
@@ -67,12 +68,12 @@ class SyncService:
     proxy: str = ""
     kb_store: Path | None = None
     trusted_keys: list[str] = field(default_factory=list)
-    timeouts: Timeouts = Timeouts()
+    timeouts: Timeouts = field(default_factory=Timeouts)
     backoff: Backoff = field(default_factory=lambda: Backoff(rng=random.Random()))
     batch_size: int = 200
 
     @classmethod
-    def from_settings(cls, settings: Any, paths: Any, *, db_call: Callable[..., Any], **kw: Any) -> "SyncService":
+    def from_settings(cls, settings: Any, paths: Any, *, db_call: Callable[..., Any], **kw: Any) -> SyncService:
         return cls(url=settings.get("sync.url"), branch=settings.get("org.branch_code"), db_call=db_call,
                    ca_bundle=settings.get("sync.ca_bundle"), proxy=settings.get("sync.proxy"),
                    kb_store=paths.kb_store_dir, trusted_keys=settings.get("kb.trusted_keys"), **kw)
@@ -92,4 +93,5 @@ class SyncService:
         return self.client().run_round()
 
     def status(self) -> SyncStatus:
-        return self.db_call(read_status, configured=self.configured)
+        out: SyncStatus = self.db_call(read_status, configured=self.configured)
+        return out

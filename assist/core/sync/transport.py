@@ -62,7 +62,7 @@ class HttpTransport:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "HttpTransport":
+    def __enter__(self) -> HttpTransport:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -76,7 +76,7 @@ class HttpTransport:
             raise SyncError("timeout", f"{type(exc).__name__} after waiting for the server", retryable=True) from None
         except httpx.ConnectError as exc:
             text = str(exc)
-            if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text.upper() and "certificate" in text.lower():
+            if "CERTIFICATE_VERIFY_FAILED" in text or ("SSL" in text.upper() and "certificate" in text.lower()):
                 raise SyncError("tls", f"TLS certificate not trusted: {text[:200]}") from None
             raise SyncError("offline", f"cannot connect: {text[:200]}", retryable=True) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.ProxyError) as exc:
@@ -107,7 +107,8 @@ class HttpTransport:
             raise SyncError("bad_response", f"HTTP {r.status_code}: the server did not answer JSON", retryable=True) from None
 
     def health(self) -> dict[str, Any]:
-        return self._json(self._send("GET", "/health"))
+        out: dict[str, Any] = self._json(self._send("GET", "/health"))
+        return out
 
     def push(self, branch: str, records: list[protocol.Record]) -> list[protocol.Result]:
         body = {"branch": branch, "records": [r.to_json() for r in records], "per_record": True}
@@ -126,7 +127,8 @@ class HttpTransport:
 
     def latest_pack(self) -> dict[str, Any] | None:
         try:
-            return self._json(self._send("GET", "/kb/latest"))
+            latest: dict[str, Any] | None = self._json(self._send("GET", "/kb/latest"))
+            return latest
         except SyncError as exc:
             if exc.status == 404:
                 return None

@@ -25,14 +25,14 @@ class MaskedCopy(QObject):
     copy action would bypass this, is off. Install with ``MaskedCopy.install(line_edit)``."""
 
     @classmethod
-    def install(cls, edit) -> "MaskedCopy":
+    def install(cls, edit) -> MaskedCopy:
         f = cls(edit)
         edit.installEventFilter(f)
         edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         edit.setDragEnabled(False)
         return f
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+    def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent
         from PySide6.QtGui import QGuiApplication, QKeySequence
 

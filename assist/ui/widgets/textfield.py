@@ -24,7 +24,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from assist.core.guidance.lint import Finding, lint
@@ -111,7 +111,7 @@ class SmartTextEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.setTabChangesFocus(True)
 
-    def tr(self, text: str) -> str:  # fixed context for lupdate and subclasses
+    def tr(self, text: str) -> str:  # type: ignore[override]  # fixed context for lupdate and subclasses
         return QCoreApplication.translate("SmartTextEdit", text)
 
     # ---- configuration ---------------------------------------------------------------
@@ -142,17 +142,17 @@ class SmartTextEdit(QPlainTextEdit):
             self.run_privacy(idle=False)
         self._pii_timer.start(self.pii_idle_ms)
 
-    def inputMethodEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def inputMethodEvent(self, event) -> None:
         super().inputMethodEvent(event)
         was = self._composing
         self._composing = bool(event.preeditString())
         if was and not self._composing:
             self._on_text_changed()
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+    def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste plain text only, cleaned; refused with a notice if the field would get too long."""
         raw = source.text() if source.hasText() else ""
         replaced = len(self.textCursor().selectedText())
@@ -176,7 +176,7 @@ class SmartTextEdit(QPlainTextEdit):
                                         "{room} more (at most {max}). Paste a shorter part.")
                                 .format(n=f"{length:,}", room=f"{max(room, 0):,}", max=f"{self.max_length:,}"))
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event) -> None:
         self.run_privacy(idle=True)
         super().focusOutEvent(event)
 
@@ -211,8 +211,15 @@ class SmartTextEdit(QPlainTextEdit):
         self._scan_mask = False
         fut: cf.Future = cf.Future()
         # connect first, then start: once the worker runs it competes for the GIL
-        run_in_background(fut, lambda res: shiboken6.isValid(self) and self._scan_done(gen, text, want_mask, res),
-                          lambda exc: shiboken6.isValid(self) and self._scan_failed(exc))
+        def done(res: Any) -> None:
+            if shiboken6.isValid(self):
+                self._scan_done(gen, text, want_mask, res)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._scan_failed(exc)
+
+        run_in_background(fut, done, failed)
         rules, call_type = self._rules, self._call_type
 
         def work() -> None:
@@ -276,7 +283,7 @@ class SmartTextEdit(QPlainTextEdit):
         self.privacyNotice.emit(PrivacyNotice.describe(spans))
 
     # ---- copy out: masked ------------------------------------------------------------------
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+    def createMimeDataFromSelection(self) -> QMimeData:
         text = self.textCursor().selection().toPlainText()
         masked, spans = mask_with_report(text, self._policy or active_policy())
         if spans:
@@ -338,8 +345,8 @@ class SmartTextEdit(QPlainTextEdit):
         f = self.finding_at(_py(text, self.cursorForPosition(pos).position()))
         return self.explain(f) if f else ""
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.tooltip_at(event.pos())
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
@@ -367,7 +374,7 @@ class SmartTextEdit(QPlainTextEdit):
         self.explained.emit(tip)
         return tip
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F2 and not event.modifiers():
             self.explain_at_cursor()
             event.accept()
