@@ -3,7 +3,8 @@
 Keys (plain strings):
 
 * ``X`` / ``XY``      character unigram / bigram of the folded text (CJK, letters, digits);
-* ``^xy`` / ``^xyk``  initial bigram / trigram of the title (``xykgs``).
+* ``^xy`` / ``^xyk``  initial bigram / trigram of the title (``xykgs``), from the readings
+  in common use (银行 yh or yx, 提示 ts only: see :mod:`assist.core.search.tables`).
 
 Full-pinyin and homophone queries need no keys of their own: the query side expands
 a syllable to the characters with that reading (see :mod:`assist.core.search.query`).
@@ -11,28 +12,28 @@ a syllable to the characters with that reading (see :mod:`assist.core.search.que
 Fields: title + aliases ("name", weight 3), tags (1.5) and body (1, bigrams of its
 first BODY_CHARS characters). A document counts once per key and field (no term
 frequency: keeps the build fast); each field is length-normalised and saturated
-(BM25 k1, b) separately and the field scores add up. Postings are sorted by weight
-so a query can read only their best part.
+(BM25 k1, b) separately and the field scores add up. Each field keeps its postings in
+one flat array of document numbers, sorted by weight within a key, so a query can read
+only their best part, and the whole index is a handful of arrays (cheap to store and load).
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from itertools import islice
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from assist.core.search.pinyin import readings
+from assist.core.search.pinyin import initials, readings
 from assist.core.search.text import is_cjk
 
 K1 = 1.2
 B = 0.75
 W_NAME, W_TAGS, W_BODY = 3.0, 1.5, 1.0
 BODY_CHARS = 400  # body characters indexed (the rest is still shown in snippets)
-MAX_READINGS = 2  # readings per character used in initial n-grams
-
+CAP_SHARE = {"name": 1.0, "tags": 0.15, "body": 0.25}  # share of a query's posting cap read per field
 
 _add = str.__add__
-_INI: dict[str, str] = {}
 
 
 def char_keys(s: str) -> list[str]:
@@ -42,10 +43,7 @@ def char_keys(s: str) -> list[str]:
 
 
 def _initials(c: str) -> str:
-    r = _INI.get(c)
-    if r is None:
-        _INI[c] = r = "".join(sorted({x[0] for x in readings(c)[:MAX_READINGS]})) or "#"
-    return r
+    return initials(c) or "#"
 
 
 def initial_keys(s: str) -> list[str]:
@@ -53,7 +51,7 @@ def initial_keys(s: str) -> list[str]:
     ini = list(map(_initials, s))
     if all(len(x) == 1 for x in ini):
         j = "".join(ini)
-        keys = list(map(_add, map(_add, "^" * (len(j) - 1), j), j[1:]))
+        keys = list(map(_add, map(_add, "^" * max(0, len(j) - 1), j), j[1:]))
         keys += map(_add, keys, j[2:])
         return [k for k in keys if "#" not in k]
     keys = []
@@ -70,72 +68,124 @@ def _sat(t: float) -> float:
 
 
 class Field:
-    """One field's postings: key → doc numbers (best-weighted first) and the key's idf.
+    """One field's postings: key → a stretch of ``ids`` (best-weighted first) and the key's idf.
 
-    A document counts once per key (set semantics: titles and tags are short, and
-    it keeps the build to one append per key and document); its weight is
-    ``idf * sat(weight / length norm)``, the same for every key of that document,
-    so visiting documents in decreasing ``sat`` order leaves every posting sorted.
+    A document counts once per key (set semantics: titles and tags are short, and it keeps
+    the build to one append per key and document); its weight is ``idf * sat(weight / length
+    norm)``, the same for every key of that document, so visiting documents in decreasing
+    ``sat`` order leaves every posting sorted.
     """
 
-    def __init__(self, weight: float, key_sets: list[set[str]], lengths: list[int], cap_share: float = 1.0) -> None:
-        self.cap_share = cap_share  # share of the query's posting cap read in this field
-        n = len(key_sets)
+    def __init__(self, cap_share: float, sat: array, keys: list[str], starts: array, ids: array, idf: array) -> None:
+        self.cap_share = cap_share
+        self.sat = sat  # 'd', per document
+        self.keys = keys  # key number → key
+        self.number = dict(zip(keys, range(len(keys))))
+        self.starts = starts  # 'I', key number → first posting (+ one past the last key)
+        self.ids = ids  # 'i', document numbers
+        self.idf = idf  # 'd', key number → idf
+
+    @classmethod
+    def build(cls, weight: float, cap_share: float, lengths: Sequence[int],
+              keys_of: Callable[[int], Iterable[str]]) -> "Field":
+        n = len(lengths)
         avg = (sum(lengths) / n if n else 1.0) or 1.0
-        self.sat = [_sat(weight / (1 - B + B * ln / avg)) for ln in lengths]
-        order = sorted(range(n), key=self.sat.__getitem__, reverse=True)
-        raw: dict[str, list[int]] = {}
-        for d in order:
-            for k in key_sets[d]:
-                try:
-                    raw[k].append(d)
-                except KeyError:
-                    raw[k] = [d]
-        self.postings: dict[str, tuple[array, float]] = {
-            k: (array("i", ids), math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))) for k, ids in raw.items()
-        }
+        sat = array("d", (_sat(weight / (1 - B + B * ln / avg)) for ln in lengths))
+        raw: dict[str, array] = {}
+        get = raw.get
+        for d in sorted(range(n), key=sat.__getitem__, reverse=True):
+            for k in set(keys_of(d)):
+                ids = get(k)
+                if ids is None:
+                    raw[k] = ids = array("i")
+                ids.append(d)
+        keys = list(raw)
+        starts, flat, idf = array("I", [0]), array("i"), array("d")
+        for k in keys:
+            post = raw.pop(k)
+            flat.extend(post)
+            starts.append(len(flat))
+            idf.append(math.log(1 + (n - len(post) + 0.5) / (len(post) + 0.5)))
+        return cls(cap_share, sat, keys, starts, flat, idf)
+
+    def get(self, key: str, cap: int = 0) -> tuple[array, float] | None:
+        """The best ``cap`` postings of ``key`` (all with cap 0) and its idf, None if no document has it."""
+        i = self.number.get(key)
+        if i is None:
+            return None
+        a, b = self.starts[i], self.starts[i + 1]
+        return self.ids[a:b if not cap or b - a <= cap else a + cap], self.idf[i]
+
+    def idf_of(self, key: str) -> float | None:
+        i = self.number.get(key)
+        return None if i is None else self.idf[i]
+
+    def df(self, key: str) -> int:
+        i = self.number.get(key)
+        return 0 if i is None else self.starts[i + 1] - self.starts[i]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.number
+
+    def parts(self) -> dict[str, Any]:
+        return {"keys": self.keys, "sat": self.sat, "starts": self.starts, "ids": self.ids, "idf": self.idf}
 
 
 class Index:
-    def __init__(self, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> None:
-        """Per document: normalised title + aliases, tags, body."""
-        self.n_docs = len(names)
-        name_keys = []
-        for ts in names:
-            keys: list[str] = []
-            for t in ts:
-                keys += char_keys(t)
-            if ts:
-                keys += initial_keys(ts[0])  # title only: initials are typed for titles
-            name_keys.append(set(keys))
-        self.name = Field(W_NAME, name_keys, [sum(map(len, x)) for x in names])
-        tag_keys = []
-        for ts in tags:
-            keys = []
-            for t in ts:
-                keys += char_keys(t)
-            tag_keys.append(set(keys))
-        self.tags = Field(W_TAGS, tag_keys, [sum(map(len, x)) for x in tags], 0.15)
-        bodies = [b[:BODY_CHARS] for b in bodies]
-        self.body = Field(W_BODY, [set(map(_add, b, b[1:])) for b in bodies], list(map(len, bodies)), 0.25)
-        self.fields = (self.name, self.tags, self.body)
-        n = self.n_docs
-        self.max_idf = math.log(1 + (n + 0.5) / 0.5)  # idf of a key no document has
+    def __init__(self, name: Field, tags: Field, body: Field, n_docs: int) -> None:
+        self.n_docs = n_docs
+        self.name, self.tags, self.body = name, tags, body
+        self.fields = (name, tags, body)
+        self.max_idf = math.log(1 + (n_docs + 0.5) / 0.5)  # idf of a key no document has
         syl: dict[str, list[str]] = {}
-        for k in self.name.postings:
+        for k in name.keys:
             if len(k) == 1 and is_cjk(k):
                 for r in readings(k):
                     syl.setdefault(r, []).append(k)
         for chars in syl.values():
-            chars.sort(key=lambda c: (-len(self.name.postings[c][0]), c))
+            chars.sort(key=lambda c: (-name.df(c), c))
         self.syl_chars = syl
 
     @classmethod
     def build(cls, names: list[list[str]], tags: list[list[str]], bodies: list[str]) -> "Index":
-        return cls(names, tags, bodies)
+        """Per document: normalised title + aliases, tags, body."""
+
+        def name_keys(d: int) -> list[str]:
+            keys: list[str] = []
+            for t in names[d]:
+                keys += char_keys(t)
+            if names[d]:
+                keys += initial_keys(names[d][0])  # title only: initials are typed for titles
+            return keys
+
+        def tag_keys(d: int) -> list[str]:
+            keys: list[str] = []
+            for t in tags[d]:
+                keys += char_keys(t)
+            return keys
+
+        def body_keys(d: int) -> Iterable[str]:
+            b = bodies[d][:BODY_CHARS]
+            return map(_add, b, b[1:])
+
+        name = Field.build(W_NAME, CAP_SHARE["name"], [sum(map(len, x)) for x in names], name_keys)
+        tag = Field.build(W_TAGS, CAP_SHARE["tags"], [sum(map(len, x)) for x in tags], tag_keys)
+        body = Field.build(W_BODY, CAP_SHARE["body"], [min(len(b), BODY_CHARS) for b in bodies], body_keys)
+        return cls(name, tag, body, len(names))
+
+    def parts(self) -> dict[str, Any]:
+        return {"n_docs": self.n_docs, "name": self.name.parts(), "tags": self.tags.parts(), "body": self.body.parts()}
+
+    @classmethod
+    def from_parts(cls, parts: dict[str, Any]) -> "Index":
+        def field(name: str) -> Field:
+            p = parts[name]
+            return Field(CAP_SHARE[name], p["sat"], p["keys"], p["starts"], p["ids"], p["idf"])
+
+        return cls(field("name"), field("tags"), field("body"), parts["n_docs"])
 
     def has(self, key: str) -> bool:
-        return key in self.name.postings
+        return key in self.name
 
     def accumulate(
         self, qkeys: dict[str, float], cap: int, acc: dict[int, float] | None = None, name_only: bool = False
@@ -146,15 +196,14 @@ class Index:
             acc = {}
         get = acc.get
         for f in (self.name,) if name_only else self.fields:
-            post = f.postings
             sat = f.sat
             fcap = max(50, int(cap * f.cap_share))
             for k, qw in qkeys.items():
-                p = post.get(k)
+                p = f.get(k, fcap)
                 if p is None:
                     continue
                 ids, idf = p
                 c = qw * idf
-                for d in islice(ids, fcap) if len(ids) > fcap else ids:
+                for d in ids:
                     acc[d] = get(d, 0.0) + c * sat[d]
         return acc
