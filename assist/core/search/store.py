@@ -1,0 +1,108 @@
+"""A built search engine as bytes, so a panel with an unchanged KB loads it instead of building it.
+
+The bytes hold the index (a few flat arrays per field), the per-card name data and the plain
+card bodies; the cards themselves come from the KB the caller loaded. Layout: ``ASSE``, a
+4-byte header length, a JSON header (format, card ids, strings, array sizes, a CRC-32 of the
+arrays), then the arrays' raw bytes. JSON and plain arrays only (never pickle): a damaged or
+foreign blob raises ValueError and the caller builds the engine again. Postings are not checked
+one by one (4 million at 20,000 cards): the checksum and the sizes stand for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import struct
+import sys
+import zlib
+from array import array
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from assist.core.search.engine import SearchEngine, synonym_map
+from assist.core.search.index import Index
+from assist.core.search.model import Doc
+
+if TYPE_CHECKING:
+    from assist.core.kb.model import Card
+
+FORMAT = 1
+MAGIC = b"ASSE"
+_FIELDS = ("name", "tags", "body")
+_ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", "i"), ("idf", "d"))
+
+
+def to_bytes(engine: SearchEngine) -> bytes:
+    parts = engine.index.parts()
+    strings: dict[str, Any] = {
+        "ids": [d.id for d in engine.docs],
+        "bodies": [d.body for d in engine.docs],
+        "joined": engine._joined,
+        "tagtext": engine._tagtext,
+        "initials": [x for t in engine._initials for x in t],
+        "keys": {f: parts[f]["keys"] for f in _FIELDS},
+    }
+    arrays = [parts[f][name] for f in _FIELDS for name, _code in _ARRAYS]
+    raw = b"".join(a.tobytes() for a in arrays)
+    head = json.dumps({"format": FORMAT, "byteorder": sys.byteorder, "n": len(engine.docs), "strings": strings,
+                       "sizes": [len(a) for a in arrays], "crc": zlib.crc32(raw)},
+                      ensure_ascii=False, separators=(",", ":")).encode()
+    return MAGIC + struct.pack("<I", len(head)) + head + raw
+
+
+def _docs(cards: Sequence["Card"], bodies: list[str], today: dt.date) -> list[Doc]:
+    out: list[Doc] = []
+    for c, body in zip(cards, bodies):
+        doc = object.__new__(Doc)  # a frozen dataclass: set its fields without 8 object.__setattr__ calls
+        doc.__dict__.update(id=c.id, title=c.title, aliases=tuple(c.aliases), tags=tuple(c.tags), body=body,
+                            category=c.category, call_stages=tuple(c.call_stages), expired=c.is_expired(today))
+        out.append(doc)
+    return out
+
+
+def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence[str]] = (),
+               today: dt.date | None = None) -> SearchEngine:
+    """The engine stored by :func:`to_bytes` for these ``cards`` (in the same order);
+    ValueError when the bytes are damaged, of another format or for other cards."""
+    try:
+        if data[:4] != MAGIC:
+            raise ValueError("not a stored search engine")
+        (n,) = struct.unpack_from("<I", data, 4)
+        head = json.loads(data[8:8 + n].decode())
+        if head.get("format") != FORMAT or head.get("byteorder") != sys.byteorder:
+            raise ValueError("stored search engine of another format")
+        strings, sizes = head["strings"], head["sizes"]
+        pos = 8 + n
+        if zlib.crc32(memoryview(data)[pos:]) != head["crc"]:  # postings are trusted below: check them whole
+            raise ValueError("stored search engine is damaged (checksum)")
+        arrays: list[array] = []
+        for (_f, (_name, code)), size in zip(((f, a) for f in _FIELDS for a in _ARRAYS), sizes, strict=True):
+            a = array(code)
+            end = pos + size * a.itemsize
+            if end > len(data):
+                raise ValueError("stored search engine cut short")
+            a.frombytes(data[pos:end])
+            arrays.append(a)
+            pos = end
+        if pos != len(data):
+            raise ValueError("stored search engine has trailing bytes")
+        ids, bodies = strings["ids"], strings["bodies"]
+        if ids != [c.id for c in cards] or len(bodies) != len(cards) or head["n"] != len(cards):
+            raise ValueError("stored search engine is for other cards")
+        parts: dict[str, Any] = {"n_docs": len(cards)}
+        for i, f in enumerate(_FIELDS):
+            sat, starts, post, idf = arrays[4 * i:4 * i + 4]
+            keys = strings["keys"][f]
+            if len(sat) != len(cards) or len(starts) != len(keys) + 1 or len(idf) != len(keys) or starts[-1] != len(post):
+                raise ValueError("stored search engine: sizes do not match")
+            parts[f] = {"keys": keys, "sat": sat, "starts": starts, "ids": post, "idf": idf}
+        flat = strings["initials"]
+        initials = list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
+        joined, tagtext = strings["joined"], strings["tagtext"]
+        if not (len(initials) == len(joined) == len(tagtext) == len(cards)):
+            raise ValueError("stored search engine: sizes do not match")
+        index = Index.from_parts(parts)
+    except (KeyError, TypeError, IndexError, struct.error) as exc:  # (bad JSON or UTF-8 is a ValueError already)
+        raise ValueError(f"damaged stored search engine: {exc}") from exc
+    docs = _docs(cards, bodies, today or dt.date.today())
+    return SearchEngine(docs, index, synonym_map(synonyms), joined, tagtext, initials)  # type: ignore[arg-type]
