@@ -1,14 +1,60 @@
 """What the panel calls: the search engine plus the user's boosts (pinned, usage), which
 can be switched off in settings, and a browse list for an empty query before any use.
+
+A KB loaded through the compiled index (``kb.index.CompiledKB``) brings the index's store:
+the engine built for the same cards, and the search character table, are loaded from there,
+so a warm start neither builds the engine nor imports pypinyin or zhconv. Anything missing or
+damaged there is built again and stored.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from assist.core.kb.index import CompiledKB, DerivedStore
 from assist.core.kb.model import KnowledgeBase
-from assist.core.search import SearchEngine, docs_from_kb
+from assist.core.search import SearchEngine, docs_from_kb, store, tables
 from assist.core.search.model import Hit
+
+log = logging.getLogger(__name__)
+ENGINE = "search-engine"
+TABLE = "search-chartable"
+
+
+def _install_table(derived: DerivedStore) -> None:
+    """The search character table from the index (built, and stored there, when it is not there)."""
+    key = tables.source_key()
+    blob = derived.get(TABLE, key, shared=True)
+    table = None
+    if blob is not None:
+        try:
+            table = tables.CharTable.from_bytes(blob)
+        except ValueError as exc:
+            log.warning("search character table unusable (%s); building it", exc)
+    if table is None:
+        derived.put(TABLE, key, tables.current().to_bytes(), shared=True)  # current() builds one if needed
+    elif not tables.installed():
+        tables.install(table)
+
+
+def engine_for(kb: KnowledgeBase) -> SearchEngine:
+    """The search engine for ``kb``: loaded from its compiled index when built there for the
+    same cards, else built (and stored there)."""
+    derived = kb.store if isinstance(kb, CompiledKB) else None
+    if derived is None:
+        return SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
+    _install_table(derived)
+    key = f"{derived.kb_key}:{store.FORMAT}:{tables.source_key()}"
+    blob = derived.get(ENGINE, key)
+    if blob is not None:
+        try:
+            return store.from_bytes(blob, kb.cards, kb.synonyms)
+        except ValueError as exc:
+            log.warning("stored search engine unusable (%s); building it", exc)
+    engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
+    derived.put(ENGINE, key, store.to_bytes(engine))
+    return engine
 
 
 class Finder:
@@ -20,10 +66,9 @@ class Finder:
         self.pinned = pinned if pinned is not None else []
         self.boost_usage = boost_usage
         self.boost_pinned = boost_pinned
-        self.engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
+        self.engine = engine_for(kb)
         self.engine.search("xyk")  # warm the pinyin tables now, not on the agent's first keystroke
         self._choices: list[str] | None = None
-
     def boosts(self) -> dict[str, Any]:
         return {
             "pinned": self.pinned if self.boost_pinned else [],
