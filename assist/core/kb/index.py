@@ -156,7 +156,7 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
     stats = {"parsed": 0, "hashed": 0, "reused": 0, "dropped": 0}
     index_file = Path(index_file)
     con = _open(index_file)
-    digest = hashlib.sha256(parser_fingerprint().encode())
+    key_parts: list[str] = [parser_fingerprint()]  # what the KB key is made of
     decode = index_rows.Decoder().card
     try:
         rows = {r[0]: r[1:] for r in con.execute(
@@ -191,9 +191,9 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
                                 (key, rel, st.st_size, st.st_mtime_ns, now, sha, card_json, errs_json))
             except OSError as exc:
                 errors.append(CardError(rel, 1, f"cannot read file: {exc}", code="unreadable"))
-                digest.update(f"\0{rel}\0unreadable".encode())
+                key_parts += (rel, "unreadable")
                 continue
-            digest.update(f"\0{rel}\0{sha}".encode())
+            key_parts += (rel, sha)
             errors.extend(_errors_from_json(errs_json))
             card = decode(card_json)
             if card is not None:
@@ -210,10 +210,11 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
         con.close()
     synonyms, syn_errs = load_synonyms(root)
     errors.extend(syn_errs)
-    digest.update(json.dumps(synonyms, ensure_ascii=False).encode())
+    key_parts.append(json.dumps(synonyms, ensure_ascii=False))
     vfile = root / "VERSION"
     version = (vfile.read_text(encoding="utf-8").strip() if vfile.exists() else "") or "dev"
-    store = DerivedStore(index_file, key, digest.hexdigest()[:32])
+    kb_key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()[:32]
+    store = DerivedStore(index_file, key, kb_key)
     return CompiledKB(cards=cards, errors=errors, root=str(root), version=version, synonyms=synonyms, store=store), stats
 
 

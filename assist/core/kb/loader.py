@@ -274,10 +274,12 @@ def card_files(kb_dir: Path) -> list[tuple[str, str]]:
     starts at the KB folder's name (``kb/cards/x.md``). Plain strings, no Path objects: 20,000
     files are listed in a few tens of milliseconds."""
     cards_dir = kb_dir / "cards" if (kb_dir / "cards").is_dir() else kb_dir
-    sub = ("cards",) if cards_dir != kb_dir else ()
+    top = [kb_dir.name] if kb_dir.name else []
+    if cards_dir != kb_dir:
+        top.append("cards")
     fold = os.path.normcase
     ext = fold(".md")
-    found: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
+    found: list[tuple[tuple[str, ...], str, str]] = []
 
     def scan(folder: str, parts: tuple[str, ...]) -> None:
         try:
@@ -288,18 +290,18 @@ def card_files(kb_dir: Path) -> list[tuple[str, str]]:
         for e in entries:
             name = e.name
             if fold(name).endswith(ext) and name.lower() != "readme.md":
-                here = parts + (name,)
-                found.append((tuple(map(fold, here)), e.path, here))
+                here = (*parts, name)
+                found.append((tuple(map(fold, here)), e.path, os.sep.join((*top, *here))))
             try:
                 is_dir = e.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:
-                scan(e.path, parts + (name,))
+                scan(e.path, (*parts, name))
 
     scan(str(cards_dir), ())
     found.sort()
-    return [(path, os.path.join(kb_dir.name, *sub, *here)) for _key, path, here in found]
+    return [(path, rel) for _key, path, rel in found]
 
 
 def iter_card_files(kb_dir: Path) -> list[Path]:

@@ -69,7 +69,8 @@ def spellings(units: Sequence[Unit], index: Index, names: Sequence[str]) -> dict
 
 def spelled(units: Sequence[Unit], index: Index, names: Sequence[str]) -> str:
     """The query with each run of typed pinyin replaced by its best spelling (longest stretches
-    first); units nobody spells stay as typed. "" when nothing was spelled."""
+    first). "" unless every typed Latin unit was spelled: a partial spelling (``g人被投记录`` for
+    ``grptjil``) would only lend weight to letters that match nothing."""
     found = spellings(units, index, names)
     if not found:
         return ""
@@ -80,6 +81,8 @@ def spelled(units: Sequence[Unit], index: Index, names: Sequence[str]) -> str:
             word = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             chosen[u0] = (u1, word)
             taken.update(range(u0, u1))
+    if any(u.latin and i not in taken for i, u in enumerate(units)):
+        return ""
     out: list[str] = []
     i = 0
     while i < len(units):

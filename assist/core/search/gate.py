@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assist.core.search.pinyin import Unit
 from assist.core.search.query import Query
 
 STOP_CHARS = frozenset("的了吗呢么啊呀吧哦嗯我你您他她是在有和就都也还要想请问怎办什为啥能可以会一下个这那")
@@ -31,15 +32,23 @@ def initial_misses(n: int) -> int:
     return 0 if n <= 4 else 1
 
 
+def _initial(u: Unit) -> str:
+    """The letter(s) of a typed initial (``x``, ``zh``; ``n``/``a`` typed amid initials too), else ""."""
+    if not u.latin or u.char:
+        return ""
+    typed = u.prefix or (next(iter(u.syls)) if len(u.syls) == 1 else "")
+    return typed if len(typed) == 1 or typed in INITIAL2 else ""
+
+
 def initials_only(q: Query) -> bool:
-    """Every unit is a typed initial (``x``, ``zh``)."""
-    return bool(q.units) and all(u.latin and (len(u.prefix) == 1 or u.prefix in INITIAL2) for u in q.units)
+    """Every unit is a typed initial (``xykgs``, ``zhb``, ``flnxsk``)."""
+    return bool(q.units) and all(map(_initial, q.units))
 
 
 def tiered_initials(q: Query) -> str:
     """The letters of a query of two or three initials (ranked by :func:`initial_tier`), else ""."""
     if 2 <= len(q.units) <= 3 and initials_only(q) and q.norm.isalpha():
-        return "".join(u.prefix[0] for u in q.units)
+        return "".join(_initial(u)[0] for u in q.units)
     return ""
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -67,27 +68,42 @@ def _sat(t: float) -> float:
     return t * (K1 + 1) / (t + K1)
 
 
+def key_code(key: str) -> int:
+    """A one- or two-character key as one integer (-1 for any other key): how the tags and
+    body fields keep their keys, in a sorted array instead of a dict of strings (the body
+    field of the starter KB alone has about 20,000 distinct bigrams)."""
+    if len(key) == 1:
+        return ord(key)
+    if len(key) == 2:
+        return 1 << 42 | ord(key[0]) << 21 | ord(key[1])
+    return -1
+
+
 class Field:
     """One field's postings: key → a stretch of ``ids`` (best-weighted first) and the key's idf.
 
     A document counts once per key (set semantics: titles and tags are short, and it keeps
     the build to one append per key and document); its weight is ``idf * sat(weight / length
     norm)``, the same for every key of that document, so visiting documents in decreasing
-    ``sat`` order leaves every posting sorted.
+    ``sat`` order leaves every posting sorted. Keys are numbered through a dict (``keys``, the
+    name field: looked up often while expanding pinyin) or through a sorted array of
+    :func:`key_code` (``codes``: tags and body, whose keys are single characters and bigrams).
     """
 
-    def __init__(self, cap_share: float, sat: array, keys: list[str], starts: array, ids: array, idf: array) -> None:
+    def __init__(self, cap_share: float, sat: array, starts: array, ids: array, idf: array,
+                 keys: list[str] | None = None, codes: array | None = None) -> None:
         self.cap_share = cap_share
         self.sat = sat  # 'd', per document
-        self.keys = keys  # key number → key
-        self.number = dict(zip(keys, range(len(keys))))
+        self.keys = keys  # key number → key (dict-numbered fields)
+        self.codes = codes  # 'Q', key number → key_code, ascending (code-numbered fields)
+        self.number = dict(zip(keys, range(len(keys)))) if keys is not None else None
         self.starts = starts  # 'I', key number → first posting (+ one past the last key)
         self.ids = ids  # 'i', document numbers
         self.idf = idf  # 'd', key number → idf
 
     @classmethod
     def build(cls, weight: float, cap_share: float, lengths: Sequence[int],
-              keys_of: Callable[[int], Iterable[str]]) -> "Field":
+              keys_of: Callable[[int], Iterable[str]], coded: bool = False) -> "Field":
         n = len(lengths)
         avg = (sum(lengths) / n if n else 1.0) or 1.0
         sat = array("d", (_sat(weight / (1 - B + B * ln / avg)) for ln in lengths))
@@ -99,36 +115,48 @@ class Field:
                 if ids is None:
                     raw[k] = ids = array("i")
                 ids.append(d)
-        keys = list(raw)
+        keys = sorted(raw, key=key_code) if coded else list(raw)
+        if coded and keys and key_code(keys[0]) < 0:
+            raise ValueError(f"field key {keys[0]!r} cannot be coded")
         starts, flat, idf = array("I", [0]), array("i"), array("d")
         for k in keys:
             post = raw.pop(k)
             flat.extend(post)
             starts.append(len(flat))
             idf.append(math.log(1 + (n - len(post) + 0.5) / (len(post) + 0.5)))
-        return cls(cap_share, sat, keys, starts, flat, idf)
+        if coded:
+            return cls(cap_share, sat, starts, flat, idf, codes=array("Q", map(key_code, keys)))
+        return cls(cap_share, sat, starts, flat, idf, keys=keys)
+
+    def _at(self, key: str) -> int | None:
+        if self.number is not None:
+            return self.number.get(key)
+        codes, c = self.codes, key_code(key)
+        i = bisect_left(codes, c)  # type: ignore[arg-type]
+        return i if c >= 0 and i < len(codes) and codes[i] == c else None  # type: ignore[arg-type]
 
     def get(self, key: str, cap: int = 0) -> tuple[array, float] | None:
         """The best ``cap`` postings of ``key`` (all with cap 0) and its idf, None if no document has it."""
-        i = self.number.get(key)
+        i = self._at(key)
         if i is None:
             return None
         a, b = self.starts[i], self.starts[i + 1]
         return self.ids[a:b if not cap or b - a <= cap else a + cap], self.idf[i]
 
     def idf_of(self, key: str) -> float | None:
-        i = self.number.get(key)
+        i = self._at(key)
         return None if i is None else self.idf[i]
 
     def df(self, key: str) -> int:
-        i = self.number.get(key)
+        i = self._at(key)
         return 0 if i is None else self.starts[i + 1] - self.starts[i]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.number
+        return self._at(key) is not None
 
     def parts(self) -> dict[str, Any]:
-        return {"keys": self.keys, "sat": self.sat, "starts": self.starts, "ids": self.ids, "idf": self.idf}
+        return {"keys": self.keys, "codes": self.codes, "sat": self.sat, "starts": self.starts, "ids": self.ids,
+                "idf": self.idf}
 
 
 class Index:
@@ -138,7 +166,7 @@ class Index:
         self.fields = (name, tags, body)
         self.max_idf = math.log(1 + (n_docs + 0.5) / 0.5)  # idf of a key no document has
         syl: dict[str, list[str]] = {}
-        for k in name.keys:
+        for k in name.keys or ():
             if len(k) == 1 and is_cjk(k):
                 for r in readings(k):
                     syl.setdefault(r, []).append(k)
@@ -169,8 +197,8 @@ class Index:
             return map(_add, b, b[1:])
 
         name = Field.build(W_NAME, CAP_SHARE["name"], [sum(map(len, x)) for x in names], name_keys)
-        tag = Field.build(W_TAGS, CAP_SHARE["tags"], [sum(map(len, x)) for x in tags], tag_keys)
-        body = Field.build(W_BODY, CAP_SHARE["body"], [min(len(b), BODY_CHARS) for b in bodies], body_keys)
+        tag = Field.build(W_TAGS, CAP_SHARE["tags"], [sum(map(len, x)) for x in tags], tag_keys, coded=True)
+        body = Field.build(W_BODY, CAP_SHARE["body"], [min(len(b), BODY_CHARS) for b in bodies], body_keys, coded=True)
         return cls(name, tag, body, len(names))
 
     def parts(self) -> dict[str, Any]:
@@ -180,7 +208,7 @@ class Index:
     def from_parts(cls, parts: dict[str, Any]) -> "Index":
         def field(name: str) -> Field:
             p = parts[name]
-            return Field(CAP_SHARE[name], p["sat"], p["keys"], p["starts"], p["ids"], p["idf"])
+            return Field(CAP_SHARE[name], p["sat"], p["starts"], p["ids"], p["idf"], keys=p.get("keys"), codes=p.get("codes"))
 
         return cls(field("name"), field("tags"), field("body"), parts["n_docs"])
 

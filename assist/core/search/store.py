@@ -26,10 +26,10 @@ from assist.core.search.model import Doc
 if TYPE_CHECKING:
     from assist.core.kb.model import Card
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"ASSE"
 _FIELDS = ("name", "tags", "body")
-_ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", "i"), ("idf", "d"))
+_ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", "i"), ("idf", "d"), ("codes", "Q"))
 
 
 def to_bytes(engine: SearchEngine) -> bytes:
@@ -40,9 +40,9 @@ def to_bytes(engine: SearchEngine) -> bytes:
         "joined": engine._joined,
         "tagtext": engine._tagtext,
         "initials": [x for t in engine._initials for x in t],
-        "keys": {f: parts[f]["keys"] for f in _FIELDS},
+        "keys": {f: parts[f]["keys"] for f in _FIELDS},  # null for a field numbered by codes
     }
-    arrays = [parts[f][name] for f in _FIELDS for name, _code in _ARRAYS]
+    arrays = [parts[f][name] if parts[f][name] is not None else array(code) for f in _FIELDS for name, code in _ARRAYS]
     raw = b"".join(a.tobytes() for a in arrays)
     head = json.dumps({"format": FORMAT, "byteorder": sys.byteorder, "n": len(engine.docs), "strings": strings,
                        "sizes": [len(a) for a in arrays], "crc": zlib.crc32(raw)},
@@ -54,8 +54,8 @@ def _docs(cards: Sequence["Card"], bodies: list[str], today: dt.date) -> list[Do
     out: list[Doc] = []
     for c, body in zip(cards, bodies):
         doc = object.__new__(Doc)  # a frozen dataclass: set its fields without 8 object.__setattr__ calls
-        doc.__dict__.update(id=c.id, title=c.title, aliases=tuple(c.aliases), tags=tuple(c.tags), body=body,
-                            category=c.category, call_stages=tuple(c.call_stages), expired=c.is_expired(today))
+        doc.__dict__.update(id=c.id, title=c.title, aliases=c.aliases, tags=c.tags, body=body,  # cards hold tuples
+                            category=c.category, call_stages=c.call_stages, expired=c.is_expired(today))
         out.append(doc)
     return out
 
@@ -73,7 +73,8 @@ def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence
             raise ValueError("stored search engine of another format")
         strings, sizes = head["strings"], head["sizes"]
         pos = 8 + n
-        if zlib.crc32(memoryview(data)[pos:]) != head["crc"]:  # postings are trusted below: check them whole
+        view = memoryview(data)
+        if zlib.crc32(view[pos:]) != head["crc"]:  # postings are trusted below: check them whole
             raise ValueError("stored search engine is damaged (checksum)")
         arrays: list[array] = []
         for (_f, (_name, code)), size in zip(((f, a) for f in _FIELDS for a in _ARRAYS), sizes, strict=True):
@@ -81,7 +82,7 @@ def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence
             end = pos + size * a.itemsize
             if end > len(data):
                 raise ValueError("stored search engine cut short")
-            a.frombytes(data[pos:end])
+            a.frombytes(view[pos:end])
             arrays.append(a)
             pos = end
         if pos != len(data):
@@ -90,12 +91,16 @@ def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence
         if ids != [c.id for c in cards] or len(bodies) != len(cards) or head["n"] != len(cards):
             raise ValueError("stored search engine is for other cards")
         parts: dict[str, Any] = {"n_docs": len(cards)}
+        k = len(_ARRAYS)
         for i, f in enumerate(_FIELDS):
-            sat, starts, post, idf = arrays[4 * i:4 * i + 4]
+            sat, starts, post, idf, codes = arrays[k * i:k * i + k]
             keys = strings["keys"][f]
-            if len(sat) != len(cards) or len(starts) != len(keys) + 1 or len(idf) != len(keys) or starts[-1] != len(post):
+            n_keys = len(keys) if keys is not None else len(codes)
+            if (len(sat) != len(cards) or len(starts) != n_keys + 1 or len(idf) != n_keys or starts[-1] != len(post)
+                    or (keys is not None and len(codes))):
                 raise ValueError("stored search engine: sizes do not match")
-            parts[f] = {"keys": keys, "sat": sat, "starts": starts, "ids": post, "idf": idf}
+            parts[f] = {"keys": keys, "codes": codes if keys is None else None, "sat": sat, "starts": starts,
+                        "ids": post, "idf": idf}
         flat = strings["initials"]
         initials = list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
         joined, tagtext = strings["joined"], strings["tagtext"]

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import struct
+import sys
 import unicodedata
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 
 FORMAT = 2
 MAGIC = b"ASCT"
@@ -141,16 +142,26 @@ class CharTable:
         return cls(syllables, starts, ids, common, t2s_from, t2s_to)
 
 
+def _installed_version(dist: str) -> str:
+    """The version in the name of ``dist``'s ``.dist-info`` folder on sys.path ("?" if none):
+    neither the library nor importlib.metadata (4–5 MB with the email package) is imported."""
+    head = dist + "-"
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith(head) and name.endswith(".dist-info"):
+                return name[len(head):-len(".dist-info")]
+    return "?"
+
+
 def source_key() -> str:
     """What a built table depends on: its format, the rule for common readings and the library
-    versions (read from the installed metadata: neither library is imported here)."""
-    versions = []
-    for dist in ("pypinyin", "zhconv"):
-        try:
-            versions.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{dist}=?")
-    return f"chartable{FORMAT}:{COMMON_MIN}/{COMMON_SHARE}:" + ",".join(versions)
+    versions."""
+    versions = ",".join(f"{dist}={_installed_version(dist)}" for dist in ("pypinyin", "zhconv"))
+    return f"chartable{FORMAT}:{COMMON_MIN}/{COMMON_SHARE}:{versions}"
 
 
 def build() -> CharTable:
