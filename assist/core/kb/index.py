@@ -159,7 +159,7 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
     key_parts: list[str] = [parser_fingerprint()]  # what the KB key is made of
     decode = index_rows.Decoder().card
     try:
-        rows = {r[0]: r[1:] for r in con.execute(
+        rows = {r[0]: r for r in con.execute(  # rel → (rel, size, mtime_ns, indexed_ns, sha256, card, errors)
             "SELECT rel, size, mtime_ns, indexed_ns, sha256, card, errors FROM files WHERE root=?", (key,))}
         cards: list[Card] = []
         errors: list[CardError] = []
@@ -172,16 +172,16 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
             try:
                 st = os.stat(path)
                 row = rows.get(rel)
-                if row and row[0] == st.st_size and row[1] == st.st_mtime_ns and st.st_mtime_ns + RACY_NS < row[2]:
-                    sha, card_json, errs_json = row[3], row[4], row[5]
+                if row and row[1] == st.st_size and row[2] == st.st_mtime_ns and st.st_mtime_ns + RACY_NS < row[3]:
+                    sha, card_json, errs_json = row[4], row[5], row[6]
                     stats["reused"] += 1
                 else:
                     with open(path, "rb") as fh:
                         data = fh.read()
                     sha = hashlib.sha256(data).hexdigest()
                     stats["hashed"] += 1
-                    if row and row[3] == sha:
-                        card_json, errs_json = row[4], row[5]
+                    if row and row[4] == sha:
+                        card_json, errs_json = row[5], row[6]
                         stats["reused"] += 1
                     else:
                         card, errs = _parse_file(data, rel)
@@ -194,10 +194,15 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
                 key_parts += (rel, "unreadable")
                 continue
             key_parts += (rel, sha)
-            errors.extend(_errors_from_json(errs_json))
+            if errs_json != "[]":
+                errors.extend(_errors_from_json(errs_json))
             card = decode(card_json)
             if card is not None:
-                add_card(card, rel, cards, seen, errors)
+                if card.id in seen:
+                    add_card(card, rel, cards, seen, errors)  # reports the duplicate id
+                else:
+                    seen[card.id] = rel
+                    cards.append(card)
         for rel in set(rows) - present:
             con.execute("DELETE FROM files WHERE root=? AND rel=?", (key, rel))
             stats["dropped"] += 1

@@ -277,8 +277,7 @@ def card_files(kb_dir: Path) -> list[tuple[str, str]]:
     top = [kb_dir.name] if kb_dir.name else []
     if cards_dir != kb_dir:
         top.append("cards")
-    fold = os.path.normcase
-    ext = fold(".md")
+    windows = os.name == "nt"  # pathlib compares and matches case-insensitively there
     found: list[tuple[tuple[str, ...], str, str]] = []
 
     def scan(folder: str, parts: tuple[str, ...]) -> None:
@@ -289,9 +288,9 @@ def card_files(kb_dir: Path) -> list[tuple[str, str]]:
             return
         for e in entries:
             name = e.name
-            if fold(name).endswith(ext) and name.lower() != "readme.md":
+            if (name.lower() if windows else name).endswith(".md") and name.lower() != "readme.md":
                 here = (*parts, name)
-                found.append((tuple(map(fold, here)), e.path, os.sep.join((*top, *here))))
+                found.append((tuple(p.lower() for p in here) if windows else here, e.path, os.sep.join((*top, *here))))
             try:
                 is_dir = e.is_dir(follow_symlinks=False)
             except OSError:
