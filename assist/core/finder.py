@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from assist.core.kb.index import CompiledKB, DerivedStore
+from assist.core.kb.index import CompiledKB, DerivedStore, trim_heap
 from assist.core.kb.model import KnowledgeBase
 from assist.core.search import SearchEngine, docs_from_kb, store, tables
 from assist.core.search.model import Hit
@@ -49,11 +49,16 @@ def engine_for(kb: KnowledgeBase) -> SearchEngine:
     blob = derived.get(ENGINE, key)
     if blob is not None:
         try:
-            return store.from_bytes(blob, kb.cards, kb.synonyms)
+            engine = store.from_bytes(blob, kb.cards, kb.synonyms)
         except ValueError as exc:
             log.warning("stored search engine unusable (%s); building it", exc)
+        else:
+            del blob
+            trim_heap()
+            return engine
     engine = SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
     derived.put(ENGINE, key, store.to_bytes(engine))
+    trim_heap()
     return engine
 
 

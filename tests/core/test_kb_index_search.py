@@ -118,3 +118,8 @@ def test_engine_key_follows_synonyms(tmp_path):
     after = kb_index.load_compiled(kb_dir, idx)
     assert before.store is not None and after.store is not None and before.store.kb_key != after.store.kb_key
     assert [h.id for h in finder.Finder(after).search("牌子1")][:1] == ["card-1"]
+
+
+def test_trim_heap_is_harmless():
+    kb_index.trim_heap()
+    kb_index.trim_heap()  # twice: the libc function is looked up once

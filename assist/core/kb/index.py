@@ -21,6 +21,8 @@ engine, the search character table), keyed by what it was built from.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 import datetime as dt
 import hashlib
@@ -28,6 +30,7 @@ import json
 import logging
 import os
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +102,25 @@ def _open(index_file: Path) -> sqlite3.Connection:
     return con
 
 
+def trim_heap() -> None:
+    """Give the memory a load has freed back to the system (glibc's ``malloc_trim``; a no-op
+    elsewhere). Loading 20,000 cards frees about 60 MB of row text in many small blocks that the
+    C allocator would otherwise keep: about 16 MB of the panel's resident memory at 20,000 cards."""
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            try:
+                _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+            except (OSError, AttributeError):
+                pass
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
+
+
 def _parse_file(data: bytes, rel: str) -> tuple[Card | None, list[CardError]]:
     try:
         text = data.decode("utf-8")
@@ -158,6 +180,7 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
     con = _open(index_file)
     key_parts: list[str] = [parser_fingerprint()]  # what the KB key is made of
     decode = index_rows.Decoder().card
+    rows: dict[str, tuple[Any, ...]] = {}
     try:
         rows = {r[0]: r for r in con.execute(  # rel → (rel, size, mtime_ns, indexed_ns, sha256, card, errors)
             "SELECT rel, size, mtime_ns, indexed_ns, sha256, card, errors FROM files WHERE root=?", (key,))}
@@ -213,6 +236,8 @@ def compile_kb(kb_dir: str | Path, index_file: str | Path) -> tuple[CompiledKB, 
         con.execute("COMMIT")
     finally:
         con.close()
+    del rows  # the row text (about 60 MB at 20,000 cards) is garbage now
+    trim_heap()
     synonyms, syn_errs = load_synonyms(root)
     errors.extend(syn_errs)
     key_parts.append(json.dumps(synonyms, ensure_ascii=False))

@@ -68,6 +68,11 @@ def _sat(t: float) -> float:
     return t * (K1 + 1) / (t + K1)
 
 
+def ids_code(n_docs: int) -> str:
+    """Array type code of document numbers: two bytes each up to 65,535 documents."""
+    return "H" if n_docs <= 0xFFFF else "i"
+
+
 def key_code(key: str) -> int:
     """A one- or two-character key as one integer (-1 for any other key): how the tags and
     body fields keep their keys, in a sorted array instead of a dict of strings (the body
@@ -98,7 +103,7 @@ class Field:
         self.codes = codes  # 'Q', key number → key_code, ascending (code-numbered fields)
         self.number = dict(zip(keys, range(len(keys)))) if keys is not None else None
         self.starts = starts  # 'I', key number → first posting (+ one past the last key)
-        self.ids = ids  # 'i', document numbers
+        self.ids = ids  # 'H' or 'i' (ids_code), document numbers
         self.idf = idf  # 'd', key number → idf
 
     @classmethod
@@ -109,16 +114,17 @@ class Field:
         sat = array("d", (_sat(weight / (1 - B + B * ln / avg)) for ln in lengths))
         raw: dict[str, array] = {}
         get = raw.get
+        code = ids_code(n)
         for d in sorted(range(n), key=sat.__getitem__, reverse=True):
             for k in set(keys_of(d)):
                 ids = get(k)
                 if ids is None:
-                    raw[k] = ids = array("i")
+                    raw[k] = ids = array(code)
                 ids.append(d)
         keys = sorted(raw, key=key_code) if coded else list(raw)
         if coded and keys and key_code(keys[0]) < 0:
             raise ValueError(f"field key {keys[0]!r} cannot be coded")
-        starts, flat, idf = array("I", [0]), array("i"), array("d")
+        starts, flat, idf = array("I", [0]), array(code), array("d")
         for k in keys:
             post = raw.pop(k)
             flat.extend(post)

@@ -20,16 +20,16 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assist.core.search.engine import SearchEngine, synonym_map
-from assist.core.search.index import Index
+from assist.core.search.index import Index, ids_code
 from assist.core.search.model import Doc
 
 if TYPE_CHECKING:
     from assist.core.kb.model import Card
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"ASSE"
 _FIELDS = ("name", "tags", "body")
-_ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", "i"), ("idf", "d"), ("codes", "Q"))
+_ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", ""), ("idf", "d"), ("codes", "Q"))  # ids: index.ids_code
 
 
 def to_bytes(engine: SearchEngine) -> bytes:
@@ -43,6 +43,8 @@ def to_bytes(engine: SearchEngine) -> bytes:
         "keys": {f: parts[f]["keys"] for f in _FIELDS},  # null for a field numbered by codes
     }
     arrays = [parts[f][name] if parts[f][name] is not None else array(code) for f in _FIELDS for name, code in _ARRAYS]
+    if any(a.typecode != (code or ids_code(len(engine.docs))) for a, (_n, code) in zip(arrays, _ARRAYS * len(_FIELDS))):
+        raise ValueError("search engine arrays of unexpected types")
     raw = b"".join(a.tobytes() for a in arrays)
     head = json.dumps({"format": FORMAT, "byteorder": sys.byteorder, "n": len(engine.docs), "strings": strings,
                        "sizes": [len(a) for a in arrays], "crc": zlib.crc32(raw)},
@@ -78,7 +80,7 @@ def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence
             raise ValueError("stored search engine is damaged (checksum)")
         arrays: list[array] = []
         for (_f, (_name, code)), size in zip(((f, a) for f in _FIELDS for a in _ARRAYS), sizes, strict=True):
-            a = array(code)
+            a = array(code or ids_code(head["n"]))
             end = pos + size * a.itemsize
             if end > len(data):
                 raise ValueError("stored search engine cut short")
