@@ -125,3 +125,9 @@ def test_initials_of_a_title_and_its_parts():
     assert initial_tier("fb", whole, parts, aliases) == 2
     assert initial_tier("jy", whole, parts, aliases) == 4
     assert initial_tier("zz", whole, parts, aliases) is None
+
+
+def test_typed_ascii_words_still_find_their_cards():
+    engine = SearchEngine.build([Doc("u", "USSD转账说明"), Doc("w", "WiFi环境下登录"), Doc("a", "ATM吞卡"), Doc("z", "转账限额")])
+    for query, card in (("ussd", "u"), ("USSD", "u"), ("wifi", "w"), ("atm", "a"), ("ATM", "a")):
+        assert ids(engine.search(query))[:1] == [card], query

@@ -95,14 +95,14 @@ def covers(q: Query, head: str, body: str) -> bool:
     if n == 0:
         return True
     body = body[:BODY_SCAN]
-    if initials_only(q):
-        return q.aligner.runs(head, 99)[0] >= n - initial_misses(n) - 1e-9
-    need = n - allowed_misses(n)
     text = head + "|" + body
     words = _ASCII_WORD.findall(q.norm)
     literal = bool(words) and all(w.lower() in text.lower() for w in words)
     if literal and q.norm.isascii():
-        return True  # a literal word such as ATM, APP, CVV
+        return True  # a literal word such as ATM, APP, CVV, USSD
+    if initials_only(q):
+        return q.aligner.runs(head, 99)[0] >= n - initial_misses(n) - 1e-9
+    need = n - allowed_misses(n)
     found = in_text(q.norm, text)
     single = sum(1 for u in q.units if u.char) == 1
     exact, pos = 0, 0
