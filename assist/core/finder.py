@@ -45,7 +45,7 @@ def engine_for(kb: KnowledgeBase) -> SearchEngine:
     if derived is None:
         return SearchEngine.build(docs_from_kb(kb), synonyms=kb.synonyms)
     _install_table(derived)
-    key = f"{derived.kb_key}:{store.FORMAT}:{tables.source_key()}"
+    key = f"{derived.kb_key}:{store.fingerprint()}:{tables.source_key()}"
     blob = derived.get(ENGINE, key)
     if blob is not None:
         try:

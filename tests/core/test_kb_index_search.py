@@ -123,3 +123,16 @@ def test_engine_key_follows_synonyms(tmp_path):
 def test_trim_heap_is_harmless():
     kb_index.trim_heap()
     kb_index.trim_heap()  # twice: the libc function is looked up once
+
+
+def test_engine_built_by_other_code_is_rebuilt(tmp_path, monkeypatch):
+    from assist.core.search import store
+
+    kb_dir = make_kb(tmp_path / "kb", 2)
+    idx = tmp_path / "idx.sqlite3"
+    finder.Finder(kb_index.load_compiled(kb_dir, idx))
+    before = derived_rows(idx)[finder.ENGINE]
+    monkeypatch.setattr(store, "fingerprint", lambda: "other-code")
+    finder.Finder(kb_index.load_compiled(kb_dir, idx))
+    after = derived_rows(idx)[finder.ENGINE]
+    assert before != after and "other-code" in after

@@ -11,12 +11,15 @@ one by one (4 million at 20,000 cards): the checksum and the sizes stand for the
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import struct
 import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assist.core.search.engine import SearchEngine, synonym_map
@@ -26,10 +29,26 @@ from assist.core.search.model import Doc
 if TYPE_CHECKING:
     from assist.core.kb.model import Card
 
-FORMAT = 3
+FORMAT = 3  # of the bytes; the code that builds what is stored is covered by fingerprint()
 MAGIC = b"ASSE"
 _FIELDS = ("name", "tags", "body")
 _ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", ""), ("idf", "d"), ("codes", "Q"))  # ids: index.ids_code
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """FORMAT and the source of every module whose output is stored (keys, names, folding,
+    readings): a stored engine built by other code is not loaded, whatever FORMAT says."""
+    from assist.core.search import engine, index, names, pinyin, tables, text
+
+    h = hashlib.sha256(f"format={FORMAT}".encode())
+    for mod in (engine, index, names, pinyin, tables, text, sys.modules[__name__]):
+        src = getattr(mod, "__file__", None)
+        try:
+            h.update(Path(src).read_bytes() if src else mod.__name__.encode())
+        except OSError:
+            h.update(mod.__name__.encode())
+    return h.hexdigest()[:16]
 
 
 def to_bytes(engine: SearchEngine) -> bytes:
