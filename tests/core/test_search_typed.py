@@ -117,7 +117,8 @@ def test_highlights_only_on_matched_units(small, kb_engine):
 
 
 def test_initials_of_a_title_and_its_parts():
-    whole, parts, aliases = initial_strings("盗刷/非本人交易处理", ("银行卡",))
+    whole, parts, aliases, tags = initial_strings("盗刷/非本人交易处理", ("银行卡",), ("止付",))
+    assert tags == "|zf|"
     assert whole == "|dsfbrjycl|" and parts == "|ds|fbrjycl|"
     assert set(aliases.strip("|").split("|")) == {"yhk", "yxk", "yhq", "yxq"}  # 行 xíng/háng, 卡 kǎ/qiǎ
     assert initial_tier("ds", whole, parts, aliases) == 0

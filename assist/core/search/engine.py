@@ -65,9 +65,9 @@ def synonym_map(synonyms: Iterable[Sequence[str]]) -> dict[str, list[str]]:
 
 class SearchEngine:
     def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]], joined: list[str],
-                 tagtext: list[str], initials: list[tuple[str, str, str]]) -> None:
+                 tagtext: list[str], initials: list[tuple[str, str, str, str]]) -> None:
         """Per document: names (title first) and tags, normalised and ``|``-joined, and the
-        initials of the title, its parts and its aliases (``names.initial_strings``)."""
+        initials of the title, its parts, its aliases and its tags (``names.initial_strings``)."""
         self.docs = docs
         self.index = index
         self.synonyms = synonyms
@@ -85,7 +85,7 @@ class SearchEngine:
         tags = [[normalize(t) for t in d.tags] for d in docs]
         index = Index.build(names, tags, [normalize(d.body) for d in docs])
         return cls(docs, index, synonym_map(synonyms), ["|".join(ts) for ts in names],
-                   ["|".join(ts) for ts in tags], [initial_strings(d.title, d.aliases) for d in docs])
+                   ["|".join(ts) for ts in tags], [initial_strings(d.title, d.aliases, d.tags) for d in docs])
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -152,7 +152,7 @@ class SearchEngine:
         top = heapq.nlargest(n_cand, acc.items(), key=itemgetter(1))
         scored = self._rerank(q, top)
         if q.has_latin or len(q.units) <= GATED_QUERY:
-            scored = [(d, sc) for d, sc in scored if covers(q, self._head(d), self.docs[d].body)]
+            scored = [(d, sc) for d, sc in scored if covers(q, self._head(d), self.docs[d].body, self._initials[d])]
             if not scored:
                 return []
         return self._finish(q, scored, limit, bst)
@@ -167,7 +167,7 @@ class SearchEngine:
         ini = self._initials
         tiers: dict[int, int] = {}
         for d in acc:
-            t = initial_tier(letters, *ini[d])
+            t = initial_tier(letters, *ini[d])  # tags do not rank
             if t is not None:
                 tiers[d] = t
         if not tiers:

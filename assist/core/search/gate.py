@@ -52,10 +52,11 @@ def tiered_initials(q: Query) -> str:
     return ""
 
 
-def initial_tier(letters: str, whole: str, segments: str, aliases: str) -> int | None:
+def initial_tier(letters: str, whole: str, segments: str, aliases: str, _tags: str = "") -> int | None:
     """0 the title's (or one of its parts') initials are exactly ``letters``, 1 an alias's; 2 the
     title or a part starts with them, 3 an alias does; 4 they occur inside the title, 5 inside an
-    alias; None: nowhere. Arguments are ``|``-delimited initials (see ``names.initial_strings``)."""
+    alias; None: nowhere (tags do not count). Arguments are ``|``-delimited initials
+    (``names.initial_strings``)."""
     exact, start = f"|{letters}|", f"|{letters}"
     if exact in whole or exact in segments:
         return 0
@@ -84,13 +85,23 @@ def in_text(norm: str, text: str) -> set[int]:
     return out
 
 
-def covers(q: Query, head: str, body: str) -> bool:
+def initials_run(q: Query, initials: tuple[str, ...]) -> bool:
+    """A query of initials only occurs as one unbroken run (one letter may be missing from five
+    up) in a card's names or tags, given as ``names.initial_strings``."""
+    letters = "".join(_initial(u)[0] for u in q.units)
+    n = len(letters)
+    need = n - initial_misses(n)
+    return any(letters[i:i + need] in s for i in range(n - need + 1) for s in initials)
+
+
+def covers(q: Query, head: str, body: str, initials: tuple[str, ...] = ()) -> bool:
     """Enough of a typed query occurs in a card (``head``: names and tags, ``|``-separated;
-    ``body``: its plain text): its characters inside query bigrams found in the head or body,
-    or a contiguous pinyin/homophone-aware run in the head, or one of the query's alternatives
-    (synonyms, shorthand, its pinyin spelled out) found in head or body. Up to ``allowed_misses``
-    units may be missing; function words do not count; typed ASCII words (ATM, APP, CVV) count
-    when found literally."""
+    ``body``: its plain text; ``initials``: its ``names.initial_strings``): its characters inside
+    query bigrams found in the head or body, or a contiguous pinyin/homophone-aware run in the
+    head, or one of the query's alternatives (synonyms, shorthand, its pinyin spelled out) found
+    in head or body. Up to ``allowed_misses`` units may be missing; function words do not count;
+    typed ASCII words (ATM, APP, CVV) count when found literally; initials only must be one run
+    (:func:`initials_run`)."""
     n = sum(1 for u in q.units if not (u.char and u.char in STOP_CHARS))
     if n == 0:
         return True
@@ -101,6 +112,8 @@ def covers(q: Query, head: str, body: str) -> bool:
     if literal and q.norm.isascii():
         return True  # a literal word such as ATM, APP, CVV, USSD
     if initials_only(q):
+        if initials:
+            return initials_run(q, initials)
         return q.aligner.runs(head, 99)[0] >= n - initial_misses(n) - 1e-9
     need = n - allowed_misses(n)
     found = in_text(q.norm, text)

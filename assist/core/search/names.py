@@ -10,7 +10,7 @@ from itertools import islice, product
 from assist.core.search.pinyin import initials
 from assist.core.search.text import normalize
 
-MAX_VARIANTS = 4  # spellings in initials kept per name (characters with two common readings)
+MAX_VARIANTS = 8  # spellings in initials kept per name (characters with two common readings)
 _PARTS = re.compile(r"[\W_]+")  # punctuation and spaces split a title into parts (盗刷/非本人交易处理)
 
 
@@ -31,10 +31,10 @@ def _delimited(names: Sequence[str]) -> str:
     return "|" + "|".join(out) + "|" if out else ""
 
 
-def initial_strings(title: str, aliases: Sequence[str]) -> tuple[str, str, str]:
-    """``|``-delimited initials of the whole title, of its parts (when it has more than one) and
-    of its aliases, e.g. 盗刷/非本人交易处理 → ``|dsfbrjycl|``, ``|ds|fbrjycl|``."""
+def initial_strings(title: str, aliases: Sequence[str], tags: Sequence[str] = ()) -> tuple[str, str, str, str]:
+    """``|``-delimited initials of the whole title, of its parts (when it has more than one), of
+    its aliases and of its tags, e.g. 盗刷/非本人交易处理 → ``|dsfbrjycl|``, ``|ds|fbrjycl|``."""
     parts = [p for p in (normalize(x) for x in _PARTS.split(title)) if p]
     whole = _delimited([normalize(title)])
     segments = _delimited(parts) if len(parts) > 1 else ""
-    return whole, segments, _delimited([normalize(a) for a in aliases])
+    return whole, segments, _delimited([normalize(a) for a in aliases]), _delimited([normalize(t) for t in tags])

@@ -29,7 +29,7 @@ from assist.core.search.model import Doc
 if TYPE_CHECKING:
     from assist.core.kb.model import Card
 
-FORMAT = 3  # of the bytes; the code that builds what is stored is covered by fingerprint()
+FORMAT = 4  # of the bytes; the code that builds what is stored is covered by fingerprint()
 MAGIC = b"ASSE"
 _FIELDS = ("name", "tags", "body")
 _ARRAYS = (("sat", "d"), ("starts", "I"), ("ids", ""), ("idf", "d"), ("codes", "Q"))  # ids: index.ids_code
@@ -123,7 +123,7 @@ def from_bytes(data: bytes, cards: Sequence["Card"], synonyms: Iterable[Sequence
             parts[f] = {"keys": keys, "codes": codes if keys is None else None, "sat": sat, "starts": starts,
                         "ids": post, "idf": idf}
         flat = strings["initials"]
-        initials = list(zip(flat[::3], flat[1::3], flat[2::3], strict=True))
+        initials = list(zip(flat[::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
         joined, tagtext = strings["joined"], strings["tagtext"]
         if not (len(initials) == len(joined) == len(tagtext) == len(cards)):
             raise ValueError("stored search engine: sizes do not match")
