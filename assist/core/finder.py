@@ -74,6 +74,7 @@ class Finder:
         self.engine = engine_for(kb)
         self.engine.search("xyk")  # warm the pinyin tables now, not on the agent's first keystroke
         self._choices: list[str] | None = None
+
     def boosts(self) -> dict[str, Any]:
         return {
             "pinned": self.pinned if self.boost_pinned else [],
