@@ -87,6 +87,9 @@ def main() -> int:
     print(f"keystrokes: {len(panel_ms)} (timeouts: {len(panel_ms) - len(ok)})  debounce: 30 ms")
     print(f"panel keystroke-to-results  p50 {statistics.median(ok):.1f} ms  p95 {pct(ok, 95):.1f} ms  max {max(ok):.1f} ms")
     print(f"engine alone (baseline)     p50 {statistics.median(engine_ms):.1f} ms  p95 {pct(engine_ms, 95):.1f} ms")
+    status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace") if Path("/proc/self/status").exists() else ""
+    mem = {ln.split(":")[0]: int(ln.split()[1]) / 1024 for ln in status.splitlines() if ln.startswith(("VmRSS", "VmHWM"))}
+    print(f"resident memory (this process: panel + benchmark) {mem.get('VmRSS', 0):.0f} MB, peak {mem.get('VmHWM', 0):.0f} MB")
     services.lane.close()
     return 0
 

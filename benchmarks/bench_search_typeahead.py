@@ -5,6 +5,12 @@ first 4 characters of the title), ``pinyin`` (their full pinyin), ``homophone`` 
 character of the title swapped for another with the same reading), ``drop`` (one
 character left out), ``alias`` (one of the card's aliases).
 
+Extra kinds, reported apart (not in ``overall``, so the figure stays comparable with earlier
+runs): ``mixed`` (full pinyin of the first two characters, then the next two as typed
+characters: ``xinyong卡挂``), ``mixed_ini`` (initials of the first two or three, then two
+characters: ``xyk挂失``), and ``nonsense``: the share of random 5–7 letter strings that find
+anything at all (lower is better).
+
     .venv/bin/python -m benchmarks.bench_search_typeahead [--kb kb] [--json] [--show-misses]
 """
 
@@ -26,6 +32,7 @@ from assist.core.search.pinyin import readings
 from assist.core.search.text import is_cjk
 
 KINDS = ("frag", "initials", "pinyin", "homophone", "drop", "alias")
+EXTRA = ("mixed", "mixed_ini")
 
 
 def _cjk_prefix(title: str, n: int) -> str:
@@ -65,6 +72,27 @@ def generate(docs: list[Doc], seed: int = 4) -> list[tuple[str, str, str]]:
     return out
 
 
+def generate_extra(docs: list[Doc], seed: int = 4) -> list[tuple[str, str, str]]:
+    """The ``mixed`` and ``mixed_ini`` kinds (deterministic for a seed)."""
+    rnd = random.Random(seed)
+    out: list[tuple[str, str, str]] = []
+    for d in docs:
+        cjk = _cjk_prefix(d.title, 5)
+        if len(cjk) >= 4:
+            out.append(("mixed", "".join(lazy_pinyin(cjk[:2])) + cjk[2:4], d.id))
+            k = rnd.choice((2, 3)) if len(cjk) >= 5 else 2
+            out.append(("mixed_ini", "".join(lazy_pinyin(cjk[:k], style=Style.FIRST_LETTER)) + cjk[k:k + 2], d.id))
+    return out
+
+
+def nonsense_rate(engine: SearchEngine, n: int = 300, seed: int = 4) -> float:
+    """Share of random 5–7 letter strings that find anything."""
+    rnd = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    found = sum(1 for _ in range(n) if engine.search("".join(rnd.choice(letters) for _ in range(rnd.randint(5, 7)))))
+    return round(found / n, 4)
+
+
 def run(engine: SearchEngine, queries: list[tuple[str, str, str]]) -> tuple[dict, list]:
     hits: dict[str, list[int]] = defaultdict(list)
     misses = []
@@ -93,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     engine = SearchEngine.build(docs, synonyms=kb.synonyms)
     build = time.perf_counter() - t0
     per, misses = run(engine, generate(docs))
+    extra, extra_misses = run(engine, generate_extra(docs))
+    per.update({f"{k}": extra[k] for k in EXTRA if k in extra})
+    per["nonsense"] = nonsense_rate(engine)
+    misses += extra_misses
     per["cards"] = len(docs)
     per["build_s"] = round(build, 3)
     if args.json:
@@ -103,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
             if k in per:
                 print(f"  {k:<10} {per[k]:.3f}")
         print(f"  {'overall':<10} {per['overall']:.3f}")
+        print("  extra (not in overall):")
+        for k in EXTRA:
+            if k in per:
+                print(f"  {k:<10} {per[k]:.3f}")
+        print(f"  {'nonsense':<10} {per['nonsense']:.3f}   (share of random letter strings that find anything; lower is better)")
     if args.show_misses:
         for m in misses:
             print("MISS", *m, file=sys.stderr)

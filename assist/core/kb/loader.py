@@ -8,6 +8,7 @@ phrases, personal data…) live in :mod:`assist.core.kb.checker`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shlex
 from collections.abc import Callable
@@ -266,9 +267,43 @@ def add_card(card: Card, rel: str, cards: list[Card], seen: dict[str, str], erro
     cards.append(card)
 
 
-def iter_card_files(kb_dir: Path) -> list[Path]:
+def card_files(kb_dir: Path) -> list[tuple[str, str]]:
+    """(path, rel) of every card file under ``kb_dir/cards`` (or ``kb_dir``), in path order: the
+    files ``rglob("*.md")`` finds (symlinked folders are not entered), README.md left out; ``rel``
+    starts at the KB folder's name (``kb/cards/x.md``). Plain strings, no Path objects: 20,000
+    files are listed in a few tens of milliseconds."""
     cards_dir = kb_dir / "cards" if (kb_dir / "cards").is_dir() else kb_dir
-    return sorted(p for p in cards_dir.rglob("*.md") if p.name.lower() != "readme.md")
+    top = [kb_dir.name] if kb_dir.name else []
+    if cards_dir != kb_dir:
+        top.append("cards")
+    windows = os.name == "nt"  # pathlib compares and matches case-insensitively there
+    found: list[tuple[tuple[str, ...], str, str]] = []
+
+    def scan(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except PermissionError:
+            return
+        for e in entries:
+            name = e.name
+            if (name.lower() if windows else name).endswith(".md") and name.lower() != "readme.md":
+                here = (*parts, name)
+                found.append((tuple(p.lower() for p in here) if windows else here, e.path, os.sep.join((*top, *here))))
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                scan(e.path, (*parts, name))
+
+    scan(str(cards_dir), ())
+    found.sort()
+    return [(path, rel) for _key, path, rel in found]
+
+
+def iter_card_files(kb_dir: Path) -> list[Path]:
+    return [Path(path) for path, _rel in card_files(kb_dir)]
 
 
 def load_kb(kb_dir: str | Path) -> KnowledgeBase:

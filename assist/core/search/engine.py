@@ -1,14 +1,16 @@
-"""SearchEngine: build once from Docs, then ``search()`` per keystroke.
+"""SearchEngine: build once from Docs (or load a stored build, :mod:`assist.core.search.store`),
+then ``search()`` per keystroke.
 
-Pipeline: normalise → query keys (characters, pinyin, synonyms) → BM25F candidates
-from the inverted index → rerank the best few hundred with rapidfuzz and a pinyin
-alignment score → boosts (pinned, usage, expired last) → highlights and snippets.
+Pipeline: normalise → query keys (characters, pinyin, synonyms, typed pinyin spelled in the KB's
+words) → BM25F candidates from the inverted index → rerank the best few dozen with rapidfuzz and
+a pinyin alignment score → coverage gate for typed queries (:mod:`assist.core.search.gate`) →
+boosts (pinned, usage, expired last) → highlights and snippets. Two or three typed initials rank
+by how exactly a title spells them and show at most a screenful.
 """
 
 from __future__ import annotations
 
 import heapq
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from operator import itemgetter
@@ -16,12 +18,25 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from assist.core.search.decode import spelled
+from assist.core.search.gate import (
+    GATED_QUERY,
+    SCREENFUL,
+    allowed_misses,
+    covers,
+    initial_tier,
+    initials_only,
+    tiered_initials,
+)
 from assist.core.search.highlight import Highlighter
 from assist.core.search.index import Index
 from assist.core.search.model import Boosts, Doc, Filters, Hit
-from assist.core.search.pinyin import sound
+from assist.core.search.names import initial_strings
+from assist.core.search.pinyin import query_units, sound
 from assist.core.search.query import Query
 from assist.core.search.text import expand_shorthand, normalize, strip_chatter
+
+__all__ = ["SCREENFUL", "SearchEngine", "allowed_misses"]
 
 CANDIDATES = 150  # BM25 candidates reranked (a customer's sentence)
 SHORT_CANDIDATES = 80  # BM25 candidates reranked (typed keywords, pinyin)
@@ -42,44 +57,30 @@ W_SOUND = 0.95  # same fuzzy score on homophone-folded text, slightly discounted
 W_SENT_FUZZ = 1.6
 W_COVER = 0.75
 FLOOR = 0.12  # drop results scoring under this share of the best one
-# Typed queries must be covered: a card is shown only if enough of the query's units occur in it
-# (title/aliases/tags homophone-aware, body literally). Function words do not count.
-STOP_CHARS = frozenset("的了吗呢么啊呀吧哦嗯我你您他她是在有和就都也还要想请问怎办什为啥能可以会一下个这那")
-BODY_SCAN = 600  # body characters checked for coverage (the indexed part and a little more)
-GATED_QUERY = 6  # units: up to here (or with typed Latin) a query is typed keywords and is gated
 
 
-_ASCII_WORD = re.compile(r"[0-9a-z]{2,}", re.IGNORECASE)
-
-
-def _in_body(norm: str, body: str) -> set[int]:
-    """Positions of query characters that occur in ``body`` inside a query bigram (one
-    common character scattered through a card is no evidence)."""
-    if len(norm) == 1:
-        return {0} if norm in body else set()
-    out: set[int] = set()
-    for i in range(len(norm) - 1):
-        if norm[i:i + 2] in body:
-            out.update((i, i + 1))
-    return out
-
-
-def allowed_misses(n: int) -> int:
-    """Units of a typed query that may be missing (typo tolerance without flooding)."""
-    return 0 if n <= 2 else 1 if n <= 5 else 2
+def synonym_map(synonyms: Iterable[Sequence[str]]) -> dict[str, list[str]]:
+    """phrase → the other phrases of its groups (normalised)."""
+    syn: dict[str, list[str]] = {}
+    for group in synonyms:
+        words = list(dict.fromkeys(w for w in (normalize(str(x)) for x in group) if w))
+        for w in words:
+            syn.setdefault(w, []).extend(x for x in words if x != w and x not in syn.get(w, ()))
+    return syn
 
 
 class SearchEngine:
-    def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]], names: list[list[str]]) -> None:
+    def __init__(self, docs: list[Doc], index: Index, synonyms: dict[str, list[str]], joined: list[str],
+                 tagtext: list[str], initials: list[tuple[str, str, str, str]]) -> None:
+        """Per document: names (title first) and tags, normalised and ``|``-joined, and the
+        initials of the title, its parts, its aliases and its tags (``names.initial_strings``)."""
         self.docs = docs
         self.index = index
         self.synonyms = synonyms
-        self._titles = names
-        self._sounds = [[sound(t) for t in ts] for ts in names]
-        self._joined = ["|".join(ts) for ts in names]
-        self._jsounds = ["|".join(ts) for ts in self._sounds]
+        self._joined = joined
+        self._tagtext = tagtext
+        self._initials = initials
         self._by_id = {d.id: i for i, d in enumerate(docs)}
-        self._tagtext = [normalize("|".join(d.tags)) for d in docs]
         self._filter_cache: dict[Filters, bytearray] = {}
 
     # ----------------------------------------------------------------- build
@@ -88,13 +89,9 @@ class SearchEngine:
         docs = list(docs)
         names = [[normalize(d.title)] + [normalize(a) for a in d.aliases] for d in docs]
         tags = [[normalize(t) for t in d.tags] for d in docs]
-        bodies = [normalize(d.body) for d in docs]
-        syn: dict[str, list[str]] = {}
-        for group in synonyms:
-            words = list(dict.fromkeys(w for w in (normalize(str(x)) for x in group) if w))
-            for w in words:
-                syn.setdefault(w, []).extend(x for x in words if x != w and x not in syn.get(w, ()))
-        return cls(docs, Index.build(names, tags, bodies), syn, names)
+        index = Index.build(names, tags, [normalize(d.body) for d in docs])
+        return cls(docs, index, synonym_map(synonyms), ["|".join(ts) for ts in names],
+                   ["|".join(ts) for ts in tags], [initial_strings(d.title, d.aliases, d.tags) for d in docs])
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -109,7 +106,19 @@ class SearchEngine:
         for phrase, others in self.synonyms.items():
             if phrase in norm:
                 alts.extend(norm.replace(phrase, o) for o in others[:6])
-        return Query.parse(norm, list(dict.fromkeys(alts))[:8])
+        q = Query.parse(norm, list(dict.fromkeys(alts))[:8])
+        if q.has_latin and any(u.char for u in q.units):  # mixed: tousu乱收费
+            self._spell(q)
+        return q
+
+    def _spell(self, q: Query) -> bool:
+        """Add the query's typed pinyin spelled in the KB's words as an alternative (tousu乱收费 →
+        投诉乱收费, xykdaoshua → 信用卡盗刷); False when there is nothing new."""
+        word = spelled(q.units, self.index, self._joined)
+        if not word or word == q.norm or any(a == word for a, _u in q.alternatives):
+            return False
+        q.alternatives.append((word, query_units(word)))
+        return True
 
     def search(
         self,
@@ -123,6 +132,14 @@ class SearchEngine:
         q = self.parse(query)
         if not q.norm:
             return self._empty(limit, flt, bst)
+        if len(q.units) == 1 and initials_only(q):
+            return []  # one initial (d, zh) could be anything: wait for the next letter
+        hits = self._search(q, limit, flt, bst)
+        if not hits and q.has_latin and not initials_only(q) and not any(u.char for u in q.units) and self._spell(q):
+            hits = self._search(q, limit, flt, bst)  # pinyin words typed together: xykdaoshua
+        return hits
+
+    def _search(self, q: Query, limit: int, flt: Filters | None, bst: Boosts) -> list[Hit]:
         keys = q.keys(self.index)
         acc = self.index.accumulate(keys, POSTING_CAP)
         self.index.accumulate({k: w for k, w in keys.expanded.items() if k not in keys}, EXPANDED_CAP, acc, name_only=True)
@@ -131,6 +148,9 @@ class SearchEngine:
             acc = {d: s for d, s in acc.items() if ok[d]}
         if not acc:
             return []
+        letters = tiered_initials(q)
+        if letters:
+            return self._search_initials(q, letters, acc, limit, bst)
         n_cand = CANDIDATES if len(q.units) > LONG_QUERY else SHORT_CANDIDATES
         if len(acc) > 4 * n_cand:
             cut = max(acc.values()) * 0.2
@@ -138,56 +158,34 @@ class SearchEngine:
         top = heapq.nlargest(n_cand, acc.items(), key=itemgetter(1))
         scored = self._rerank(q, top)
         if q.has_latin or len(q.units) <= GATED_QUERY:
-            scored = [(d, sc) for d, sc in scored if self._covers(q, d)]
+            scored = [(d, sc) for d, sc in scored if covers(q, self._head(d), self.docs[d].body, self._initials[d])]
             if not scored:
                 return []
         return self._finish(q, scored, limit, bst)
 
-    def _covers(self, q: Query, d: int) -> bool:
-        """Enough of a typed query occurs in card ``d``: its characters inside query bigrams found
-        in the title, aliases, tags or body, or a contiguous pinyin/homophone-aware run in the
-        title, aliases or tags. Up to ``allowed_misses`` units may be missing;
-        function words do not count; typed ASCII words (ATM, APP, CVV) count when found literally."""
-        n = sum(1 for u in q.units if not (u.char and u.char in STOP_CHARS))
-        if n == 0:
-            return True
-        need = n - allowed_misses(n)
-        body = self.docs[d].body[:BODY_SCAN]
-        head = self._joined[d] + "|" + self._tagtext[d]
-        lower = (head + "|" + body).lower()
-        words = _ASCII_WORD.findall(q.norm)
-        literal = bool(words) and all(w.lower() in lower for w in words)
-        if literal and q.norm.isascii():
-            return True  # a literal word such as ATM, APP, CVV
-        found = _in_body(q.norm, head + "|" + body)
-        single = sum(1 for u in q.units if u.char) == 1
-        exact, pos = 0, 0
-        for u in q.units:  # character units in order; map each to its position in q.norm
-            if not u.char:
-                continue
-            at = q.norm.find(u.char, pos)
-            pos = at + 1 if at >= 0 else pos
-            if u.char not in STOP_CHARS and (at in found or (single and u.char in head)):
-                exact += 1
-        if literal:
-            exact += sum(1 for u in q.units if u.latin)
-        if exact >= need:
-            return True
-        run = q.aligner.runs(head, 99)[0]  # 1 per exact unit, 0.8 per homophone / pinyin match
-        if run >= 0.8 * need - 1e-9:
-            return True
-        budget = n - need  # the typed query's miss budget also bounds its synonym expansions
-        for alt, _units in q.alternatives:  # a synonym or shorthand expansion found this card
-            hits = _in_body(alt, head + "|" + body)
-            counted = [i for i, c in enumerate(alt) if c not in STOP_CHARS]
-            if counted and sum(1 for i in counted if i not in hits) <= budget:
-                return True
-        return False
+    def _head(self, d: int) -> str:
+        return self._joined[d] + "|" + self._tagtext[d]
+
+    def _search_initials(self, q: Query, letters: str, acc: dict[int, float], limit: int, bst: Boosts) -> list[Hit]:
+        """Two or three typed initials: titles spelled exactly so first, then titles (or their
+        parts) that start so, then anywhere in a title; aliases after titles at each step.
+        At most a screenful."""
+        ini = self._initials
+        tiers: dict[int, int] = {}
+        for d in acc:
+            t = initial_tier(letters, *ini[d])  # tags do not rank
+            if t is not None:
+                tiers[d] = t
+        if not tiers:
+            return []
+        top = heapq.nsmallest(SHORT_CANDIDATES, tiers, key=lambda d: (tiers[d], -acc[d], d))
+        scored = self._rerank(q, [(d, acc[d]) for d in top])
+        return self._finish(q, scored, min(limit, SCREENFUL), bst, tiers)
 
     def _rerank(self, q: Query, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """BM25 share of the best + rapidfuzz similarity to title/aliases (also on
         homophone-folded text) + pinyin alignment for typed Latin letters."""
-        s_top = top[0][1] or 1.0
+        s_top = max(s for _d, s in top) or 1.0
         qn = q.norm
         qs = sound(qn)
         homophones = qs != qn
@@ -196,19 +194,19 @@ class SearchEngine:
             return self._rerank_sentence(q, top, s_top, qs if homophones else None)
         if len(q.units) > LONG_QUERY:  # a customer's sentence: whole-string similarity
             for d, s in top:
-                fz = max(map(LONG_FUZZ, repeat(qn), self._titles[d]))
+                fz = max(map(LONG_FUZZ, repeat(qn), self._joined[d].split("|")))
                 if homophones:
-                    fz = max(fz, W_SOUND * max(map(LONG_FUZZ, repeat(qs), self._sounds[d])))
+                    fz = max(fz, W_SOUND * max(map(LONG_FUZZ, repeat(qs), sound(self._joined[d]).split("|"))))
                 out.append((d, s / s_top + W_FUZZ * (fz / 100.0) ** 2))
             return out
         # Pinyin alignment only where characters alone cannot tell (typed Latin letters).
         aligner = q.aligner if q.has_latin else None
         nq = max(1, len(q.units))
-        joined, jsound = self._joined, self._jsounds
+        joined = self._joined
         for rank, (d, s) in enumerate(top):
             fz = FUZZ(qn, joined[d])
             if homophones:
-                fz = max(fz, W_SOUND * FUZZ(qs, jsound[d]))
+                fz = max(fz, W_SOUND * FUZZ(qs, sound(joined[d])))
             score = s / s_top + W_FUZZ * (fz / 100.0) ** 2
             if aligner is not None and rank < ALIGN_TOP:
                 best = aligner.runs(joined[d], 99)[0]  # '|' between names never matches
@@ -219,9 +217,9 @@ class SearchEngine:
     def query_coverage(self, qn: str) -> dict[str, float]:
         """IDF (title/alias field) of each distinct character of ``qn``; unseen ones get the
         largest IDF."""
-        post = self.index.name.postings
+        idf_of = self.index.name.idf_of
         top = self.index.max_idf
-        return {c: (p[1] if (p := post.get(c)) is not None else top) for c in set(qn)}
+        return {c: (i if (i := idf_of(c)) is not None else top) for c in set(qn)}
 
     def _rerank_sentence(
         self, q: Query, top: list[tuple[int, float]], s_top: float, qs: str | None
@@ -232,15 +230,17 @@ class SearchEngine:
         items = tuple(idf.items())
         out: list[tuple[int, float]] = []
         for d, s in top:
-            names = self._titles[d]
+            names = self._joined[d].split("|")
             fz = max(map(LONG_FUZZ, repeat(qn), names))
             if qs is not None:
-                fz = max(fz, W_SOUND * max(map(LONG_FUZZ, repeat(qs), self._sounds[d])))
+                fz = max(fz, W_SOUND * max(map(LONG_FUZZ, repeat(qs), sound(self._joined[d]).split("|"))))
             cover = max(sum(w for c, w in items if c in t) for t in names) if names else 0.0
             out.append((d, s / s_top + W_SENT_FUZZ * (fz / 100.0) ** 2 + W_COVER * cover / total))
         return out
 
-    def _finish(self, q: Query, scored: list[tuple[int, float]], limit: int, bst: Boosts) -> list[Hit]:
+    def _finish(self, q: Query, scored: list[tuple[int, float]], limit: int, bst: Boosts,
+                tiers: dict[int, int] | None = None) -> list[Hit]:
+        """Boosts, then order: expired last (when asked), by ``tiers`` when given, by score."""
         pinned = set(bst.pinned)
         umax = max(bst.usage.values(), default=0.0)
         adj: list[tuple[int, float]] = []
@@ -251,12 +251,12 @@ class SearchEngine:
             if umax > 0:
                 s *= 1.0 + bst.usage_weight * max(0.0, bst.usage.get(doc.id, 0.0)) / umax
             adj.append((d, s))
-        best = max(s for _d, s in adj)
-        adj = [(d, s) for d, s in adj if s >= FLOOR * best]
-        if bst.expired_last:
-            adj.sort(key=lambda x: (self.docs[x[0]].expired, -x[1], self.docs[x[0]].id))
-        else:
-            adj.sort(key=lambda x: (-x[1], self.docs[x[0]].id))
+        tier = tiers.__getitem__ if tiers is not None else (lambda _d: 0)
+        if tiers is None:
+            best = max(s for _d, s in adj)
+            adj = [(d, s) for d, s in adj if s >= FLOOR * best]
+        docs = self.docs
+        adj.sort(key=lambda x: (bst.expired_last and docs[x[0]].expired, tier(x[0]), -x[1], docs[x[0]].id))
         hl = Highlighter(q)
         return [self._hit(d, s, hl, pinned) for d, s in adj[:limit]]
 

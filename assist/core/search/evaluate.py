@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from assist.core.search.engine import SearchEngine
 from assist.core.search.model import Doc
@@ -16,7 +17,7 @@ class EvalInputError(ValueError):
     """Bad evaluation input; the message names the file and line."""
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
+def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -98,10 +99,10 @@ def _pct(values: list[float], q: float) -> float:
 
 def evaluate(
     engine_or_docs: SearchEngine | Sequence[Doc],
-    queries: Sequence[tuple[str, Sequence[str]]] | Sequence[dict],
+    queries: Sequence[tuple[str, Sequence[str]]] | Sequence[dict[str, Any]],
     synonyms: Sequence[Sequence[str]] = (),
     warmup: int = 20,
-) -> dict:
+) -> dict[str, Any]:
     """Metrics over the top 10 of each query. ``queries``: (query, relevant ids)
     pairs or {"query", "relevant"} dicts."""
     build_s = 0.0

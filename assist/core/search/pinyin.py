@@ -1,53 +1,73 @@
 """Pinyin for search: toneless readings of a character (all of them, so 银行 is
 found as yinhang and yinxing), and splitting a typed Latin run into pinyin units
-(``xykgs`` → x y k g s, ``guashi`` → gua shi, ``xinyon`` → xin + prefix yon)."""
+(``xykgs`` → x y k g s, ``guashi`` → gua shi, ``xinyon`` → xin + prefix yon).
+
+Readings come from the compact table in :mod:`assist.core.search.tables` (pypinyin is
+needed only to build it)."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
+from assist.core.search import tables
 
-from assist.core.search.text import is_cjk
-
-_READINGS: dict[str, tuple[str, ...]] = {}
-
-
-def _toneless(s: str) -> str:
-    s = s.replace("ü", "v").replace("u:", "v")
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)).replace("ü", "v")
+_READINGS: dict[str, tuple[str, ...]] = {}  # the installed table's caches, bound once (hot path)
+_COMMON: dict[str, tuple[str, ...]] = {}
 
 
 def readings(ch: str) -> tuple[str, ...]:
-    """Toneless pinyin readings of one (simplified) CJK character; () for others."""
+    """Toneless pinyin readings of one (simplified) CJK character, most common first; () for others."""
     r = _READINGS.get(ch)
-    if r is None:
-        if is_cjk(ch):
-            got = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
-            r = tuple(dict.fromkeys(s for s in (got[0] if got else []) if s.isalpha()))
-        else:
-            r = ()
-        _READINGS[ch] = r
-    return r
+    return r if r is not None else _bind().readings(ch)
 
 
-class _Canon(dict):
+def common_readings(ch: str) -> tuple[str, ...]:
+    """The readings that count for typed initials (see :mod:`assist.core.search.tables`)."""
+    r = _COMMON.get(ch)
+    return r if r is not None else _bind().common_readings(ch)
+
+
+def initials(ch: str) -> str:
+    """First letters of :func:`common_readings`, sorted; "" for a non-CJK character."""
+    return tables.current().initials(ch)
+
+
+def _bind() -> tables.CharTable:
+    global _READINGS, _COMMON
+    t = tables.current()
+    _READINGS, _COMMON = t.memo_readings, t.memo_common
+    return t
+
+
+class _Canon(dict[int, str]):
     """translate table: CJK character → one private-use character per main reading."""
 
     def __missing__(self, code: int) -> str:
         r = readings(chr(code))
-        out = chr(0xF0000 + _syl_no(r[0])) if r else chr(code)
+        out = syllable_char(r[0]) if r else chr(code)
         self[code] = out
         return out
 
 
-_SYL_NO: dict[str, int] = {}
+SYL_BASE = 0xF0000  # syllable n is written chr(SYL_BASE + n) in sound strings
 
 
-def _syl_no(s: str) -> int:
-    return _SYL_NO.setdefault(s, len(_SYL_NO))
+def syllable_char(s: str) -> str:
+    """The private-use character that stands for a toneless syllable in sound strings."""
+    return chr(SYL_BASE + _syl_no()[s])
+
+
+def char_syllable(c: str) -> str:
+    """Inverse of :func:`syllable_char` ("" for an ordinary character)."""
+    n = ord(c) - SYL_BASE
+    syl = tables.current().syllables
+    return syl[n] if 0 <= n < len(syl) else ""
+
+
+@lru_cache(maxsize=1)
+def _syl_no() -> dict[str, int]:
+    return {s: i for i, s in enumerate(tables.current().syllables)}
 
 
 _CANON = _Canon()
@@ -61,16 +81,8 @@ def sound(norm: str) -> str:
 
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
-    """Every toneless syllable pypinyin knows (about 410)."""
-    from pypinyin.constants import PINYIN_DICT
-
-    out: set[str] = set()
-    for value in PINYIN_DICT.values():
-        for s in value.split(","):
-            t = _toneless(s.strip())
-            if t.isalpha() and t.isascii():
-                out.add(t)
-    return frozenset(out)
+    """Every toneless syllable the table knows (about 420)."""
+    return frozenset(tables.current().syllables)
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +97,16 @@ def _prefixes() -> dict[str, frozenset[str]]:
 
 def syllables_with_prefix(prefix: str) -> frozenset[str]:
     return _prefixes().get(prefix, frozenset())
+
+
+def _reset() -> None:
+    global _READINGS, _COMMON
+    _READINGS, _COMMON = {}, {}
+    _CANON.clear()
+    _syl_no.cache_clear()
+    syllables.cache_clear()
+    _prefixes.cache_clear()
+    segment.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -165,12 +187,12 @@ def unit_matches(u: Unit, ch: str) -> float:
         if u.syls and not u.syls.isdisjoint(readings(ch)):
             return 0.8  # homophone
         return 0.0
+    if u.prefix:  # an initial or a syllable being typed: only readings in common use count
+        p = u.prefix
+        return 1.0 if any(r.startswith(p) for r in common_readings(ch)) else 0.0
     rs = readings(ch)
     if not rs:
         return 0.0
-    if u.prefix:
-        p = u.prefix
-        return 1.0 if any(r.startswith(p) for r in rs) else 0.0
     if not u.syls.isdisjoint(rs):
         return 1.0
     if u.latin:  # a typed 'n' or 'm' is also an initial (年, 密), not only the syllable 嗯/呣
@@ -178,3 +200,6 @@ def unit_matches(u: Unit, ch: str) -> float:
         if ones and any(r.startswith(ones) for r in rs):
             return 1.0
     return 0.0
+
+
+tables.on_install(_reset)

@@ -23,7 +23,7 @@ MAX_CHARS = 24  # characters a typed syllable expands to (most frequent first)
 MAX_HOMOPHONES = 10  # homophones tried for a typed character
 
 
-class Keys(dict):
+class Keys(dict[str, float]):
     """key → weight; ``expanded`` holds keys found through pinyin expansion
     (read with a smaller posting cap)."""
 
@@ -140,13 +140,19 @@ class Aligner:
 
     def runs(self, text: str, min_len: int) -> tuple[float, list[tuple[int, int]]]:
         """(best run score, [(start, end)] of text ranges in runs ≥ min_len)."""
+        best, found = self.matches(text, min_len)
+        return best, [(t0, t1) for _u0, _u1, t0, t1 in found]
+
+    def matches(self, text: str, min_len: int) -> tuple[float, list[tuple[int, int, int, int]]]:
+        """(best run score, [(first unit, end unit, start, end)] of every run ≥ min_len): query
+        units ``first..end-1`` match text characters ``start..end-1`` one to one."""
         n = len(self.units)
         if not n or not text:
             return 0.0, []
         prev = [0.0] * (n + 1)
         prevlen = [0] * (n + 1)
         best = 0.0
-        spans: list[tuple[int, int]] = []
+        found: list[tuple[int, int, int, int]] = []
         for j, ch in enumerate(text):
             row = self._row(ch)
             cur = [0.0] * (n + 1)
@@ -159,6 +165,6 @@ class Aligner:
                     if cur[i + 1] > best:
                         best = cur[i + 1]
                     if ln >= min_len:
-                        spans.append((j - ln + 1, j + 1))
+                        found.append((i + 1 - ln, i + 1, j - ln + 1, j + 1))
             prev, prevlen = cur, curlen
-        return best, spans
+        return best, found

@@ -1,5 +1,6 @@
-"""Text normalisation for search: width and case folding, Traditional → Simplified,
-punctuation and spaces dropped, agent shorthand expanded.
+"""Text normalisation for search: width and case folding, Traditional → Simplified (the
+single-character map in :mod:`assist.core.search.tables`), punctuation and spaces dropped,
+agent shorthand expanded.
 
 Two entry points share one per-character fold table:
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from zhconv import zhconv as _zhconv
+from assist.core.search import tables
 
 # Common agent / customer shorthand, applied to queries only (after folding).
 SHORTHAND: dict[str, str] = {
@@ -31,30 +32,21 @@ SHORTHAND: dict[str, str] = {
     "销卡": "注销",
 }
 
-_T2S: dict[str, str] | None = None
 _FOLD: dict[str, str] = {}
-
-
-def _t2s() -> dict[str, str]:
-    global _T2S
-    if _T2S is None:
-        table = _zhconv.getdict("zh-cn")
-        _T2S = {k: v for k, v in table.items() if len(k) == 1 and len(v) == 1}
-    return _T2S
 
 
 def fold_char(ch: str) -> str:
     """Fold one source character to zero or more search characters."""
     out = _FOLD.get(ch)
     if out is None:
-        t2s = _t2s()
+        simplified = tables.current().simplified
         s = unicodedata.normalize("NFKC", ch).lower()
-        s = "".join(t2s.get(c, c) for c in s if c.isalnum())
+        s = "".join(simplified(c) for c in s if c.isalnum())
         _FOLD[ch] = out = s
     return out
 
 
-class _Table(dict):
+class _Table(dict[int, str]):
     """str.translate table filled on first sight of each character."""
 
     def __missing__(self, code: int) -> str:
@@ -63,6 +55,14 @@ class _Table(dict):
 
 
 _TABLE = _Table()
+
+
+def _reset() -> None:
+    _FOLD.clear()
+    _TABLE.clear()
+
+
+tables.on_install(_reset)
 
 
 def normalize(text: str) -> str:
