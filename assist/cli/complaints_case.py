@@ -35,8 +35,9 @@ def register(cs: argparse._SubParsersAction) -> None:
         p.set_defaults(func=func)
         return p
 
-    s = add("show", "show one complaint: masked record, status, due date, days left, alerts, history", run_show)
+    s = add("show", "show one complaint: masked record, status, due date, days left, alerts, what was done", run_show)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--audit", action="store_true", help="also the audit trail: every changed field, masked (for auditors)")
     s.add_argument("--today", metavar="DATE", help=argparse.SUPPRESS)
     st = add("status", "change the status (受理 → 处理中 → 已答复 → 核查中 → 已办结; 已撤回; 不予办理)", run_status)
     st.add_argument("--to", required=True, choices=STATUSES, metavar="STATUS", help="/".join(STATUSES))
@@ -228,11 +229,11 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=1, default=str))
         return 0
-    print("\n".join(show_lines(info)))
+    print("\n".join(show_lines(info, audit=args.audit)))
     return 0
 
 
-def show_lines(info: dict[str, Any]) -> list[str]:
+def show_lines(info: dict[str, Any], audit: bool = False) -> list[str]:
     from assist.core.complaints.model import LABELS
 
     left = info["days_left"]
@@ -258,7 +259,7 @@ def show_lines(info: dict[str, Any]) -> list[str]:
         out.append(f"通话 call: {c['call_id']}  ({'受理 intake' if c['role'] == 'intake' else '跟进 follow-up'})")
     for a in info["alerts"]:
         mark = {"warn": "⚠ 预警 / warning", "overdue": "‼ 逾期 / overdue"}.get(a["kind"], "ℹ 提示 / info")
-        out.append(f"{mark}: {a['message']}")
+        out.append(f"{mark}: {a['message']}" + (f" / {a['message_en']}" if a.get("message_en") else ""))
     for p in info["pauses"]:
         out.append(f"中止 pause: {p.get('type')} {p.get('body') or ''} {p.get('from')} → {p.get('to') or '…'}  告知 told: {p.get('notified_at') or '—'}")
     if info["review"]:
@@ -271,10 +272,14 @@ def show_lines(info: dict[str, Any]) -> list[str]:
         v = rec.get(k)
         if v not in (None, "", [], False):
             out.append(f"  {zh} {en}: {'、'.join(map(str, v)) if isinstance(v, list) else v}")
-    out.append("历史 / history:")
-    for h in info["history"]:
-        change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
-        out.append(f"  {local_minute(h['at'])}  {h['actor']}  {h['action']}  {change}")
+    out.append("处理记录 / what was done:")
+    for a in info["actions"]:
+        out.append(f"  {a['at']}  {a['actor']}  {a['zh']}" + (f" / {a['en']}" if a["en"] and a["en"] != a["zh"] else ""))
+    if audit:
+        out.append("审计记录（脱敏） / audit trail (masked):")
+        for h in info["history"]:
+            change = f"{h['field']}: {h['old'] or ''} → {h['new'] or ''}" if h["field"] else (h["new"] or "")
+            out.append(f"  {local_minute(h['at'])}  {h['actor']}  {h['action']}  {change}")
     return out
 
 

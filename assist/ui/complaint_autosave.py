@@ -73,6 +73,9 @@ class DraftKeeper(QObject):
         self.timer.stop()
         if not self.enabled:
             return
+        if self.lane.closed:   # the panel is quitting: finish_work saved the draft before the lane closed
+            log.info("draft autosave after the database closed: skipped")
+            return
         if self._inflight:
             self._again = True
             return

@@ -106,7 +106,8 @@ class ComplaintCaseController(QObject):
         v.titleLabel.setText(self.tr("{ticket} · {status} · {level}").format(
             ticket=info["ticket_no"], status=status_words(info["status"]).pick(zh), level=level_words(info["level"]).pick(zh)))
         v.dueLabel.setText(self._due_text(info))
-        v.alertsLabel.setText("\n".join(("※ " if a["kind"] != "info" else "○ ") + a["message"] for a in info["alerts"]))
+        v.alertsLabel.setText("\n".join(("※ " if a["kind"] != "info" else "○ ") + (a["message"] if zh else a.get("message_en") or a["message"])
+                                        for a in info["alerts"]))
         v.alertsLabel.setVisible(bool(info["alerts"]))
         v.show_sections([(s.key, s.title.pick(zh), [(r.field, r.label.pick(zh), r.value.pick(zh)) for r in s.rows])
                          for s in case_sections(info, self.taxonomy())])

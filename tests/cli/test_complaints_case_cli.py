@@ -59,6 +59,11 @@ def test_show_gives_masked_record_due_date_days_left_d3_alert_and_history(case, 
     out = capsys.readouterr().out
     assert "⚠ 预警 / warning" in out and "剩余 2 天 / 2 day(s) left" in out and "138****5678" in out
     assert PHONE not in out and RID not in out and "张三丰" not in out
+    assert "2 day(s) left until the 15-day limit" in out                              # the warning in both languages
+    assert "受理登记" in out and "create id:" not in out                                # one plain line per action
+    assert case("show", case.ticket, "--today", "2026-03-15", "--audit") == 0
+    out = capsys.readouterr().out
+    assert "audit trail (masked)" in out and "create" in out and PHONE not in out    # the raw trail on request
     assert case("show", "0101-NOPE") == 2
     assert "找不到投诉单" in capsys.readouterr().err
 

@@ -248,3 +248,30 @@ def test_art_17_the_staff_complained_about_never_handles_it(db):
         case.assign_handler(db, s.id, "A001", actor="C009")          # the agent declared an interest
     case.assign_handler(db, s.id, "D010", actor="C009")
     assert repo.get_complaint(db, s.id)["handler"] == "D010"
+
+
+# ---- every warning in both languages (the English UI shows message_en) -------------------------
+
+
+def _english(alert: dict) -> bool:
+    text = alert["message_en"]
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return bool(text) and latin > 0.6 * sum(not ch.isspace() and not ch.isdigit() for ch in text)
+
+
+def test_every_deadline_warning_has_an_english_text(db):
+    seen: set[str] = set()
+    s = save(db, agreed_due_date="2026-03-31", agreement_evidence_ref="REC-1")       # agreement
+    seen |= {a["clock"] for a in case.summary(db, s.id, D(2026, 3, 29))["alerts"] if _english(a)}
+    s = save(db, level="重大")                                                       # handling overdue, major
+    seen |= {a["clock"] for a in case.summary(db, s.id, D(2026, 3, 20))["alerts"] if _english(a)}
+    s = save(db, complainant_type="委托代理人", agent_name="李四", relationship="朋友")  # documents
+    for day in (D(2026, 3, 5), D(2026, 3, 10)):
+        seen |= {a["clock"] for a in case.summary(db, s.id, day)["alerts"] if _english(a)}
+    s = save(db)
+    case.pause(db, s.id, "鉴定", "2026-03-05", actor="A001", body="某某司法鉴定所")        # pause not told
+    seen |= {a["clock"] for a in case.summary(db, s.id, D(2026, 3, 6))["alerts"] if _english(a)}
+    assert {"agreement", "handling", "major", "documents", "pause"} <= seen
+    clock = HandlingClock(received=D(2026, 3, 2), extension="60", extension_notified_at=D(2026, 4, 5))   # told after day 30
+    alerts = clock.alerts(D(2026, 4, 6))
+    assert any(a.clock == "extension" and a.message_en and "Art 18" in a.message_en for a in alerts)

@@ -79,7 +79,7 @@ def test_open_from_list_change_status_extend_pause_and_history(records, qtbot):
     qtbot.waitUntil(lambda: lv.stack.currentWidget() is cv and lc.case.info is not None, timeout=3000)
     assert cv.titleLabel.text() == f"{saved.ticket_no} · received · normal"     # English UI: English words
     assert "Due 2026-11-29 (15-day limit)" in cv.dueLabel.text() and "3 day(s) left" in cv.dueLabel.text()
-    assert "还剩 3 天" in cv.alertsLabel.text() and cv.alertsLabel.isVisible()     # the D-3 warning
+    assert "3 day(s) left until the 15-day limit" in cv.alertsLabel.text() and cv.alertsLabel.isVisible()   # the D-3 warning, in English
     assert "contact phone: 138****5678" in cv.section_text("complainant")
     assert "13812345678" not in "".join(cv.section_text(k) for k in cv.sections)
     assert cv.actionBox.hasFocus() and cv.findChild(QWidget, "caseApplyButton") is cv.applyButton
@@ -189,7 +189,7 @@ def test_agreed_date_documents_handler_and_report_actions(records, qtbot):
     qtbot.keyClicks(cv.agreementEvidenceEdit, "REC-1126-9")
     assert "revision 2" in apply_and_wait(qtbot, lc, cv.agreementEvidenceEdit)
     qtbot.waitUntil(lambda: "Due 2026-12-05 (agreed" in cv.dueLabel.text(), timeout=3000)
-    assert "2026-11-29" in cv.dueLabel.text() and "还剩 3 天" not in cv.alertsLabel.text()
+    assert "2026-11-29" in cv.dueLabel.text() and "3 day(s) left" not in cv.alertsLabel.text()
     # Art 17: the handler is never the staff complained about
     choose(qtbot, cv.actionBox, "assign")
     focus(qtbot, cv.handlerEdit)

@@ -52,7 +52,8 @@ class ClockAlert:
     due: dt.date
     days_left: int
     kind: str         # "warn" (D-3..D-0, or a rule not met) | "overdue" | "info"
-    message: str
+    message: str      # Chinese (the default UI and the records)
+    message_en: str = ""   # the same in English (the English UI; the command line prints both)
 
 
 @dataclass(frozen=True)
@@ -223,15 +224,22 @@ class HandlingClock:
         out: list[ClockAlert] = []
         due30 = self.late_sixty_notice()
         if due30 is not None:
-            out.append(ClockAlert("extension", 60, due30, (due30 - today).days, "warn",
-                                  _late_sixty_message(self.extension_notified_at, due30)))  # type: ignore[arg-type]
+            zh, en = _late_sixty_message(self.extension_notified_at, due30).split(" / ", 1)  # type: ignore[arg-type]
+            out.append(ClockAlert("extension", 60, due30, (due30 - today).days, "warn", zh, en))
         what = "约定答复日" if self.agreed_due is not None else f"{self.limit}日处理期限"
         hint = "已与投诉人约定（第二十一条）" if self.agreed_due is not None else {
             15: "如案情复杂可延长至30日", 30: "特别复杂的可经上级机构或总行高管批准并告知投诉人后再延长30日", 60: "已是最长期限"}[self.limit]
+        what_en = "the agreed reply date" if self.agreed_due is not None else f"the {self.limit}-day limit"
+        hint_en = "agreed with the complainant (Art 21)" if self.agreed_due is not None else {
+            15: "a complex case may be extended to 30 days",
+            30: "a particularly complex case may be extended by 30 more days with a superior's or head office's approval, "
+                "telling the complainant", 60: "this is the longest limit"}[self.limit]
         if left < 0:
-            out.append(ClockAlert("handling", self.limit, due, left, "overdue", f"已超过{what} {-left} 天（期限 {due}）"))
+            out.append(ClockAlert("handling", self.limit, due, left, "overdue", f"已超过{what} {-left} 天（期限 {due}）",
+                                  f"{-left} day(s) past {what_en} (due {due})"))
         elif left <= WARN_DAYS:
-            out.append(ClockAlert("handling", self.limit, due, left, "warn", f"距{what}还剩 {left} 天（{due}）；{hint}"))
+            out.append(ClockAlert("handling", self.limit, due, left, "warn", f"距{what}还剩 {left} 天（{due}）；{hint}",
+                                  f"{left} day(s) left until {what_en} ({due}); {hint_en}"))
         return out
 
 
@@ -268,16 +276,21 @@ class ReviewClock:
         out: list[ClockAlert] = []
         if self.late:
             out.append(ClockAlert("review", 30, self.request_deadline, (self.request_deadline - today).days, "info",
-                                  f"核查申请于 {self.requested} 提出，超过收到处理决定后30日（{self.request_deadline}）；是否受理请按内部制度决定"))
+                                  f"核查申请于 {self.requested} 提出，超过收到处理决定后30日（{self.request_deadline}）；是否受理请按内部制度决定",
+                                  f"review requested on {self.requested}, more than 30 days after the decision was received "
+                                  f"({self.request_deadline}); whether to accept it follows internal rules"))
         if self.decided_at is None:
             left = self.days_left(today)
             if left < 0:
-                out.append(ClockAlert("review", 30, self.due, left, "overdue", f"核查已超过30日期限 {-left} 天（期限 {self.due}）"))
+                out.append(ClockAlert("review", 30, self.due, left, "overdue", f"核查已超过30日期限 {-left} 天（期限 {self.due}）",
+                                      f"the review is {-left} day(s) past its 30-day limit (due {self.due})"))
             elif left <= WARN_DAYS:
-                out.append(ClockAlert("review", 30, self.due, left, "warn", f"距核查30日期限还剩 {left} 天（{self.due}）"))
+                out.append(ClockAlert("review", 30, self.due, left, "warn", f"距核查30日期限还剩 {left} 天（{self.due}）",
+                                      f"{left} day(s) left until the review's 30-day limit ({self.due})"))
         elif self.decided_at > self.due:
             out.append(ClockAlert("review", 30, self.due, (self.due - today).days, "info",
-                                  f"核查决定于 {self.decided_at} 作出，晚于30日期限 {self.due}（第二十条）"))
+                                  f"核查决定于 {self.decided_at} 作出，晚于30日期限 {self.due}（第二十条）",
+                                  f"the review decision of {self.decided_at} came after its 30-day limit {self.due} (Art 20)"))
         return out
 
 

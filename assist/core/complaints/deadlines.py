@@ -184,29 +184,38 @@ def timeline(record: Mapping[str, Any], today: dt.date | None = None) -> Timelin
             for p in clock.pauses:
                 if p.notified_at is None:
                     alerts.append(ClockAlert("pause", 0, p.start, (p.start - today).days, "warn",
-                                             f"{p.kind}期间（{p.start} 起）未记录告知投诉人的日期：中止计时须告知投诉人（第十八条）"))
+                                             f"{p.kind}期间（{p.start} 起）未记录告知投诉人的日期：中止计时须告知投诉人（第十八条）",
+                                             f"pause for {p.kind} (from {p.start}): no date recorded for telling the complainant; "
+                                             f"a pause must be told to the complainant (Art 18)"))
             if clock.agreed_due is not None and clock.agreed_due != statutory:
                 alerts.append(ClockAlert("agreement", clock.limit, statutory, (statutory - today).days, "info",
-                                         f"按与投诉人约定的 {clock.agreed_due} 答复（第二十一条）；按第十八条计算的期限为 {statutory}"))
+                                         f"按与投诉人约定的 {clock.agreed_due} 答复（第二十一条）；按第十八条计算的期限为 {statutory}",
+                                         f"reply by {clock.agreed_due} as agreed with the complainant (Art 21); the Art 18 limit is {statutory}"))
         elif tl.decided_late:
             alerts.append(ClockAlert("handling", clock.limit, due, (due - today).days, "info",
-                                     f"处理决定于 {decided} 告知，晚于期限 {due}"))
+                                     f"处理决定于 {decided} 告知，晚于期限 {due}",
+                                     f"the decision was told on {decided}, after the limit {due}"))
     if running and missing_docs:
         names = "、".join(missing_docs)
         if docs_due is None:
             alerts.append(ClockAlert("documents", 0, today, 0, "warn",
-                                     f"待补材料：{names}；请约定补交日期。期限自收到投诉之日起计算（第十四条）"))
+                                     f"待补材料：{names}；请约定补交日期。期限自收到投诉之日起计算（第十四条）",
+                                     f"documents pending: {names}; agree a date for them. The limit counts from receipt (Art 14)"))
         else:
             left = (docs_due - today).days
             if left < 0:
                 alerts.append(ClockAlert("documents", 0, docs_due, left, "overdue",
-                                         f"待补材料 {names} 已过约定日期 {docs_due} {-left} 天：请跟进；处理期限照常计算（第十四条）"))
+                                         f"待补材料 {names} 已过约定日期 {docs_due} {-left} 天：请跟进；处理期限照常计算（第十四条）",
+                                         f"documents pending ({names}) are {-left} day(s) past the agreed date {docs_due}: follow up; "
+                                         f"the limit runs as usual (Art 14)"))
             elif left <= WARN_DAYS:
                 alerts.append(ClockAlert("documents", 0, docs_due, left, "warn",
-                                         f"待补材料 {names} 约定 {docs_due} 前补交，还剩 {left} 天（第十四条）"))
+                                         f"待补材料 {names} 约定 {docs_due} 前补交，还剩 {left} 天（第十四条）",
+                                         f"documents pending ({names}) are due by {docs_due}, {left} day(s) left (Art 14)"))
     if running and record.get("level") == "重大" and not record.get("major_reports"):
         alerts.append(ClockAlert("major", 0, today, 0, "warn",
-                                 "重大投诉：请按应急预案报告，并记录报告对象和时间（第二十九条）"))
+                                 "重大投诉：请按应急预案报告，并记录报告对象和时间（第二十九条）",
+                                 "major complaint: report it under the contingency plan and record to whom and when (Art 29)"))
     requested = date_or_none(record.get("review_requested_at"))
     if requested is not None:
         decision_received = (clock.decided_at if clock else None) or requested

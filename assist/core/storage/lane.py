@@ -22,6 +22,7 @@ class DbLane:
         self._pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="assist-db")
         self._db: Database | None = None
         self._opener = opener
+        self.closed = False
 
     def _get(self) -> Database:
         if self._db is None:
@@ -35,6 +36,8 @@ class DbLane:
         return self.submit(fn, *args, **kwargs).result()
 
     def close(self) -> None:
+        self.closed = True
+
         def _close(db: Database) -> None:
             db.conn.close()
 

@@ -12,12 +12,16 @@ import os
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from assist.core.sync import protocol
 from assist.core.sync.backoff import parse_retry_after
+
+if TYPE_CHECKING:
+    import httpx
+
+# httpx (with what it pulls in, ~18 MB resident) is imported when the first transport is made,
+# not when the panel starts: most panels start offline or sync minutes later.
 
 
 class SyncError(Exception):
@@ -54,6 +58,8 @@ class HttpTransport:
             if not Path(ca_bundle).is_file():
                 raise SyncError("tls", f"CA bundle {ca_bundle} does not exist")
             verify = ssl.create_default_context(cafile=ca_bundle)
+        import httpx
+
         self._client = httpx.Client(
             base_url=base_url.rstrip("/") + protocol.API, verify=verify, proxy=proxy or None, trust_env=False,
             timeout=httpx.Timeout(connect=timeouts.connect, read=timeouts.read, write=timeouts.write, pool=timeouts.pool),
@@ -70,6 +76,8 @@ class HttpTransport:
 
     # -- requests ---------------------------------------------------------------------------
     def _send(self, method: str, path: str, **kw: Any) -> httpx.Response:
+        import httpx
+
         try:
             r = self._client.request(method, path, **kw)
         except httpx.TimeoutException as exc:
@@ -137,6 +145,8 @@ class HttpTransport:
     def download_pack(self, version: str, sha256: str, dest: Path) -> Path:
         """Stream the pack to ``dest`` (atomic), checking its sha256 against the listing."""
         tmp = dest.with_name(dest.name + ".part")
+        import httpx
+
         h = hashlib.sha256()
         try:
             with self._client.stream("GET", f"/kb/packs/{version}") as r:
