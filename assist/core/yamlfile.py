@@ -7,14 +7,25 @@
 - :func:`compose` + :func:`mapping_items` / :func:`string_list`: the node tree, for a reader that
   collects every problem of a file at once (the complaint taxonomy).
 - :func:`error_at`: the line and words of a YAML syntax error (an unclosed ``[`` at its opening).
+- :class:`Example`: a sentence a rule file gives as an example, with its line (lint rules,
+  disclosures, risk cues, topics); :func:`text_field`: one text field of an entry.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a rule must (or must not) match, and the line it stands on."""
+
+    text: str
+    line: int
 
 
 class RulesError(ValueError):
@@ -188,3 +199,14 @@ def string_list(path: Path, node: yaml.Node, what: str, problems: list[str]) -> 
             problems.append(f"{path}:{node_line(item)}: {what}: duplicate entry {val!r}")
         out.append(val)
     return out
+
+
+def text_field(shown: str, entry: LDict, key: str, default: str = "") -> str:
+    """``entry[key]`` as stripped text (a number is taken as its text); ``default`` when it is
+    missing or empty; anything else is a :class:`RulesError` at the field's line."""
+    v = entry.get(key, default)
+    if v is None:
+        return default
+    if not isinstance(v, (str, int, float)) or isinstance(v, bool):
+        raise RulesError(shown, line_of(entry, key), f"field '{key}' must be text")
+    return str(v).strip()

@@ -14,6 +14,7 @@ from assist.schema import open_app_db as open_db
 from assist.settings import Settings
 from assist.ui.complaint_controller import ComplaintController, ComplaintServices
 from assist.ui.complaint_view import ComplaintView
+from assist.ui.widgets import SmartTextEdit
 from tests.conftest import bundled_kb_holder
 
 
@@ -86,3 +87,16 @@ def complaint_env(qtbot, tmp_path):
         ctl.drafts.enabled = False   # no autosave timer of this test may fire in the next one, after the lane closed
         ctl.drafts.timer.stop()
         lane.close()
+
+
+@pytest.fixture
+def field(qtbot):
+    """A shown, focused SmartTextEdit with the bundled KB's guidance rules (fast privacy idle)."""
+    w = SmartTextEdit(rules=bundled_kb_holder().current.rules)
+    w.pii_idle_ms = 40
+    qtbot.addWidget(w)
+    w.resize(400, 200)
+    w.show()
+    qtbot.waitExposed(w)
+    w.setFocus()
+    return w

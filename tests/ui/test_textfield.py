@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from assist.core.guidance import load_rules
-from assist.ui.widgets import SmartTextEdit
-from tests.conftest import REPO, preedit, type_chinese
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules(REPO / "kb")
-
-
-@pytest.fixture
-def field(qtbot, rules):
-    w = SmartTextEdit(rules=rules)
-    w.pii_idle_ms = 40
-    qtbot.addWidget(w)
-    w.resize(400, 200)
-    w.show()
-    qtbot.waitExposed(w)
-    w.setFocus()
-    return w
+from tests.conftest import preedit, type_chinese
 
 
 def _wavy(w):

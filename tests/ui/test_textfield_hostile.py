@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor
 
-from assist.core.guidance import load_rules
-from assist.ui.widgets import SmartTextEdit, textfield
-from tests.conftest import REPO, type_chinese
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules(REPO / "kb")
-
-
-@pytest.fixture
-def field(qtbot, rules):
-    w = SmartTextEdit(rules=rules)
-    w.pii_idle_ms = 40
-    qtbot.addWidget(w)
-    w.resize(400, 200)
-    w.show()
-    qtbot.waitExposed(w)
-    w.setFocus()
-    return w
+from assist.ui.widgets import textfield
+from tests.conftest import type_chinese
 
 
 def _paste(w, text: str) -> None:

@@ -173,7 +173,7 @@ class HandlingClock:
                                   extension_notified_at=notified)
         due30 = new.late_sixty_notice()
         if due30 is not None:
-            new = dataclasses.replace(new, notes=self.notes + (_late_sixty_message(notified, due30),))
+            new = dataclasses.replace(new, notes=self.notes + (" / ".join(_late_sixty_message(notified, due30)),))
         return new
 
     def add_pause(self, kind: str, start: dt.date | str, end: dt.date | str | None = None,
@@ -224,8 +224,9 @@ class HandlingClock:
         out: list[ClockAlert] = []
         due30 = self.late_sixty_notice()
         if due30 is not None:
-            zh, en = _late_sixty_message(self.extension_notified_at, due30).split(" / ", 1)  # type: ignore[arg-type]
-            out.append(ClockAlert("extension", 60, due30, (due30 - today).days, "warn", zh, en))
+            assert self.extension_notified_at is not None   # late_sixty_notice() is None without it
+            out.append(ClockAlert("extension", 60, due30, (due30 - today).days, "warn",
+                                  *_late_sixty_message(self.extension_notified_at, due30)))
         what = "约定答复日" if self.agreed_due is not None else f"{self.limit}日处理期限"
         hint = "已与投诉人约定（第二十一条）" if self.agreed_due is not None else {
             15: "如案情复杂可延长至30日", 30: "特别复杂的可经上级机构或总行高管批准并告知投诉人后再延长30日", 60: "已是最长期限"}[self.limit]
@@ -243,9 +244,10 @@ class HandlingClock:
         return out
 
 
-def _late_sixty_message(notified: dt.date, due30: dt.date) -> str:
-    return (f"延长至60日的告知日 {notified} 晚于30日期限 {due30}：延长须在期限届满前批准并告知投诉人（第十八条），"
-            f"请核实并说明情况 / the 60-day extension was told to the complainant after the 30-day limit (Art 18)")
+def _late_sixty_message(notified: dt.date, due30: dt.date) -> tuple[str, str]:
+    """(Chinese, English): the 60-day extension was told after the 30-day limit."""
+    return (f"延长至60日的告知日 {notified} 晚于30日期限 {due30}：延长须在期限届满前批准并告知投诉人（第十八条），请核实并说明情况",
+            f"the 60-day extension was told to the complainant on {notified}, after the 30-day limit {due30} (Art 18)")
 
 
 @dataclass(frozen=True)

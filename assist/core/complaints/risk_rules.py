@@ -15,7 +15,7 @@ from typing import Any
 from assist.core.rulelang import Lexicon, Matcher, Pattern, Scope, SpecReader, load_lexicon
 from assist.core.rulelang.lexicon import read_cues
 from assist.core.rulelang.scope import ScopeCues
-from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
+from assist.core.yamlfile import Example, LDict, LList, RulesError, line_of, load_yaml
 
 FLAGS = ("监管", "信访", "特殊身份", "舆情", "司法", "群体", "过激", "催收", "销售误导", "重复投诉", "特殊群体")
 LEVELS = ("普通", "复杂", "重大")
@@ -36,12 +36,6 @@ class RiskRulesError(RulesError):
 
 def canonical_flag(name: str) -> str:
     return FLAG_ALIASES.get(name, name)
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    line: int
 
 
 @dataclass(frozen=True)

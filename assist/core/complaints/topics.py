@@ -27,18 +27,12 @@ from pathlib import Path
 
 import yaml
 
-from assist.core.yamlfile import mapping_items, string_list
+from assist.core.yamlfile import Example, mapping_items, string_list
 from assist.core.yamlfile import node_line as line
 
 KEYS = ("words", "unless", "examples")
 EXAMPLE_KEYS = ("match", "no_match")
 _TOP = re.compile(r"^B\d{2}$")
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    line: int
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 from assist.core.kb.model import CALL_STAGES, DIRECTIONS
 from assist.core.rulelang import SCOPES, Lexicon, Matcher, Pattern, Scope, SpecReader, load_lexicon
 from assist.core.rulelang.lexicon import words
-from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
+from assist.core.yamlfile import Example, LDict, LList, RulesError, line_of, load_yaml, text_field
 
 SEVERITIES = ("error", "warning")
 TEXT_KINDS = ("script", "note", "complaint")   # KB scripts, the agent's own notes, complaint form text
@@ -31,12 +31,6 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 _RULE_FIELDS = {"id", "label", "severity", "match", "unless", "window", "span", "scope", "reason", "basis",
                 "suggestion", "call_types", "texts", "examples"}
 _DEFAULT_FIELDS = {"severity", "window", "span", "scope", "call_types", "texts"}
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -166,12 +160,7 @@ class _File:
         return e
 
     def text(self, e: LDict, key: str, default: str = "") -> str:
-        v = e.get(key, default)
-        if v is None:
-            return default
-        if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-            raise self.fail(e, key, f"field '{key}' must be text")
-        return str(v).strip()
+        return text_field(self.shown, e, key, default)
 
     def strings(self, e: LDict, key: str) -> tuple[str, ...]:
         v = e.get(key)

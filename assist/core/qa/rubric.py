@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assist.core.rulelang import Pattern, SpecReader
-from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml
+from assist.core.yamlfile import LDict, LList, RulesError, line_of, load_yaml, text_field
 
 # check name -> allowed params
 CHECKS: dict[str, frozenset[str]] = {
@@ -114,12 +114,7 @@ class _Reader:
         return RulesError(self.shown, line_of(container, key), message)
 
     def text(self, e: LDict, key: str, default: str = "") -> str:
-        v = e.get(key, default)
-        if v is None:
-            return default
-        if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-            raise self.fail(e, key, f"field '{key}' must be text")
-        return str(v).strip()
+        return text_field(self.shown, e, key, default)
 
     def strings(self, e: LDict, key: str) -> tuple[str, ...]:
         v = e.get(key)
