@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from assist.core.kb.index import CompiledKB, DerivedStore, gc_paused, trim_heap
+from assist.core.kb.index import CompiledKB, DerivedStore, trim_heap
 from assist.core.kb.model import KnowledgeBase
 from assist.core.search import SearchEngine, docs_from_kb, store, tables
 from assist.core.search.model import Hit
@@ -49,8 +49,7 @@ def engine_for(kb: KnowledgeBase) -> SearchEngine:
     blob = derived.get(ENGINE, key)
     if blob is not None:
         try:
-            with gc_paused():
-                engine = store.from_bytes(blob, kb.cards, kb.synonyms)
+            engine = store.from_bytes(blob, kb.cards, kb.synonyms)
         except ValueError as exc:
             log.warning("stored search engine unusable (%s); building it", exc)
         else:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
-import gc
 import hashlib
 import json
 import logging
@@ -32,8 +31,6 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,21 +99,6 @@ def _open(index_file: Path) -> sqlite3.Connection:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('parser', ?)", (fp,))
         con.execute("COMMIT")
     return con
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a load creates many small objects that hold no
-    cycles (cards, blocks, postings): at 20,000 cards it would otherwise run dozens of times over
-    everything already loaded (3-6 % of the warm start in ``bench_kb_startup``, run beside the code
-    without it). Reference counting still frees as usual; the collector is resumed as it was."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def trim_heap() -> None:
@@ -270,8 +252,7 @@ def load_compiled(kb_dir: str | Path, index_file: str | Path) -> KnowledgeBase:
     index_file = Path(index_file)
     for attempt in (1, 2):
         try:
-            with gc_paused():
-                kb, stats = compile_kb(kb_dir, index_file)
+            kb, stats = compile_kb(kb_dir, index_file)
             log.debug("kb index %s: %s", index_file, stats)
             return kb
         except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
